@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { PERMISSION_REASONS } from '@/utils/permissions';
+
+/** The options page: settings that need more room than the popup has. */
+export function OptionsApp() {
+  const { version, permissions = [] } = browser.runtime.getManifest();
+  return (
+    <main class="page page--options">
+      <header class="page__header">
+        <h1 class="page__title">GHL for Trint settings</h1>
+        <span class="page__version">v{version}</span>
+      </header>
+      <section class="card" aria-labelledby="permissions-title">
+        <h2 id="permissions-title" class="card__title">
+          What this extension may do, and why
+        </h2>
+        <dl class="facts">
+          {permissions.map((permission) => (
+            <div key={permission} class="facts__row">
+              <dt>{permission}</dt>
+              <dd>{PERMISSION_REASONS[permission] ?? 'Not explained yet.'}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import type { EditorPage } from '@/utils/trint/transcript-page';
+
+/** Props of {@link TranscriptPanel}. */
+export interface TranscriptPanelProps {
+  page: EditorPage;
+}
+
+/**
+ * The side panel shown beside a Trint transcript. Everything from the page is rendered as text
+ * (JSX escapes it), never as HTML: transcript titles and speaker names are untrusted.
+ */
+export function TranscriptPanel({ page }: TranscriptPanelProps) {
+  return (
+    <aside class="panel" aria-label="GHL for Trint">
+      <header class="panel__header">
+        <h1 class="panel__brand">GHL for Trint</h1>
+      </header>
+      <section class="panel__section" aria-label="Transcript">
+        <h2 class="panel__title">{page.title ?? 'Untitled transcript'}</h2>
+        <dl class="panel__facts">
+          <dt>Transcript</dt>
+          <dd data-testid="transcript-id">{page.transcriptId}</dd>
+          {page.speakers.length > 0 && (
+            <>
+              <dt>Speakers</dt>
+              <dd>{page.speakers.join(', ')}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <p class="panel__empty">No GHL contact is linked to this transcript.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { TranscriptPanel } from '@/components/panel/transcript-panel';
+import { isEditorPage, type TranscriptPage } from '@/utils/trint/transcript-page';
+import { watchTranscriptPage } from '@/utils/trint/transcript-page-watcher';
+
+/** The custom element name of the panel's shadow host (lower-case, with a dash). */
+export const PANEL_HOST_TAG = 'ghl-trint-panel';
+
+/**
+ * Shows the panel while the page is a transcript editor and removes it elsewhere, following
+ * Trint's in-page navigation until the content script is invalidated (extension reloaded).
+ */
+export async function followTranscriptPages(ctx: ContentScriptContext): Promise<void> {
+  let page: TranscriptPage | undefined;
+  let shown = false;
+  const paint = (container: HTMLElement) => {
+    if (page && isEditorPage(page)) render(<TranscriptPanel page={page} />, container);
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: PANEL_HOST_TAG,
+    position: 'inline',
+    anchor: 'body',
+    onMount: paint,
+    onRemove: () => render(null, ui.uiContainer),
+  });
+
+  watchTranscriptPage(
+    window,
+    (next) => {
+      page = next;
+      if (isEditorPage(next) && !shown) ui.mount();
+      else if (isEditorPage(next)) paint(ui.uiContainer);
+      else if (shown) ui.remove();
+      shown = isEditorPage(next);
+    },
+    ctx.signal,
+  );
+}

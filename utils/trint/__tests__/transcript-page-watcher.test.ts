@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TranscriptPage } from '../transcript-page';
+import { DOM_REREAD_MS, watchTranscriptPage } from '../transcript-page-watcher';
+import { LOCATION_POLL_MS } from '../location-watcher';
+
+describe('watchTranscriptPage', () => {
+  let controller: AbortController;
+  let pages: TranscriptPage[];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '/editor/first');
+    document.body.innerHTML = '<h1>First call</h1>';
+    controller = new AbortController();
+    pages = [];
+    watchTranscriptPage(window, (page) => pages.push(page), controller.signal);
+  });
+
+  afterEach(() => {
+    controller.abort();
+    vi.useRealTimers();
+  });
+
+  /** Lets MutationObserver callbacks (microtasks) run, then moves the fake clock. */
+  async function advance(ms: number) {
+    await Promise.resolve();
+    vi.advanceTimersByTime(ms);
+  }
+
+  it('reports the starting page at once', () => {
+    expect(pages).toEqual([{ transcriptId: 'first', title: 'First call', speakers: [] }]);
+  });
+
+  it('reports a new transcript id right after the URL changes', async () => {
+    window.history.pushState(null, '', '/editor/second');
+    await advance(LOCATION_POLL_MS);
+    expect(pages.at(-1)?.transcriptId).toBe('second');
+  });
+
+  it('picks up a title rendered after the URL changed', async () => {
+    window.history.pushState(null, '', '/editor/second');
+    await advance(LOCATION_POLL_MS);
+    document.body.innerHTML = '<h1>Second call</h1>';
+    await advance(DOM_REREAD_MS);
+    expect(pages.at(-1)).toEqual({ transcriptId: 'second', title: 'Second call', speakers: [] });
+  });
+
+  it('does not report DOM changes that alter nothing it reads', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<p>Some transcript text</p>');
+    await advance(DOM_REREAD_MS * 2);
+    expect(pages).toHaveLength(1);
+  });
+
+  it('reads at most once per quiet period during a burst of DOM changes', async () => {
+    const reads = vi.spyOn(document, 'querySelector');
+    for (let i = 0; i < 50; i++) {
+      document.body.insertAdjacentHTML('beforeend', `<p>${i}</p>`);
+      await Promise.resolve();
+    }
+    await advance(DOM_REREAD_MS);
+    const callsPerRead = reads.mock.calls.length;
+    expect(callsPerRead).toBeGreaterThan(0);
+    expect(callsPerRead).toBeLessThanOrEqual(6); // one read: one querySelector per title selector
+  });
+
+  it('stops after its signal aborts', async () => {
+    controller.abort();
+    window.history.pushState(null, '', '/editor/third');
+    document.body.innerHTML = '<h1>Third</h1>';
+    await advance(DOM_REREAD_MS + LOCATION_POLL_MS);
+    expect(pages).toHaveLength(1);
+  });
+});

@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * The Firefox add-on id. It must never change once published: Firefox keys the add-on's storage,
+ * IndexedDB and update channel by it.
+ */
+export const GECKO_ID = 'ghl-for-trint@ghl-for-trint.app';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  // Firefox gets Manifest V3 too, so both browsers share one manifest shape and API surface.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'GHL for Trint',
+    description:
+      'GoHighLevel CRM context inside Trint: see and work the contact behind a transcript without leaving it.',
+    // Each permission is explained in README.md ("Permissions"). Keep the two lists in step.
+    permissions: ['storage', 'alarms', 'identity', 'notifications'],
+    host_permissions: ['https://services.leadconnectorhq.com/*', 'https://app.trint.com/*'],
+    action: { default_title: 'GHL for Trint' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // 140 is the first ESR with the built-in data consent below.
+          strict_min_version: '140.0',
+          // Firefox's data-consent declaration. The extension sends what a person chooses to GHL,
+          // their own CRM: contact details they enter (personallyIdentifyingInfo) and transcript
+          // text they save as notes (websiteContent). Nothing goes to us or anyone else.
+          data_collection_permissions: {
+            required: ['personallyIdentifyingInfo', 'websiteContent'],
+          },
+        },
+        // Firefox for Android reads the data consent from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+});
