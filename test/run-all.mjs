@@ -1,0 +1,71 @@
+// `npm test`: every suite in order (check, both production builds, unit, end to end in Chromium
+// and Firefox), then one closing line "N passed, N failed" summed over all of them. Exits non-zero
+// when anything failed. A suite that crashes without reporting tests counts as one failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = 'test-results';
+mkdirSync(RESULTS, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+/** Runs a command with inherited output; returns whether it exited 0. */
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+/** A step that is one test: it passes or fails as a whole. */
+function step(name, command, args) {
+  console.log(`\n▶ ${name}`);
+  const ok = run(command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  lines.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  return ok;
+}
+
+/** A Vitest suite: its own counts, read from the JSON reporter. */
+function vitestSuite(name, configArgs, env) {
+  console.log(`\n▶ ${name}`);
+  const report = `${RESULTS}/${name}.json`;
+  rmSync(report, { force: true });
+  const ok = run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...configArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
+  const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
+  const passed = counts?.numPassedTests ?? 0;
+  const skipped = (counts?.numPendingTests ?? 0) + (counts?.numTodoTests ?? 0);
+  // A crash (no report, or a failing setup with no failed test) still fails the run.
+  const failed = (counts?.numFailedTests ?? 0) || (ok ? 0 : 1);
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+step('check (typecheck, lint, format)', 'npm', ['run', '--silent', 'check']);
+const built = [
+  step('build chrome-mv3', 'npm', ['run', '--silent', 'build']),
+  step('build firefox-mv3', 'npm', ['run', '--silent', 'build:firefox']),
+].every(Boolean);
+vitestSuite('unit', []);
+if (built) {
+  vitestSuite('e2e', ['--config', 'test/e2e/vitest.config.ts'], { GHL_E2E_PREBUILT: '1' });
+} else {
+  totals.failed += 1;
+  lines.push('e2e: not run, a build failed (1 failed)');
+}
+
+console.log(`\n${lines.join('\n')}`);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed === 0 ? 0 : 1);
