@@ -48,6 +48,20 @@ describe('Firefox: the panel on Trint', () => {
     await expect.poll(() => page.url()).toBe('https://app.trint.com/trints');
     await expect.poll(panelTranscriptId).toBeNull();
   });
+
+  it('fails a test whose page reaches a host nobody routed', async () => {
+    page = await firefox.newTrintPage();
+    await page.goto('https://app.trint.com/editor/tr-alpha');
+    const reached = await page.evaluate(() =>
+      fetch('https://example.com/beacon').then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    );
+    expect(reached).toBe('blocked');
+    expect(firefox.unrouted).toEqual(['https://example.com/beacon']);
+    firefox.unrouted.length = 0; // this test's own request was the point; the rest stay guarded
+  });
 });
 
 describe('Firefox: the add-on passes web-ext lint', () => {
