@@ -68,6 +68,9 @@ export async function launchChromiumWithExtension({
     viewport: headless ? { width: 1280, height: 800 } : null,
   });
 
+  // Fail fast and clearly: a missing element is an assertion failure, not a 30 s hang.
+  context.setDefaultTimeout(5_000);
+
   const unrouted: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
