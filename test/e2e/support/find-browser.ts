@@ -1,48 +1,57 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** The first of `candidates`, then of `names` on PATH, that is an executable file. */
-function firstExecutable(candidates: (string | undefined)[], names: string[]): string | undefined {
-  const onPath = (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .flatMap((dir) => names.map((name) => join(dir, name)));
-  return [...candidates, ...onPath].find((path) => {
-    if (!path) return false;
-    try {
-      accessSync(path, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+/** Where to look for one browser, and how to tell a person to install it. */
+interface BrowserSearch {
+  label: string;
+  envVar: string;
+  paths: string[];
+  namesOnPath: string[];
+  install: string;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * The Chromium the e2e tests drive: $CHROMIUM_PATH, /usr/bin/chromium, or chromium on PATH.
- * A missing browser is an error, never a reason to skip.
+ * The browser at $envVar, else the first of `paths`, else the first of `namesOnPath` on PATH.
+ * A missing browser is an error that says how to install it, never a reason to skip a test.
  */
-export function findChromium(): string {
-  const found = firstExecutable(
-    [process.env.CHROMIUM_PATH, '/usr/bin/chromium'],
-    ['chromium', 'chromium-browser'],
-  );
+function findBrowser({ label, envVar, paths, namesOnPath, install }: BrowserSearch): string {
+  const fromEnv = process.env[envVar];
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => namesOnPath.map((name) => join(dir, name)));
+  const found = [...(fromEnv ? [fromEnv] : []), ...paths, ...onPath].find(isExecutable);
   if (found) return found;
   throw new Error(
-    'Chromium was not found. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
-      'or set CHROMIUM_PATH to its executable.',
+    `${label} was not found. Install it (Debian/Ubuntu: \`${install}\`) or set ${envVar} to its executable.`,
   );
 }
 
+/** The Chromium the e2e tests drive: $CHROMIUM_PATH, /usr/bin/chromium, or chromium on PATH. */
+export const findChromium = (): string =>
+  findBrowser({
+    label: 'Chromium',
+    envVar: 'CHROMIUM_PATH',
+    paths: ['/usr/bin/chromium'],
+    namesOnPath: ['chromium', 'chromium-browser'],
+    install: 'sudo apt-get install chromium',
+  });
+
 /** The Firefox the e2e tests drive: $FIREFOX_PATH, /usr/bin/firefox-esr, or firefox on PATH. */
-export function findFirefox(): string {
-  const found = firstExecutable(
-    [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'],
-    ['firefox-esr', 'firefox'],
-  );
-  if (found) return found;
-  throw new Error(
-    'Firefox was not found. Install it (Debian: `sudo apt-get install firefox-esr`) ' +
-      'or set FIREFOX_PATH to its executable.',
-  );
-}
+export const findFirefox = (): string =>
+  findBrowser({
+    label: 'Firefox',
+    envVar: 'FIREFOX_PATH',
+    paths: ['/usr/bin/firefox-esr'],
+    namesOnPath: ['firefox-esr', 'firefox'],
+    install: 'sudo apt-get install firefox-esr',
+  });
