@@ -13,7 +13,6 @@ export const PANEL_HOST_TAG = 'ghl-trint-panel';
  */
 export async function followTranscriptPages(ctx: ContentScriptContext): Promise<void> {
   let page: TranscriptPage | undefined;
-  let shown = false;
   const paint = (container: HTMLElement) => {
     if (page && isEditorPage(page)) render(<TranscriptPanel page={page} />, container);
   };
@@ -30,10 +29,12 @@ export async function followTranscriptPages(ctx: ContentScriptContext): Promise<
     window,
     (next) => {
       page = next;
+      // isConnected, not a flag of ours: if Trint's own rendering ever drops the host from the
+      // page, the next change mounts it again.
+      const shown = ui.shadowHost.isConnected;
       if (isEditorPage(next) && !shown) ui.mount();
       else if (isEditorPage(next)) paint(ui.uiContainer);
       else if (shown) ui.remove();
-      shown = isEditorPage(next);
     },
     ctx.signal,
   );

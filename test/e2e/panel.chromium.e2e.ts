@@ -88,6 +88,16 @@ describe('Chromium: the panel on Trint', () => {
     await expect.poll(() => panelTranscriptId().textContent()).toBe('tr-charlie');
   });
 
+  it("comes back after Trint's own rendering removed it from the page", async () => {
+    await open(`${EDITOR}/tr-alpha`);
+    await expect.poll(() => panelTranscriptId().textContent()).toBe('tr-alpha');
+    await page.evaluate(() => document.querySelector('ghl-trint-panel')?.remove());
+
+    await page.getByRole('link', { name: 'Next transcript' }).click();
+    await expect.poll(() => panelTranscriptId().textContent()).toBe('tr-bravo');
+    await expect.poll(() => page.locator('ghl-trint-panel').count()).toBe(1);
+  });
+
   it('keeps styles from leaking in or out of the panel', async () => {
     await open(`${EDITOR}/tr-alpha?styles=hostile`);
     await expect.poll(() => panelTranscriptId().textContent()).toBe('tr-alpha');
