@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Route } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { findChromium } from './find-browser';
 import { CHROME_BUILD } from './paths';
 import { isNetworkUrl, isTrintUrl, trintResponse } from './trint-site';
@@ -16,9 +16,6 @@ export interface ExtensionChromium {
   extensionUrl(path: string): string;
   close(): Promise<void>;
 }
-
-/** Handles a request the test serves itself; returns false to let the next handler decide. */
-export type RouteHandler = (route: Route, url: URL) => Promise<boolean> | boolean;
 
 /**
  * Flags from this machine's notes: without the background-networking ones Chromium keeps trying
@@ -38,19 +35,15 @@ const OFFLINE_ARGS = [
 
 /** Options of {@link launchChromiumWithExtension}. */
 export interface LaunchOptions {
-  /** Serve more hosts (GHL's, later); tried in order before the Trint look-alike. */
-  routes?: RouteHandler[];
   /** A visible window (the demo on a desktop); tests always run headless. */
   headless?: boolean;
 }
 
 /**
  * Launches Chromium with the Chrome build loaded. Requests to https://app.trint.com get the Trint
- * look-alike; `routes` may serve more hosts; everything else is aborted and recorded in
- * `unrouted`.
+ * look-alike; everything else is aborted and recorded in `unrouted`.
  */
 export async function launchChromiumWithExtension({
-  routes = [],
   headless = true,
 }: LaunchOptions = {}): Promise<ExtensionChromium> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ghl-trint-chromium-'));
@@ -76,7 +69,6 @@ export async function launchChromiumWithExtension({
     const url = new URL(route.request().url());
     // The extension's own files and data: URLs (Playwright routes these too) never leave the browser.
     if (!isNetworkUrl(url)) return route.continue();
-    for (const handle of routes) if (await handle(route, url)) return;
     if (isTrintUrl(url)) {
       const { status, contentType, body } = trintResponse(url);
       return route.fulfill({ status, contentType, body });

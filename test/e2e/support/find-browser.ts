@@ -25,11 +25,16 @@ function isExecutable(path: string): boolean {
  */
 function findBrowser({ label, envVar, paths, namesOnPath, install }: BrowserSearch): string {
   const fromEnv = process.env[envVar];
+  // A path the person chose that does not work is their mistake to hear about, not to paper over
+  // with another browser.
+  if (fromEnv && !isExecutable(fromEnv)) {
+    throw new Error(`${envVar} is set to ${fromEnv}, which is not an executable file.`);
+  }
   const onPath = (process.env.PATH ?? '')
     .split(delimiter)
     .filter(Boolean)
     .flatMap((dir) => namesOnPath.map((name) => join(dir, name)));
-  const found = [...(fromEnv ? [fromEnv] : []), ...paths, ...onPath].find(isExecutable);
+  const found = fromEnv || [...paths, ...onPath].find(isExecutable);
   if (found) return found;
   throw new Error(
     `${label} was not found. Install it (Debian/Ubuntu: \`${install}\`) or set ${envVar} to its executable.`,
