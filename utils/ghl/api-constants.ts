@@ -1,0 +1,25 @@
+/**
+ * Fixed facts of GHL's API v2, from ../shared/ghl-openapi (servers, the `Version` header enum and
+ * the security schemes) and GHL's Marketplace documentation.
+ */
+
+/** Every API v2 call goes to this origin. */
+export const GHL_API_BASE = 'https://services.leadconnectorhq.com';
+
+/** The only `Version` header value the Contacts and OAuth operations accept. */
+export const GHL_API_VERSION = '2021-07-28';
+
+/** Read contacts, their tasks, notes and appointments. */
+export const SCOPE_CONTACTS_READ = 'contacts.readonly';
+/** Create, edit and delete contacts, tasks, notes and tags. */
+export const SCOPE_CONTACTS_WRITE = 'contacts.write';
+
+/** Where a person picks the location to install a Marketplace app into (OAuth authorization). */
+export const GHL_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/oauth/chooselocation';
+
+/** GHL's documented limits per app per location: the burst window and the daily cap. */
+export const GHL_RATE_LIMITS = {
+  burstMax: 100,
+  burstIntervalMs: 10_000,
+  dailyMax: 200_000,
+} as const;

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { appointmentListResponse } from './schemas/appointment-schemas';
+import {
+  contactListResponse,
+  createContactBody,
+  createContactResponse,
+  getContactResponse,
+  updateContactBody,
+  updateContactResponse,
+} from './schemas/contact-schemas';
+import {
+  createNoteBody,
+  noteListResponse,
+  noteResponse,
+  updateNoteBody,
+} from './schemas/note-schemas';
+import { searchContactsBody, searchContactsResponse } from './schemas/search-schemas';
+import { deletedResponse } from './schemas/shared-fields';
+import { tagsBody, tagsResponse } from './schemas/tag-schemas';
+import {
+  createTaskBody,
+  taskCompletedBody,
+  taskListResponse,
+  taskResponse,
+  updateTaskBody,
+} from './schemas/task-schemas';
+
+/** One GHL operation as apps/contacts.json describes it, plus how the client may retry it. */
+export interface GhlEndpoint<
+  Res extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+> {
+  /** The spec's operationId, so tests can find the operation in the OpenAPI file. */
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The spec's path template, e.g. `/contacts/{contactId}/tasks`. */
+  path: string;
+  /** The documented success status. */
+  status: 200 | 201;
+  response: Res;
+  /** The documented request body; strict, so undocumented fields never leave the client. */
+  body?: Body;
+  /** Safe to send twice: reads, PUT and DELETE (and search, a read sent as POST). */
+  idempotent: boolean;
+}
+
+function endpoint<Res extends z.ZodType, Body extends z.ZodType = z.ZodNever>(
+  definition: GhlEndpoint<Res, Body>,
+): GhlEndpoint<Res, Body> {
+  return definition;
+}
+
+/** Every Contacts operation the product uses, by name. */
+export const GHL_ENDPOINTS = {
+  getContact: endpoint({
+    operationId: 'get-contact',
+    method: 'GET',
+    path: '/contacts/{contactId}',
+    status: 200,
+    response: getContactResponse,
+    idempotent: true,
+  }),
+  listContacts: endpoint({
+    operationId: 'get-contacts',
+    method: 'GET',
+    path: '/contacts/',
+    status: 200,
+    response: contactListResponse,
+    idempotent: true,
+  }),
+  searchContacts: endpoint({
+    operationId: 'search-contacts-advanced',
+    method: 'POST',
+    path: '/contacts/search',
+    status: 200,
+    response: searchContactsResponse,
+    body: searchContactsBody,
+    idempotent: true,
+  }),
+  getBusinessContacts: endpoint({
+    operationId: 'get-contacts-by-businessId',
+    method: 'GET',
+    path: '/contacts/business/{businessId}',
+    status: 200,
+    response: contactListResponse,
+    idempotent: true,
+  }),
+  createContact: endpoint({
+    operationId: 'create-contact',
+    method: 'POST',
+    path: '/contacts/',
+    status: 201,
+    response: createContactResponse,
+    body: createContactBody,
+    idempotent: false,
+  }),
+  updateContact: endpoint({
+    operationId: 'update-contact',
+    method: 'PUT',
+    path: '/contacts/{contactId}',
+    status: 200,
+    response: updateContactResponse,
+    body: updateContactBody,
+    idempotent: true,
+  }),
+  deleteContact: endpoint({
+    operationId: 'delete-contact',
+    method: 'DELETE',
+    path: '/contacts/{contactId}',
+    status: 200,
+    response: deletedResponse,
+    idempotent: true,
+  }),
+  listTasks: endpoint({
+    operationId: 'get-all-tasks',
+    method: 'GET',
+    path: '/contacts/{contactId}/tasks',
+    status: 200,
+    response: taskListResponse,
+    idempotent: true,
+  }),
+  getTask: endpoint({
+    operationId: 'get-task',
+    method: 'GET',
+    path: '/contacts/{contactId}/tasks/{taskId}',
+    status: 200,
+    response: taskResponse,
+    idempotent: true,
+  }),
+  createTask: endpoint({
+    operationId: 'create-task',
+    method: 'POST',
+    path: '/contacts/{contactId}/tasks',
+    status: 201,
+    response: taskResponse,
+    body: createTaskBody,
+    idempotent: false,
+  }),
+  updateTask: endpoint({
+    operationId: 'update-task',
+    method: 'PUT',
+    path: '/contacts/{contactId}/tasks/{taskId}',
+    status: 200,
+    response: taskResponse,
+    body: updateTaskBody,
+    idempotent: true,
+  }),
+  setTaskCompleted: endpoint({
+    operationId: 'update-task-completed',
+    method: 'PUT',
+    path: '/contacts/{contactId}/tasks/{taskId}/completed',
+    status: 200,
+    response: taskResponse,
+    body: taskCompletedBody,
+    idempotent: true,
+  }),
+  deleteTask: endpoint({
+    operationId: 'delete-task',
+    method: 'DELETE',
+    path: '/contacts/{contactId}/tasks/{taskId}',
+    status: 200,
+    response: deletedResponse,
+    idempotent: true,
+  }),
+  addTags: endpoint({
+    operationId: 'add-tags',
+    method: 'POST',
+    path: '/contacts/{contactId}/tags',
+    status: 201,
+    response: tagsResponse,
+    body: tagsBody,
+    idempotent: false,
+  }),
+  removeTags: endpoint({
+    operationId: 'remove-tags',
+    method: 'DELETE',
+    path: '/contacts/{contactId}/tags',
+    status: 200,
+    response: tagsResponse,
+    body: tagsBody,
+    idempotent: true,
+  }),
+  listNotes: endpoint({
+    operationId: 'get-all-notes',
+    method: 'GET',
+    path: '/contacts/{contactId}/notes',
+    status: 200,
+    response: noteListResponse,
+    idempotent: true,
+  }),
+  getNote: endpoint({
+    operationId: 'get-note',
+    method: 'GET',
+    path: '/contacts/{contactId}/notes/{id}',
+    status: 200,
+    response: noteResponse,
+    idempotent: true,
+  }),
+  createNote: endpoint({
+    operationId: 'create-note',
+    method: 'POST',
+    path: '/contacts/{contactId}/notes',
+    status: 201,
+    response: noteResponse,
+    body: createNoteBody,
+    idempotent: false,
+  }),
+  updateNote: endpoint({
+    operationId: 'update-note',
+    method: 'PUT',
+    path: '/contacts/{contactId}/notes/{id}',
+    status: 200,
+    response: noteResponse,
+    body: updateNoteBody,
+    idempotent: true,
+  }),
+  deleteNote: endpoint({
+    operationId: 'delete-note',
+    method: 'DELETE',
+    path: '/contacts/{contactId}/notes/{id}',
+    status: 200,
+    response: deletedResponse,
+    idempotent: true,
+  }),
+  listAppointments: endpoint({
+    operationId: 'get-appointments-for-contact',
+    method: 'GET',
+    path: '/contacts/{contactId}/appointments',
+    status: 200,
+    response: appointmentListResponse,
+    idempotent: true,
+  }),
+} as const;
+
+/** "GET /contacts/:contactId": how errors and counters name an operation. */
+export function endpointName(endpoint: Pick<GhlEndpoint, 'method' | 'path'>): string {
+  return `${endpoint.method} ${endpoint.path.replace(/\{(\w+)\}/g, ':$1')}`;
+}
+
+/** Fills a path template; every value is URL-encoded so an id can never change the path. */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') throw new Error(`Missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

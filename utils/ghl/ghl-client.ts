@@ -1,0 +1,110 @@
+import { GHL_ENDPOINTS as E } from './endpoints';
+import { createGhlRequest, type GhlRequestDeps } from './ghl-request';
+import type { RequestPriority } from './rate-limiter';
+import type { CreateContactInput, UpdateContactInput } from './schemas/contact-schemas';
+import type { CreateNoteInput, UpdateNoteInput } from './schemas/note-schemas';
+import type { SearchContactsInput } from './schemas/search-schemas';
+import type { CreateTaskInput, UpdateTaskInput } from './schemas/task-schemas';
+
+/** Per-call options: who is waiting (user actions first) and a way to cancel. */
+export interface CallOptions {
+  priority?: RequestPriority;
+  signal?: AbortSignal;
+}
+
+/** Paging of GET /contacts/ (deprecated by GHL in favour of search, still the cheapest list). */
+export interface ListContactsQuery {
+  locationId: string;
+  query?: string;
+  /** 1-100; GHL's default is 20. */
+  limit?: number;
+  startAfterId?: string;
+  startAfter?: number;
+}
+
+/** Paging of GET /contacts/business/:businessId. */
+export interface BusinessContactsQuery {
+  locationId: string;
+  limit?: number;
+  skip?: number;
+  query?: string;
+}
+
+/**
+ * The GHL Contacts API v2, one typed function per operation the product uses. Every function
+ * answers the parsed, documented shape or throws a GhlError (see ghl-error.ts).
+ */
+export function createGhlClient(deps: GhlRequestDeps) {
+  const request = createGhlRequest(deps);
+  const contact = (contactId: string) => ({ contactId });
+
+  return {
+    contacts: {
+      get: (contactId: string, o: CallOptions = {}) =>
+        request(E.getContact, { ...o, params: contact(contactId) }).then((r) => r.contact),
+      list: (query: ListContactsQuery, o: CallOptions = {}) => {
+        if (query.limit !== undefined && (query.limit < 1 || query.limit > 100)) {
+          throw new RangeError('limit must be between 1 and 100');
+        }
+        return request(E.listContacts, { ...o, query: { ...query } });
+      },
+      search: (body: SearchContactsInput, o: CallOptions = {}) =>
+        request(E.searchContacts, { ...o, body }),
+      byBusiness: (businessId: string, query: BusinessContactsQuery, o: CallOptions = {}) =>
+        request(E.getBusinessContacts, { ...o, params: { businessId }, query: { ...query } }),
+      create: (body: CreateContactInput, o: CallOptions = {}) =>
+        request(E.createContact, { ...o, body }).then((r) => r.contact),
+      update: (contactId: string, body: UpdateContactInput, o: CallOptions = {}) =>
+        request(E.updateContact, { ...o, params: contact(contactId), body }).then((r) => r.contact),
+      delete: (contactId: string, o: CallOptions = {}) =>
+        request(E.deleteContact, { ...o, params: contact(contactId) }),
+    },
+    tags: {
+      add: (contactId: string, tags: string[], o: CallOptions = {}) =>
+        request(E.addTags, { ...o, params: contact(contactId), body: { tags } }).then(
+          (r) => r.tags,
+        ),
+      remove: (contactId: string, tags: string[], o: CallOptions = {}) =>
+        request(E.removeTags, { ...o, params: contact(contactId), body: { tags } }).then(
+          (r) => r.tags,
+        ),
+    },
+    tasks: {
+      list: (contactId: string, o: CallOptions = {}) =>
+        request(E.listTasks, { ...o, params: contact(contactId) }).then((r) => r.tasks),
+      get: (contactId: string, taskId: string, o: CallOptions = {}) =>
+        request(E.getTask, { ...o, params: { contactId, taskId } }).then((r) => r.task),
+      create: (contactId: string, body: CreateTaskInput, o: CallOptions = {}) =>
+        request(E.createTask, { ...o, params: contact(contactId), body }).then((r) => r.task),
+      update: (contactId: string, taskId: string, body: UpdateTaskInput, o: CallOptions = {}) =>
+        request(E.updateTask, { ...o, params: { contactId, taskId }, body }).then((r) => r.task),
+      setCompleted: (contactId: string, taskId: string, completed: boolean, o: CallOptions = {}) =>
+        request(E.setTaskCompleted, {
+          ...o,
+          params: { contactId, taskId },
+          body: { completed },
+        }).then((r) => r.task),
+      delete: (contactId: string, taskId: string, o: CallOptions = {}) =>
+        request(E.deleteTask, { ...o, params: { contactId, taskId } }),
+    },
+    notes: {
+      list: (contactId: string, o: CallOptions = {}) =>
+        request(E.listNotes, { ...o, params: contact(contactId) }).then((r) => r.notes),
+      get: (contactId: string, id: string, o: CallOptions = {}) =>
+        request(E.getNote, { ...o, params: { contactId, id } }).then((r) => r.note),
+      create: (contactId: string, body: CreateNoteInput, o: CallOptions = {}) =>
+        request(E.createNote, { ...o, params: contact(contactId), body }).then((r) => r.note),
+      update: (contactId: string, id: string, body: UpdateNoteInput, o: CallOptions = {}) =>
+        request(E.updateNote, { ...o, params: { contactId, id }, body }).then((r) => r.note),
+      delete: (contactId: string, id: string, o: CallOptions = {}) =>
+        request(E.deleteNote, { ...o, params: { contactId, id } }),
+    },
+    appointments: {
+      list: (contactId: string, o: CallOptions = {}) =>
+        request(E.listAppointments, { ...o, params: contact(contactId) }).then((r) => r.events),
+    },
+  };
+}
+
+/** The GHL client; see {@link createGhlClient}. */
+export type GhlClient = ReturnType<typeof createGhlClient>;

@@ -1,0 +1,208 @@
+import type { Clock } from '../clock';
+import { GHL_RATE_LIMITS } from './api-constants';
+import { GhlError } from './ghl-error';
+import type { RateLimitReport } from './rate-limit-headers';
+
+/** Who is waiting: a person's action goes before background sync. */
+export type RequestPriority = 'user' | 'background';
+
+/** Permission to send one request; call `done` with what the answer reported. */
+export interface RateLimitLease {
+  /** Record the answer: its rate-limit headers, and Retry-After (ms) for a 429. */
+  done(report?: RateLimitReport, rateLimitedForMs?: number): void;
+}
+
+/** Tuning of {@link createRateLimiter}; the defaults follow GHL's published limits. */
+export interface RateLimiterOptions {
+  clock: Clock;
+  /** Requests per burst window (replaced by X-RateLimit-Max once GHL reports it). */
+  max?: number;
+  intervalMs?: number;
+  /** Requests kept free in the shared window: user actions stop at `user`, sync at `background`. */
+  reserve?: Record<RequestPriority, number>;
+  /** Share of the burst window this extension's background sync may spend on its own. */
+  backgroundShare?: number;
+  /** Daily requests kept for people: background sync stops this far before the daily cap. */
+  dailyReserveForUser?: number;
+  /** Requests sent but not answered yet; bounds how far a guess about the shared bucket can be off. */
+  maxInFlight?: number;
+  /** Below this many spare requests (over the reserve), spread the rest over the window. */
+  slowBelow?: number;
+}
+
+interface Waiter {
+  priority: RequestPriority;
+  resolve(lease: RateLimitLease): void;
+  reject(reason: unknown): void;
+  signal?: AbortSignal;
+}
+
+/** The last report from GHL, and what this limiter sent since. */
+interface Observation {
+  at: number;
+  remaining: number;
+  /** Requests of ours GHL may not have counted yet when it reported `remaining`. */
+  uncounted: number;
+  dailyRemaining?: number;
+}
+
+/**
+ * Paces the requests of one GHL location. The bucket is shared with every teammate's extension,
+ * so besides never sending more than `max` in any window of its own, it trusts what GHL reports
+ * (X-RateLimit-Remaining and friends), slows down well before zero, stops for Retry-After, and
+ * lets user actions overtake background sync.
+ */
+export function createRateLimiter(options: RateLimiterOptions) {
+  const { clock } = options;
+  let max = options.max ?? GHL_RATE_LIMITS.burstMax;
+  let intervalMs = options.intervalMs ?? GHL_RATE_LIMITS.burstIntervalMs;
+  const reserve = options.reserve ?? { user: 5, background: Math.floor(max / 2) };
+  const backgroundShare = options.backgroundShare ?? 0.5;
+  const dailyReserveForUser = options.dailyReserveForUser ?? 5_000;
+  const maxInFlight = options.maxInFlight ?? 6;
+  const slowBelow = options.slowBelow ?? 30;
+
+  const queues: Record<RequestPriority, Waiter[]> = { user: [], background: [] };
+  const sent: { at: number; priority: RequestPriority }[] = [];
+  let inFlight = 0;
+  let lastSentAt = -Infinity;
+  let blockedUntil = 0;
+  let observation: Observation | undefined;
+  let wake: AbortController | undefined;
+
+  function forgetOldSends(now: number) {
+    while (sent.length > 0 && sent[0]!.at <= now - intervalMs) sent.shift();
+  }
+
+  /** Our best guess of what is left of the shared window, or undefined once the report is stale. */
+  function estimatedRemaining(now: number): number | undefined {
+    if (!observation || now >= observation.at + intervalMs) return undefined;
+    return observation.remaining - observation.uncounted;
+  }
+
+  /**
+   * How long the next request of `priority` must wait: 0 to go now, a number of ms, or
+   * 'answer' to wait for an answer in flight. Throws when the daily budget is spent.
+   */
+  function waitFor(priority: RequestPriority, now: number): number | 'answer' {
+    if (now < blockedUntil) return blockedUntil - now;
+    const dailyLeft = observation?.dailyRemaining;
+    const dailyFloor = priority === 'user' ? 0 : dailyReserveForUser;
+    if (dailyLeft !== undefined && dailyLeft - (observation?.uncounted ?? 0) <= dailyFloor) {
+      throw new GhlError('rate-limited', 'rate limiter', {
+        detail: 'The GHL daily request limit for this location is used up.',
+        retryAfterMs: 60 * 60_000,
+      });
+    }
+    forgetOldSends(now);
+    if (sent.length >= max) return sent[0]!.at + intervalMs - now;
+    if (priority === 'background') {
+      const ownBackground = sent.filter((s) => s.priority === 'background');
+      if (ownBackground.length >= Math.floor(max * backgroundShare)) {
+        return ownBackground[0]!.at + intervalMs - now;
+      }
+    }
+    if (inFlight >= maxInFlight) return 'answer';
+    const estimate = estimatedRemaining(now);
+    if (estimate === undefined) return 0;
+    const spare = estimate - reserve[priority];
+    const windowEnd = observation!.at + intervalMs;
+    if (spare <= 0) return inFlight > 0 ? 'answer' : windowEnd - now;
+    if (spare >= slowBelow) return 0;
+    // Spread what is left over the rest of the window instead of spending it all at once.
+    const gap = (windowEnd - now) / spare;
+    return Math.max(0, lastSentAt + gap - now);
+  }
+
+  function pump() {
+    wake?.abort();
+    wake = undefined;
+    for (;;) {
+      const priority: RequestPriority | undefined =
+        queues.user.length > 0 ? 'user' : queues.background.length > 0 ? 'background' : undefined;
+      if (!priority) return;
+      const now = clock.now();
+      let wait: number | 'answer';
+      try {
+        wait = waitFor(priority, now);
+      } catch (error) {
+        queues[priority].shift()!.reject(error);
+        continue;
+      }
+      if (wait === 'answer') return; // `done` pumps again.
+      if (wait > 0) {
+        const controller = new AbortController();
+        wake = controller;
+        clock.sleep(wait, controller.signal).then(pump, () => {});
+        return;
+      }
+      const waiter = queues[priority].shift()!;
+      waiter.resolve(grant(priority, now));
+    }
+  }
+
+  function grant(priority: RequestPriority, now: number): RateLimitLease {
+    sent.push({ at: now, priority });
+    lastSentAt = now;
+    inFlight += 1;
+    if (observation) observation.uncounted += 1;
+    let finished = false;
+    return {
+      done(report, rateLimitedForMs) {
+        if (finished) return;
+        finished = true;
+        inFlight -= 1;
+        observe(report, rateLimitedForMs);
+        pump();
+      },
+    };
+  }
+
+  function observe(report: RateLimitReport | undefined, rateLimitedForMs: number | undefined) {
+    const now = clock.now();
+    if (rateLimitedForMs !== undefined) {
+      blockedUntil = Math.max(blockedUntil, now + Math.max(rateLimitedForMs, 100));
+    }
+    if (!report) return;
+    if (report.max) max = report.max;
+    if (report.intervalMs) intervalMs = report.intervalMs;
+    if (report.remaining !== undefined) {
+      observation = {
+        at: now,
+        remaining: report.remaining,
+        // Answers still in flight were sent before this report and may not be in it yet.
+        uncounted: inFlight,
+        dailyRemaining: report.dailyRemaining ?? observation?.dailyRemaining,
+      };
+    }
+  }
+
+  return {
+    /** Waits until a request of `priority` may be sent; rejects if `signal` aborts first. */
+    acquire(priority: RequestPriority, signal?: AbortSignal): Promise<RateLimitLease> {
+      return new Promise<RateLimitLease>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const waiter: Waiter = { priority, resolve, reject, signal };
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const queue = queues[priority];
+            const index = queue.indexOf(waiter);
+            if (index >= 0) queue.splice(index, 1);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+        queues[priority].push(waiter);
+        pump();
+      });
+    },
+    /** Requests waiting, per priority (for the sync status and tests). */
+    pending(): Record<RequestPriority, number> {
+      return { user: queues.user.length, background: queues.background.length };
+    },
+  };
+}
+
+/** A location's request pacer; see {@link createRateLimiter}. */
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { contactListItemSchema } from './contact-schemas';
+
+/**
+ * POST /contacts/search. The OpenAPI file leaves `SearchBodyV2DTO` without properties and the 200
+ * answer without a schema; both come from GHL's search documentation that the spec links to:
+ * locationId, page + pageLimit or searchAfter paging, a free-text query, filters and sort.
+ */
+export const searchContactsBody = z.strictObject({
+  locationId: z.string(),
+  page: z.number().int().min(1).optional(),
+  pageLimit: z.number().int().min(1).max(500).optional(),
+  searchAfter: z.array(z.union([z.string(), z.number()])).optional(),
+  query: z.string().optional(),
+  filters: z
+    .array(
+      z.strictObject({
+        field: z.string(),
+        operator: z.string(),
+        value: z.unknown().optional(),
+      }),
+    )
+    .optional(),
+  sort: z
+    .array(z.strictObject({ field: z.string(), direction: z.enum(['asc', 'desc']) }))
+    .optional(),
+});
+export type SearchContactsInput = z.input<typeof searchContactsBody>;
+
+/** The search answer: a page of contacts and the total that match. */
+export const searchContactsResponse = z.looseObject({
+  contacts: z.array(contactListItemSchema),
+  total: z.number(),
+});

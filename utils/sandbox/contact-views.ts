@@ -1,0 +1,90 @@
+import type { SandboxContact } from './sandbox-records';
+
+/**
+ * The shapes contacts are served in. GET /contacts/:id follows `GetContectByIdSchema`; lists
+ * follow `ContactsSearchSchema` plus the name and company fields GHL also sends in lists.
+ */
+
+function fullName(contact: SandboxContact): string {
+  return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+}
+
+/** One contact (GET /contacts/:contactId, PUT answers). */
+export function contactView(contact: SandboxContact) {
+  const name = fullName(contact);
+  return {
+    id: contact.id,
+    name,
+    locationId: contact.locationId,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    emailLowerCase: contact.email?.toLowerCase() ?? null,
+    timezone: contact.timezone,
+    companyName: contact.companyName,
+    phone: contact.phone,
+    dnd: contact.dnd,
+    type: contact.type,
+    source: contact.source,
+    assignedTo: contact.assignedTo,
+    address1: contact.address1,
+    city: contact.city,
+    state: contact.state,
+    country: contact.country,
+    postalCode: contact.postalCode,
+    website: contact.website,
+    tags: [...contact.tags],
+    dateOfBirth: contact.dateOfBirth,
+    dateAdded: contact.dateAdded,
+    dateUpdated: contact.dateUpdated,
+    firstNameLowerCase: contact.firstName?.toLowerCase() ?? null,
+    lastNameLowerCase: contact.lastName?.toLowerCase() ?? null,
+    fullNameLowerCase: name.toLowerCase(),
+    customFields: contact.customFields.map((field) => ({ ...field })),
+    businessId: contact.businessId,
+  };
+}
+
+/** A contact in a list (GET /contacts/, business contacts, search). */
+export function contactListView(contact: SandboxContact) {
+  return {
+    id: contact.id,
+    locationId: contact.locationId,
+    contactName: fullName(contact),
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    companyName: contact.companyName,
+    email: contact.email,
+    phone: contact.phone,
+    timezone: contact.timezone,
+    country: contact.country,
+    source: contact.source,
+    type: contact.type,
+    assignedTo: contact.assignedTo,
+    dateAdded: contact.dateAdded,
+    dateUpdated: contact.dateUpdated,
+    customFields: contact.customFields.map((field) => ({ ...field })),
+    tags: [...contact.tags],
+    businessId: contact.businessId,
+    attributions: [],
+    followers: [],
+  };
+}
+
+/** Tags as GHL stores them: trimmed, lower-case, once each. */
+export function normaliseTags(tags: string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Whether a free-text query matches a contact: name, email, phone digits or company. */
+export function matchesQuery(contact: SandboxContact, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  const digits = needle.replace(/\D/g, '');
+  const haystack = [fullName(contact), contact.email, contact.companyName]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+  if (haystack.includes(needle)) return true;
+  return digits.length >= 3 && (contact.phone ?? '').replace(/\D/g, '').includes(digits);
+}

@@ -1,0 +1,58 @@
+/**
+ * How the Sandbox answers, in GHL's shapes (common/common-schemas.json): JSON bodies, and errors
+ * as `{ statusCode, message, error }` with `message` a list for validation failures.
+ */
+
+/** An answer a route gives: status and JSON body. */
+export interface SandboxReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A GHL error answer, thrown by routes and turned into a reply by the handler. */
+export class SandboxHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${JSON.stringify(body)}`);
+  }
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** A GHL error with one message, e.g. 401 "Invalid token: access token is invalid". */
+export function ghlError(status: number, message: string): SandboxHttpError {
+  return new SandboxHttpError(status, { statusCode: status, message, error: REASONS[status] });
+}
+
+/** 422 with GHL's list of messages ("property x should not exist", "title must be a string"). */
+export function unprocessable(messages: string[]): SandboxHttpError {
+  return new SandboxHttpError(422, {
+    statusCode: 422,
+    message: messages,
+    error: REASONS[422],
+  });
+}
+
+/** 404 for an id the location does not have. */
+export function notFound(what: string): SandboxHttpError {
+  return ghlError(404, `${what} not found`);
+}
+
+/** The message GHL gives a token that lacks the operation's scope. */
+export const MISSING_SCOPE_MESSAGE = 'The token is not authorized for this scope.';
+/** The message GHL gives a token used on another location's data. */
+export const WRONG_LOCATION_MESSAGE = 'The token does not have access to this location.';

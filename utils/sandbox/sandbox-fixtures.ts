@@ -1,0 +1,51 @@
+/**
+ * The fixed names of the Sandbox: its locations, users, OAuth client and Private Integration
+ * tokens. They are public on purpose: the Sandbox holds made-up data and no real credentials.
+ */
+
+/** The location the seeded data lives in. */
+export const SANDBOX_LOCATION = {
+  id: 'sbxLoc7Trint00000001',
+  name: 'Sandbox Realty (demo)',
+  address: '1 Example Street, Springfield',
+  companyId: 'sbxCompany0000000001',
+} as const;
+
+/** A second, empty location, for "wrong location" behaviour. */
+export const OTHER_LOCATION = {
+  id: 'sbxLoc7Other00000002',
+  name: 'Another Agency (demo)',
+  address: '2 Elsewhere Road, Shelbyville',
+  companyId: 'sbxCompany0000000001',
+} as const;
+
+/** The location's users: contacts' owners and tasks' assignees. */
+export const SANDBOX_USERS = [
+  { id: 'sbxUserAvery00000001', name: 'Avery Quinn' },
+  { id: 'sbxUserBlake00000002', name: 'Blake Moreno' },
+  { id: 'sbxUserCasey00000003', name: 'Casey Lindqvist' },
+] as const;
+
+/** Private Integration tokens the Sandbox accepts from the start. */
+export const SANDBOX_TOKENS = {
+  /** contacts.readonly + contacts.write on the seeded location. */
+  readWrite: 'pit-sandbox-0000-4000-8000-readwrite01',
+  /** contacts.readonly only: every write answers 401 "not authorized for this scope". */
+  readOnly: 'pit-sandbox-0000-4000-8000-readonly001',
+  /** Full access, but to the other location. */
+  otherLocation: 'pit-sandbox-0000-4000-8000-otherloc001',
+} as const;
+
+/** The Sandbox's Marketplace app, for the OAuth flow. */
+export const SANDBOX_OAUTH_CLIENT = {
+  clientId: 'sbx-client-ghl-for-trint',
+  clientSecret: 'sbx-secret-not-a-real-secret',
+} as const;
+
+/** Custom field definitions of the seeded location (id → name). */
+export const SANDBOX_CUSTOM_FIELDS = [
+  { id: 'sbxCfDealStage000001', name: 'Deal stage' },
+  { id: 'sbxCfInterviewTopic1', name: 'Interview topic' },
+  { id: 'sbxCfBudget000000001', name: 'Budget' },
+  { id: 'sbxCfLeadScore000001', name: 'Lead score' },
+] as const;
