@@ -6,7 +6,10 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['{utils,components,entrypoints}/**/__tests__/**/*.test.{ts,tsx}'],
+    include: [
+      '{utils,components,entrypoints}/**/__tests__/**/*.test.{ts,tsx}',
+      'test/contract/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
     // DOM tests (`@vitest-environment happy-dom`) run on Trint's origin, as the content script does.

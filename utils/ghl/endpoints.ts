@@ -14,7 +14,12 @@ import {
   noteResponse,
   updateNoteBody,
 } from './schemas/note-schemas';
-import { searchContactsBody, searchContactsResponse } from './schemas/search-schemas';
+import {
+  businessContactsQuery,
+  listContactsQuery,
+  searchContactsBody,
+  searchContactsResponse,
+} from './schemas/search-schemas';
 import { deletedResponse } from './schemas/shared-fields';
 import { tagsBody, tagsResponse } from './schemas/tag-schemas';
 import {
@@ -40,6 +45,8 @@ export interface GhlEndpoint<
   response: Res;
   /** The documented request body; strict, so undocumented fields never leave the client. */
   body?: Body;
+  /** The documented query parameters, strict for the same reason. */
+  query?: z.ZodType;
   /** Safe to send twice: reads, PUT and DELETE (and search, a read sent as POST). */
   idempotent: boolean;
 }
@@ -66,6 +73,7 @@ export const GHL_ENDPOINTS = {
     path: '/contacts/',
     status: 200,
     response: contactListResponse,
+    query: listContactsQuery,
     idempotent: true,
   }),
   searchContacts: endpoint({
@@ -83,6 +91,7 @@ export const GHL_ENDPOINTS = {
     path: '/contacts/business/{businessId}',
     status: 200,
     response: contactListResponse,
+    query: businessContactsQuery,
     idempotent: true,
   }),
   createContact: endpoint({

@@ -3,31 +3,17 @@ import { createGhlRequest, type GhlRequestDeps } from './ghl-request';
 import type { RequestPriority } from './rate-limiter';
 import type { CreateContactInput, UpdateContactInput } from './schemas/contact-schemas';
 import type { CreateNoteInput, UpdateNoteInput } from './schemas/note-schemas';
-import type { SearchContactsInput } from './schemas/search-schemas';
+import type {
+  BusinessContactsQuery,
+  ListContactsQuery,
+  SearchContactsInput,
+} from './schemas/search-schemas';
 import type { CreateTaskInput, UpdateTaskInput } from './schemas/task-schemas';
 
 /** Per-call options: who is waiting (user actions first) and a way to cancel. */
 export interface CallOptions {
   priority?: RequestPriority;
   signal?: AbortSignal;
-}
-
-/** Paging of GET /contacts/ (deprecated by GHL in favour of search, still the cheapest list). */
-export interface ListContactsQuery {
-  locationId: string;
-  query?: string;
-  /** 1-100; GHL's default is 20. */
-  limit?: number;
-  startAfterId?: string;
-  startAfter?: number;
-}
-
-/** Paging of GET /contacts/business/:businessId. */
-export interface BusinessContactsQuery {
-  locationId: string;
-  limit?: number;
-  skip?: number;
-  query?: string;
 }
 
 /**
@@ -42,16 +28,13 @@ export function createGhlClient(deps: GhlRequestDeps) {
     contacts: {
       get: (contactId: string, o: CallOptions = {}) =>
         request(E.getContact, { ...o, params: contact(contactId) }).then((r) => r.contact),
-      list: (query: ListContactsQuery, o: CallOptions = {}) => {
-        if (query.limit !== undefined && (query.limit < 1 || query.limit > 100)) {
-          throw new RangeError('limit must be between 1 and 100');
-        }
-        return request(E.listContacts, { ...o, query: { ...query } });
-      },
+      /** GET /contacts/: deprecated by GHL in favour of search, still the cheapest list. */
+      list: (query: ListContactsQuery, o: CallOptions = {}) =>
+        request(E.listContacts, { ...o, query }),
       search: (body: SearchContactsInput, o: CallOptions = {}) =>
         request(E.searchContacts, { ...o, body }),
       byBusiness: (businessId: string, query: BusinessContactsQuery, o: CallOptions = {}) =>
-        request(E.getBusinessContacts, { ...o, params: { businessId }, query: { ...query } }),
+        request(E.getBusinessContacts, { ...o, params: { businessId }, query }),
       create: (body: CreateContactInput, o: CallOptions = {}) =>
         request(E.createContact, { ...o, body }).then((r) => r.contact),
       update: (contactId: string, body: UpdateContactInput, o: CallOptions = {}) =>

@@ -29,7 +29,7 @@ export interface GhlRequestDeps {
 /** One call: path parameters, query, body and who is waiting for it. */
 export interface GhlCall {
   params?: Record<string, string>;
-  query?: Record<string, string | number | undefined>;
+  query?: object;
   body?: unknown;
   /** 'user' (default) goes before 'background' in the rate limiter. */
   priority?: RequestPriority;
@@ -86,7 +86,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     try {
       const response = await api.raw<string>(fillPath(endpoint.path, call.params ?? {}), {
         method: endpoint.method,
-        query: call.query && definedOnly(call.query),
+        query: call.query as Record<string, string> | undefined,
         body: body as Record<string, unknown> | undefined,
         headers: { Authorization: `Bearer ${token}` },
         signal: controller.signal,
@@ -125,11 +125,14 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     call: GhlCall = {},
   ): Promise<z.infer<Res>> {
     const name = endpointName(endpoint);
-    const body = endpoint.body ? validateBody(name, endpoint.body, call.body) : undefined;
+    const body = endpoint.body ? validateInput(name, endpoint.body, call.body) : undefined;
+    const query = endpoint.query
+      ? definedOnly(validateInput(name, endpoint.query, call.query) as Record<string, unknown>)
+      : undefined;
     let token = await tokens.getAccessToken();
     let refreshed = false;
     for (let retries = 0; ;) {
-      const result = await attempt(endpoint, call, body, token);
+      const result = await attempt(endpoint, { ...call, query }, body, token);
       if (result.ok) return result.data;
       const { error, notSent } = result;
       if (error.kind === 'unauthorized' && tokens.refresh) {
@@ -150,7 +153,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
 }
 
 /** Drops undefined query values so they are not sent as "undefined". */
-function definedOnly(query: Record<string, string | number | undefined>): Record<string, string> {
+function definedOnly(query: Record<string, unknown>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) result[key] = String(value);
@@ -159,11 +162,11 @@ function definedOnly(query: Record<string, string | number | undefined>): Record
 }
 
 /**
- * Checks a body against the operation's documented fields before anything is sent: a field GHL
- * does not document would be a 422 there, so it is a local validation error here.
+ * Checks a body or query against the operation's documented fields before anything is sent: a
+ * field GHL does not document would be a 422 there, so it is a local validation error here.
  */
-function validateBody(name: string, schema: z.ZodType, body: unknown): unknown {
-  const parsed = schema.safeParse(body ?? {});
+function validateInput(name: string, schema: z.ZodType, input: unknown): unknown {
+  const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const ghlMessages = parsed.error.issues.map(
     (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,

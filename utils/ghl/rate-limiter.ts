@@ -43,6 +43,8 @@ interface Observation {
   remaining: number;
   /** Requests of ours GHL may not have counted yet when it reported `remaining`. */
   uncounted: number;
+  /** When our requests inside GHL's window at that moment were sent: each frees a slot as it ages out. */
+  ownSends: number[];
   dailyRemaining?: number;
 }
 
@@ -74,10 +76,15 @@ export function createRateLimiter(options: RateLimiterOptions) {
     while (sent.length > 0 && sent[0]!.at <= now - intervalMs) sent.shift();
   }
 
-  /** Our best guess of what is left of the shared window, or undefined once the report is stale. */
+  /**
+   * Our best guess of what is left of the shared window, or undefined once the report is stale.
+   * Our own requests that have aged out of the window since the report are counted as free
+   * again; teammates' are not, as we cannot see them.
+   */
   function estimatedRemaining(now: number): number | undefined {
     if (!observation || now >= observation.at + intervalMs) return undefined;
-    return observation.remaining - observation.uncounted;
+    const freed = observation.ownSends.filter((at) => at <= now - intervalMs).length;
+    return observation.remaining - observation.uncounted + freed;
   }
 
   /**
@@ -172,6 +179,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
         remaining: report.remaining,
         // Answers still in flight were sent before this report and may not be in it yet.
         uncounted: inFlight,
+        ownSends: sent.filter((s) => s.at > now - intervalMs).map((s) => s.at),
         dailyRemaining: report.dailyRemaining ?? observation?.dailyRemaining,
       };
     }

@@ -32,3 +32,22 @@ export const searchContactsResponse = z.looseObject({
   contacts: z.array(contactListItemSchema),
   total: z.number(),
 });
+
+/** GET /contacts/ query (`get-contacts`): limit is at most 100, GHL's default 20. */
+export const listContactsQuery = z.strictObject({
+  locationId: z.string().min(1),
+  query: z.string().optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+  startAfterId: z.string().optional(),
+  startAfter: z.number().optional(),
+});
+export type ListContactsQuery = z.input<typeof listContactsQuery>;
+
+/** GET /contacts/business/:businessId query (`get-contacts-by-businessId`). */
+export const businessContactsQuery = z.strictObject({
+  locationId: z.string().min(1),
+  limit: z.number().int().min(1).max(100).optional(),
+  skip: z.number().int().min(0).optional(),
+  query: z.string().optional(),
+});
+export type BusinessContactsQuery = z.input<typeof businessContactsQuery>;

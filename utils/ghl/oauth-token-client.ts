@@ -1,0 +1,103 @@
+import { ofetch } from 'ofetch';
+import { GHL_API_BASE } from './api-constants';
+import { errorFromResponse } from './error-from-response';
+import { GhlError } from './ghl-error';
+import { parseResponseBody } from './parse-response';
+import { tokenResponseSchema, type TokenResponse } from './schemas/oauth-schemas';
+
+const ENDPOINT = 'POST /oauth/token';
+
+/** The app's credentials at GHL's Marketplace. */
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Options of {@link createOAuthTokenClient}. */
+export interface OAuthTokenClientOptions {
+  fetch?: typeof fetch;
+  /** GHL (default) or a token broker that forwards the grants with the secret it holds. */
+  baseURL?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * POST /oauth/token (apps/oauth.json): trades an authorization code, or a refresh token, for a
+ * new token pair. Sent form-encoded with only the documented fields. Never retried: a refresh
+ * token works once, so a second try after a lost answer could revoke the whole grant.
+ */
+export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
+  const api = ofetch.create(
+    {
+      baseURL: options.baseURL ?? GHL_API_BASE,
+      headers: { Accept: 'application/json' },
+      retry: false,
+      ignoreResponseError: true,
+      responseType: 'text',
+      timeout: options.timeoutMs ?? 20_000,
+    },
+    options.fetch ? { fetch: options.fetch } : {},
+  );
+
+  async function grant(
+    fields: Record<string, string>,
+    refusedMeans: 'unauthorized' | 'reconnect-needed',
+  ): Promise<TokenResponse> {
+    let response;
+    try {
+      response = await api.raw<string>('/oauth/token', {
+        method: 'POST',
+        body: new URLSearchParams({ ...fields, user_type: 'Location' }),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    } catch (cause) {
+      const timedOut = (cause as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
+      throw new GhlError(timedOut ? 'timeout' : 'network', ENDPOINT, { cause });
+    }
+    const text = response._data ?? '';
+    if (response.ok) return parseResponseBody(ENDPOINT, tokenResponseSchema, text);
+    const error = errorFromResponse(ENDPOINT, response.status, text);
+    // 400/401/422 mean GHL refused this grant: the code or refresh token is spent or revoked.
+    if (response.status < 500 && response.status !== 429) {
+      throw new GhlError(refusedMeans, ENDPOINT, {
+        status: response.status,
+        ghlMessages: error.ghlMessages,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+
+  return {
+    /** Exchanges the code the authorization page redirected back with. */
+    exchangeCode: (
+      credentials: OAuthClientCredentials,
+      code: string,
+      redirectUri: string,
+    ): Promise<TokenResponse> =>
+      grant(
+        {
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: redirectUri,
+        },
+        'unauthorized',
+      ),
+    /** Spends a refresh token for a new pair; a refused one means "connect again". */
+    refresh: (credentials: OAuthClientCredentials, refreshToken: string): Promise<TokenResponse> =>
+      grant(
+        {
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+        },
+        'reconnect-needed',
+      ),
+  };
+}
+
+/** See {@link createOAuthTokenClient}. */
+export type OAuthTokenClient = ReturnType<typeof createOAuthTokenClient>;

@@ -1,0 +1,81 @@
+import { systemClock, type Clock } from '../clock';
+import type { OAuthClientCredentials, OAuthTokenClient } from './oauth-token-client';
+import type { TokenProvider } from './token-provider';
+
+/** An OAuth token pair as the extension keeps it. */
+export interface OAuthTokenSet {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms when the access token stops working. */
+  expiresAt: number;
+  scopes: string[];
+  locationId?: string;
+}
+
+/** Where the token set lives (extension storage in the background; memory in tests). */
+export interface OAuthTokenStore {
+  load(): Promise<OAuthTokenSet | undefined>;
+  save(tokens: OAuthTokenSet): Promise<void>;
+}
+
+/** Options of {@link createOAuthTokenProvider}. */
+export interface OAuthTokenProviderOptions {
+  oauth: OAuthTokenClient;
+  credentials: OAuthClientCredentials;
+  store: OAuthTokenStore;
+  clock?: Clock;
+  /** Refresh this long before expiry, so no request goes out with a token about to die. */
+  refreshAheadMs?: number;
+}
+
+/**
+ * A TokenProvider for OAuth: hands out the stored access token, refreshes it ahead of expiry or
+ * after a 401, and saves the new pair *before* using it (the old refresh token is spent the moment
+ * GHL answers; losing the new one would lose the connection). One refresh at a time per provider.
+ */
+export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): TokenProvider {
+  const clock = options.clock ?? systemClock;
+  const refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
+  let running: Promise<string> | undefined;
+
+  async function current(): Promise<OAuthTokenSet> {
+    const tokens = await options.store.load();
+    if (!tokens) throw new Error('Not connected: no OAuth tokens are stored');
+    return tokens;
+  }
+
+  function refreshNow(): Promise<string> {
+    running ??= (async () => {
+      const tokens = await current();
+      const answer = await options.oauth.refresh(options.credentials, tokens.refreshToken);
+      const next: OAuthTokenSet = {
+        accessToken: answer.access_token,
+        refreshToken: answer.refresh_token,
+        expiresAt: clock.now() + answer.expires_in * 1000,
+        scopes: answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : tokens.scopes,
+        locationId: answer.locationId ?? tokens.locationId,
+      };
+      await options.store.save(next);
+      return next.accessToken;
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    async getAccessToken() {
+      if (running) return running;
+      const tokens = await current();
+      if (clock.now() >= tokens.expiresAt - refreshAheadMs) return refreshNow();
+      return tokens.accessToken;
+    },
+    async refresh(rejectedToken) {
+      if (running) return running;
+      const tokens = await current();
+      // Another caller already replaced the refused token.
+      if (tokens.accessToken !== rejectedToken) return tokens.accessToken;
+      return refreshNow();
+    },
+  };
+}
