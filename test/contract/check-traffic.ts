@@ -30,10 +30,12 @@ function main(args: string[]) {
     fail(`Cannot read traffic log ${file}: ${(error as Error).message}`);
   }
   const specDir = findSpecDir();
-  if (!specDir) fail('GHL OpenAPI files not found: set GHL_OPENAPI_DIR or add ../shared/ghl-openapi');
+  if (!specDir)
+    fail('GHL OpenAPI files not found: set GHL_OPENAPI_DIR or add ../shared/ghl-openapi');
 
   const report = checkTrafficLog(loadSpec(specDir), text);
-  for (const problem of report.problems) console.error(`${file}:${problem.line}: ${problem.message}`);
+  for (const problem of report.problems)
+    console.error(`${file}:${problem.line}: ${problem.message}`);
   const noun = report.problems.length === 1 ? 'problem' : 'problems';
   console.log(`${report.calls} calls checked, ${report.problems.length} ${noun}`);
   if (report.problems.length > 0) process.exit(1);

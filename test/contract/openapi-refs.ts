@@ -66,5 +66,12 @@ export function createRefResolver() {
       if (!isObject(node)) throw new Error(`${file} is not a JSON object`);
       return node;
     },
+    /**
+     * The object a pointer names in a file, resolved: the same object every `$ref` to it gives,
+     * so `at(common, '/components/schemas/UnauthorizedDTO')` is what operations refer to.
+     */
+    at(file: string, pointer: string): JsonObject {
+      return resolveRef(`#${pointer}`, file);
+    },
   };
 }

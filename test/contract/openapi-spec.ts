@@ -100,16 +100,23 @@ function toOperation(method: string, pathTemplate: string, raw: RawOperation): S
 export function loadSpec(dir: string): OpenApiSpec {
   const resolver = createRefResolver();
   const documents = SCHEMA_FILES.map((file) => resolver.document(join(dir, file)));
-  const operations = documents.slice(0, OPERATION_FILES.length).flatMap((document) =>
-    Object.entries((document.paths ?? {}) as Record<string, Record<string, RawOperation>>).flatMap(
-      ([path, item]) =>
+  const operations = documents
+    .slice(0, OPERATION_FILES.length)
+    .flatMap((document) =>
+      Object.entries(
+        (document.paths ?? {}) as Record<string, Record<string, RawOperation>>,
+      ).flatMap(([path, item]) =>
         HTTP_METHODS.filter((m) => item[m]).map((m) => toOperation(m, path, item[m]!)),
-    ),
-  );
-  const schemas = Object.assign(
-    {},
-    ...documents.map((d) => (d.components as { schemas?: object } | undefined)?.schemas ?? {}),
-  ) as Record<string, JsonSchema>;
+      ),
+    );
+  const schemas: Record<string, JsonSchema> = {};
+  SCHEMA_FILES.forEach((file, index) => {
+    const names = Object.keys(
+      (documents[index]?.components as { schemas?: object })?.schemas ?? {},
+    );
+    for (const name of names)
+      schemas[name] = resolver.at(join(dir, file), `/components/schemas/${name}`);
+  });
   return { dir, operations, schemas };
 }
 

@@ -87,7 +87,10 @@ export const VALID_REQUESTS: Record<
     params: {},
     body: { locationId: LOCATION, pageLimit: 5, query: 'lee' },
   }),
-  getBusinessContacts: async () => ({ params: { businessId: ACME }, query: { locationId: LOCATION } }),
+  getBusinessContacts: async () => ({
+    params: { businessId: ACME },
+    query: { locationId: LOCATION },
+  }),
   createContact: async () => ({
     params: {},
     body: {

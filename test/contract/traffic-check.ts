@@ -56,7 +56,8 @@ function checkHeaders(operation: SpecOperation, headers: Record<string, string>)
 }
 
 function checkForm(operation: SpecOperation, body: unknown): string[] {
-  if (typeof body !== 'string') return [`body: expected a form-encoded string, got ${typeOf(body)}`];
+  if (typeof body !== 'string')
+    return [`body: expected a form-encoded string, got ${typeOf(body)}`];
   // Values are masked as *** in the log, so only the field names can be checked.
   const fields = new Set(new URLSearchParams(body).keys());
   const schema = operation.requestBodySchema ?? {};

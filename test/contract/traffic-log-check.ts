@@ -45,7 +45,10 @@ export function checkTrafficLog(spec: OpenApiSpec, text: string): TrafficLogRepo
       return;
     }
     if (!isTrafficEntry(value)) {
-      report.problems.push({ line, message: 'not a traffic entry (method, path, headers, status)' });
+      report.problems.push({
+        line,
+        message: 'not a traffic entry (method, path, headers, status)',
+      });
       return;
     }
     for (const message of checkTrafficEntry(spec, value)) report.problems.push({ line, message });

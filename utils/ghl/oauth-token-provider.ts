@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../clock';
 import type { OAuthClientCredentials, OAuthTokenClient } from './oauth-token-client';
-import type { TokenProvider } from './token-provider';
+import { singleFlightRefresh, type TokenProvider } from './token-provider';
 
 /** An OAuth token pair as the extension keeps it. */
 export interface OAuthTokenSet {
@@ -36,7 +36,6 @@ export interface OAuthTokenProviderOptions {
 export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): TokenProvider {
   const clock = options.clock ?? systemClock;
   const refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
-  let running: Promise<string> | undefined;
 
   async function current(): Promise<OAuthTokenSet> {
     const tokens = await options.store.load();
@@ -44,8 +43,9 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
     return tokens;
   }
 
-  function refreshNow(): Promise<string> {
-    running ??= (async () => {
+  const gate = singleFlightRefresh({
+    getAccessToken: async () => (await current()).accessToken,
+    async refresh() {
       const tokens = await current();
       const answer = await options.oauth.refresh(options.credentials, tokens.refreshToken);
       const next: OAuthTokenSet = {
@@ -57,25 +57,15 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
       };
       await options.store.save(next);
       return next.accessToken;
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
+    },
+  });
 
   return {
     async getAccessToken() {
-      if (running) return running;
       const tokens = await current();
-      if (clock.now() >= tokens.expiresAt - refreshAheadMs) return refreshNow();
-      return tokens.accessToken;
+      const expiring = clock.now() >= tokens.expiresAt - refreshAheadMs;
+      return expiring ? gate.refresh!(tokens.accessToken) : tokens.accessToken;
     },
-    async refresh(rejectedToken) {
-      if (running) return running;
-      const tokens = await current();
-      // Another caller already replaced the refused token.
-      if (tokens.accessToken !== rejectedToken) return tokens.accessToken;
-      return refreshNow();
-    },
+    refresh: (rejectedToken) => gate.refresh!(rejectedToken),
   };
 }

@@ -17,23 +17,29 @@ export interface TokenProvider {
  * Wraps a provider so concurrent 401s share one refresh. With rotating refresh tokens a second
  * refresh would spend an already-used refresh token and get the whole token family revoked, so
  * this matters: fifty requests failing together must cause exactly one refresh.
+ *
+ * Refreshes are keyed by the refused token and registered before any await, so a caller that
+ * arrives late (even after the refresh finished) gets the replacement instead of refreshing again.
  */
 export function singleFlightRefresh(provider: TokenProvider): TokenProvider {
   const refresh = provider.refresh?.bind(provider);
   if (!refresh) return provider;
-  let running: Promise<string> | undefined;
+  const replacements = new Map<string, Promise<string>>();
   return {
     getAccessToken: () => provider.getAccessToken(),
-    async refresh(rejectedToken) {
-      if (running) return running;
-      // Refused with a token that has since been replaced (by a refresh that finished meanwhile,
-      // or by another context): retry with the current one instead of refreshing again.
-      const current = await provider.getAccessToken();
-      if (current !== rejectedToken) return current;
-      running ??= refresh(rejectedToken).finally(() => {
-        running = undefined;
-      });
-      return running;
+    refresh(rejectedToken) {
+      const known = replacements.get(rejectedToken);
+      if (known) return known;
+      const replacement = (async () => {
+        // Another context may have replaced the refused token already: use that one.
+        const current = await provider.getAccessToken();
+        return current !== rejectedToken ? current : refresh(rejectedToken);
+      })();
+      replacements.set(rejectedToken, replacement);
+      // A failed refresh may be tried again later; only the last few tokens are remembered.
+      replacement.catch(() => replacements.delete(rejectedToken));
+      if (replacements.size > 8) replacements.delete(replacements.keys().next().value!);
+      return replacement;
     },
   };
 }
