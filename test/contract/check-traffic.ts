@@ -11,35 +11,39 @@ import { readFileSync } from 'node:fs';
 import { findSpecDir, loadSpec } from './openapi-spec';
 import { checkTrafficLog } from './traffic-log-check';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
+const USAGE = 'Usage: npx tsx test/contract/check-traffic.ts [--require-calls] <log.jsonl>';
 
-function main(args: string[]) {
+/** Runs the check and returns the exit code (set, not forced, so piped output is not cut off). */
+function main(args: string[]): number {
   const requireCalls = args.includes('--require-calls');
   const files = args.filter((arg) => arg !== '--require-calls');
-  if (files.length !== 1 || files[0]!.startsWith('--')) {
-    fail('Usage: npx tsx test/contract/check-traffic.ts [--require-calls] <log.jsonl>');
+  const file = files[0];
+  if (files.length !== 1 || file === undefined || file.startsWith('--')) {
+    console.error(USAGE);
+    return 1;
   }
-  const file = files[0]!;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    fail(`Cannot read traffic log ${file}: ${(error as Error).message}`);
+    console.error(`Cannot read traffic log ${file}: ${(error as Error).message}`);
+    return 1;
   }
   const specDir = findSpecDir();
-  if (!specDir)
-    fail('GHL OpenAPI files not found: set GHL_OPENAPI_DIR or add ../shared/ghl-openapi');
-
+  if (!specDir) {
+    console.error('GHL OpenAPI files not found: set GHL_OPENAPI_DIR or add ../shared/ghl-openapi');
+    return 1;
+  }
   const report = checkTrafficLog(loadSpec(specDir), text);
-  for (const problem of report.problems)
-    console.error(`${file}:${problem.line}: ${problem.message}`);
+  for (const { line, message } of report.problems) console.log(`${file}:${line}: ${message}`);
   const noun = report.problems.length === 1 ? 'problem' : 'problems';
   console.log(`${report.calls} calls checked, ${report.problems.length} ${noun}`);
-  if (report.problems.length > 0) process.exit(1);
-  if (requireCalls && report.calls === 0) fail(`${file} has no calls (--require-calls)`);
+  if (report.problems.length > 0) return 1;
+  if (requireCalls && report.calls === 0) {
+    console.error(`${file} has no calls, and --require-calls was given`);
+    return 1;
+  }
+  return 0;
 }
 
-main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2));

@@ -26,7 +26,8 @@ export function createSeededRandom(seed: number) {
 /** See {@link createSeededRandom}. */
 export type SeededRandom = ReturnType<typeof createSeededRandom>;
 
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+// No '0': it pads ids to 20 characters, so it must not also be a digit.
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz123456789';
 
 /** A 20-character id shaped like GHL's, unique per prefix and counter. */
 export function sandboxId(prefix: string, counter: number): string {
