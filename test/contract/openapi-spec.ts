@@ -96,27 +96,24 @@ function toOperation(method: string, pathTemplate: string, raw: RawOperation): S
   };
 }
 
+type PathItems = Record<string, Record<string, RawOperation>>;
+
 /** Reads and resolves the spec files in `dir`. */
 export function loadSpec(dir: string): OpenApiSpec {
   const resolver = createRefResolver();
-  const documents = SCHEMA_FILES.map((file) => resolver.document(join(dir, file)));
-  const operations = documents
-    .slice(0, OPERATION_FILES.length)
-    .flatMap((document) =>
-      Object.entries(
-        (document.paths ?? {}) as Record<string, Record<string, RawOperation>>,
-      ).flatMap(([path, item]) =>
-        HTTP_METHODS.filter((m) => item[m]).map((m) => toOperation(m, path, item[m]!)),
-      ),
+  const operations = OPERATION_FILES.flatMap((file) => {
+    const paths = (resolver.document(join(dir, file)).paths ?? {}) as PathItems;
+    return Object.entries(paths).flatMap(([path, item]) =>
+      HTTP_METHODS.filter((m) => item[m]).map((m) => toOperation(m, path, item[m]!)),
     );
-  const schemas: Record<string, JsonSchema> = {};
-  SCHEMA_FILES.forEach((file, index) => {
-    const names = Object.keys(
-      (documents[index]?.components as { schemas?: object })?.schemas ?? {},
-    );
-    for (const name of names)
-      schemas[name] = resolver.at(join(dir, file), `/components/schemas/${name}`);
   });
+  const schemas: Record<string, JsonSchema> = {};
+  for (const file of SCHEMA_FILES) {
+    const components = resolver.document(join(dir, file)).components as { schemas?: object };
+    for (const name of Object.keys(components?.schemas ?? {})) {
+      schemas[name] = resolver.at(join(dir, file), `/components/schemas/${name}`);
+    }
+  }
   return { dir, operations, schemas };
 }
 

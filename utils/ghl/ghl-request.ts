@@ -36,7 +36,8 @@ export interface GhlCall {
   signal?: AbortSignal;
 }
 
-type Attempt<T> = { ok: true; data: T } | { ok: false; error: GhlError; notSent: boolean };
+type Attempt<T> =
+  { ok: true; data: T } | { ok: false; error: GhlError; notSent: boolean; token: string };
 
 /**
  * Builds the one function every GHL call goes through: validate the body, wait for the rate
@@ -63,10 +64,18 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     endpoint: GhlEndpoint<Res>,
     call: GhlCall,
     body: unknown,
-    token: string,
+    refreshedToken: string | undefined,
   ): Promise<Attempt<z.infer<Res>>> {
     const name = endpointName(endpoint);
     const lease = await deps.limiter.acquire(call.priority ?? 'user', call.signal);
+    // Read the token after the wait: a refresh may have replaced it while this call was queued.
+    let token: string;
+    try {
+      token = refreshedToken ?? (await tokens.getAccessToken());
+    } catch (error) {
+      lease.done();
+      throw error;
+    }
     let report: RateLimitReport | undefined;
     let status: number | undefined;
     let retryAfterMs: number | undefined;
@@ -100,17 +109,18 @@ export function createGhlRequest(deps: GhlRequestDeps) {
       if (!response.ok) {
         const error = errorFromResponse(name, status, text, retryAfterMs);
         // GHL counts a 429 as refused: nothing was applied.
-        return { ok: false, error, notSent: status === 429 };
+        return { ok: false, error, notSent: status === 429, token };
       }
       return { ok: true, data: parseResponseBody(name, endpoint.response, text) };
     } catch (error) {
-      if (error instanceof GhlError) return { ok: false, error, notSent: false };
+      if (error instanceof GhlError) return { ok: false, error, notSent: false, token };
       if (call.signal?.aborted) throw call.signal.reason;
       const kind = timedOut ? 'timeout' : 'network';
       return {
         ok: false,
         error: new GhlError(kind, name, { cause: error }),
         notSent: kind === 'network' && isRequestNotSent(error),
+        token,
       };
     } finally {
       stopTimer.abort();
