@@ -4,13 +4,16 @@
  *   npx tsx test/contract/check-traffic.ts [--require-calls] <log.jsonl>
  *
  * Prints each problem with its line number, then "N calls checked, M problems". Exits 1 when
- * there are problems, when the log or the spec cannot be read, and, with --require-calls, when
- * the log has no calls (a run that made no calls has proved nothing).
+ * there are problems or the log cannot be read, and, with --require-calls, when the log has no
+ * calls (a run that made no calls has proved nothing). Exits 3 when the OpenAPI files are not
+ * there, so `npm test` can report the check as skipped rather than passed.
  */
 import { readFileSync } from 'node:fs';
 import { findSpecDir, loadSpec } from './openapi-spec';
 import { checkTrafficLog } from './traffic-log-check';
 
+/** Exit code for "the OpenAPI files are missing": nothing was checked. */
+const SPEC_MISSING = 3;
 const USAGE = 'Usage: npx tsx test/contract/check-traffic.ts [--require-calls] <log.jsonl>';
 
 /** Runs the check and returns the exit code (set, not forced, so piped output is not cut off). */
@@ -32,7 +35,7 @@ function main(args: string[]): number {
   const specDir = findSpecDir();
   if (!specDir) {
     console.error('GHL OpenAPI files not found: set GHL_OPENAPI_DIR or add ../shared/ghl-openapi');
-    return 1;
+    return SPEC_MISSING;
   }
   const report = checkTrafficLog(loadSpec(specDir), text);
   for (const { line, message } of report.problems) console.log(`${file}:${line}: ${message}`);

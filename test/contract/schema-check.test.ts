@@ -51,8 +51,11 @@ describe('checkValue', () => {
     expect(checkValue(CONTACT, value)).toEqual(problems);
   });
 
-  it('reads null in a response as an absent optional field, but not a required one', () => {
-    expect(checkValue(CONTACT, { contact: { id: 'c1', phone: null } })).toEqual([]);
+  it('refuses null for a field the spec types as a string, optional or not', () => {
+    expect(checkValue(CONTACT, { contact: { id: 'c1' } })).toEqual([]);
+    expect(checkValue(CONTACT, { contact: { id: 'c1', phone: null } })).toEqual([
+      'contact.phone: expected string, got null',
+    ]);
     expect(checkValue(CONTACT, { contact: { id: null } })).toEqual([
       'contact.id: expected string, got null',
     ]);

@@ -102,9 +102,6 @@ function checkObject(
     const property = schema.properties[key];
     const extra = schema.additionalProperties;
     if (property) {
-      // GHL answers null for empty fields it documents as optional strings (see
-      // utils/ghl/schemas/shared-fields.ts), so a null there counts as absent in a response.
-      if (item === null && !options.strict && !required.has(key)) continue;
       problems.push(...checkValue(property, item, child(path, key), options));
     } else if (typeof extra === 'object') {
       problems.push(...checkValue(extra, item, child(path, key), options));

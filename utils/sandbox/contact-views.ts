@@ -5,6 +5,16 @@ import type { SandboxContact } from './sandbox-records';
  * follow `ContactsSearchSchema` plus the name and company fields GHL also sends in lists.
  */
 
+/**
+ * Leaves out empty fields: the spec types them as strings, never null, so an empty one is
+ * absent from the answer.
+ */
+export function withoutEmpty<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== null && value !== undefined),
+  ) as T;
+}
+
 function fullName(contact: SandboxContact): string {
   return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
 }
@@ -12,7 +22,7 @@ function fullName(contact: SandboxContact): string {
 /** One contact (GET /contacts/:contactId, PUT answers). */
 export function contactView(contact: SandboxContact) {
   const name = fullName(contact);
-  return {
+  return withoutEmpty({
     id: contact.id,
     name,
     locationId: contact.locationId,
@@ -42,12 +52,12 @@ export function contactView(contact: SandboxContact) {
     fullNameLowerCase: name.toLowerCase(),
     customFields: contact.customFields.map((field) => ({ ...field })),
     businessId: contact.businessId,
-  };
+  });
 }
 
 /** A contact in a list (GET /contacts/, business contacts, search). */
 export function contactListView(contact: SandboxContact) {
-  return {
+  return withoutEmpty({
     id: contact.id,
     locationId: contact.locationId,
     contactName: fullName(contact),
@@ -68,7 +78,7 @@ export function contactListView(contact: SandboxContact) {
     businessId: contact.businessId,
     attributions: [],
     followers: [],
-  };
+  });
 }
 
 /** Tags as GHL stores them: trimmed, lower-case, once each. */

@@ -97,7 +97,8 @@ function makeContact(index: number, random: SeededRandom, now: number): SandboxC
     customFields: [
       { id: SANDBOX_CUSTOM_FIELDS[0].id, value: random.pick(SEED_WORDS.dealStages) },
       { id: SANDBOX_CUSTOM_FIELDS[1].id, value: random.pick(SEED_WORDS.topics) },
-      { id: SANDBOX_CUSTOM_FIELDS[3].id, value: random.int(1, 100) },
+      // The spec types custom field values as strings (`CustomFieldSchema.value`).
+      { id: SANDBOX_CUSTOM_FIELDS[3].id, value: String(random.int(1, 100)) },
     ],
     businessId: company.businessId,
     assignedTo: random.pick(SANDBOX_USERS).id,

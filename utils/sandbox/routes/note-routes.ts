@@ -1,4 +1,5 @@
 import { createNoteBody, updateNoteBody } from '../../ghl/schemas/note-schemas';
+import { withoutEmpty } from '../contact-views';
 import { notFound } from '../ghl-responses';
 import { contactOf, type RouteContext, type SandboxRoute } from '../route-context';
 import type { SandboxNote } from '../sandbox-records';
@@ -6,7 +7,7 @@ import { validateGhlBody } from '../validate-body';
 
 /** `GetNoteSchema` as served. */
 function noteView(note: SandboxNote) {
-  return {
+  return withoutEmpty({
     id: note.id,
     body: note.body,
     userId: note.userId,
@@ -15,7 +16,7 @@ function noteView(note: SandboxNote) {
     title: note.title,
     color: note.color,
     pinned: note.pinned,
-  };
+  });
 }
 
 function noteOf(context: RouteContext): SandboxNote {

@@ -1,4 +1,5 @@
 import { createTaskBody, taskCompletedBody, updateTaskBody } from '../../ghl/schemas/task-schemas';
+import { withoutEmpty } from '../contact-views';
 import { notFound, unprocessable } from '../ghl-responses';
 import { contactOf, type RouteContext, type SandboxRoute } from '../route-context';
 import type { SandboxTask } from '../sandbox-records';
@@ -6,7 +7,7 @@ import { validateGhlBody } from '../validate-body';
 
 /** `TaskSchema` as served. */
 function taskView(task: SandboxTask) {
-  return {
+  return withoutEmpty({
     id: task.id,
     title: task.title,
     body: task.body,
@@ -14,7 +15,7 @@ function taskView(task: SandboxTask) {
     dueDate: task.dueDate,
     completed: task.completed,
     contactId: task.contactId,
-  };
+  });
 }
 
 function taskOf(context: RouteContext): SandboxTask {
