@@ -1,4 +1,5 @@
 import { createContactBody, updateContactBody } from '../../ghl/schemas/contact-schemas';
+import { applyDefined } from '../apply-changes';
 import { GHL_API_BASE } from '../../ghl/api-constants';
 import { contactListView, contactView, matchesQuery, normaliseTags } from '../contact-views';
 import { SandboxHttpError, unprocessable } from '../ghl-responses';
@@ -178,10 +179,7 @@ export const contactRoutes: SandboxRoute[] = [
       const contact = contactOf(context);
       const input = validateGhlBody(updateContactBody, context.body);
       const { customFields, tags, name, ...fields } = input;
-      const next: SandboxContact = { ...contact };
-      for (const [key, value] of Object.entries(fields)) {
-        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
-      }
+      const next = applyDefined<SandboxContact>({ ...contact }, fields);
       if (name !== undefined && input.firstName === undefined && input.lastName === undefined) {
         [next.firstName, next.lastName] = splitName(name);
       }

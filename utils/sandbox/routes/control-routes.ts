@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applyDefined } from '../apply-changes';
 import { contactView, normaliseTags } from '../contact-views';
 import { faultsInput } from '../faults';
 import { ghlError, notFound, type SandboxReply } from '../ghl-responses';
@@ -180,9 +181,7 @@ const routes: ControlRoute[] = [
     handle(state, [, id], body) {
       const found = contact(state, id!);
       const input = validateGhlBody(contactEdit, body);
-      for (const [key, value] of Object.entries(input)) {
-        if (value !== undefined) (found as unknown as Record<string, unknown>)[key] = value;
-      }
+      applyDefined(found, input);
       if (input.tags) found.tags = normaliseTags(input.tags);
       touch(found, state);
       return ok({ contact: contactView(found) });
@@ -222,7 +221,7 @@ const routes: ControlRoute[] = [
     handle(state, [, id, taskId], body) {
       const task = state.data.tasks.get(taskId!);
       if (!task || task.contactId !== id) throw notFound('Task');
-      Object.assign(task, definedOnly(validateGhlBody(taskEdit, body)));
+      applyDefined(task, validateGhlBody(taskEdit, body));
       return ok({ task });
     },
   },
@@ -262,15 +261,11 @@ const routes: ControlRoute[] = [
     handle(state, [, id, noteId], body) {
       const note = state.data.notes.get(noteId!);
       if (!note || note.contactId !== id) throw notFound('Note');
-      Object.assign(note, definedOnly(validateGhlBody(noteEdit, body)));
+      applyDefined(note, validateGhlBody(noteEdit, body));
       return ok({ note });
     },
   },
 ];
-
-function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** Runs a control request (`path` is what follows /__sandbox/). */
 export function controlRoute(

@@ -1,4 +1,5 @@
 import { createNoteBody, updateNoteBody } from '../../ghl/schemas/note-schemas';
+import { applyDefined } from '../apply-changes';
 import { withoutEmpty } from '../contact-views';
 import { notFound } from '../ghl-responses';
 import { contactOf, type RouteContext, type SandboxRoute } from '../route-context';
@@ -74,9 +75,7 @@ export const noteRoutes: SandboxRoute[] = [
     handle(context) {
       const note = noteOf(context);
       const input = validateGhlBody(updateNoteBody, context.body);
-      for (const [key, value] of Object.entries(input)) {
-        if (value !== undefined) (note as unknown as Record<string, unknown>)[key] = value;
-      }
+      applyDefined(note, input);
       return { status: 200, body: { note: noteView(note) } };
     },
   },

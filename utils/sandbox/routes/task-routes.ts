@@ -1,4 +1,5 @@
 import { createTaskBody, taskCompletedBody, updateTaskBody } from '../../ghl/schemas/task-schemas';
+import { applyDefined } from '../apply-changes';
 import { withoutEmpty } from '../contact-views';
 import { notFound, unprocessable } from '../ghl-responses';
 import { contactOf, type RouteContext, type SandboxRoute } from '../route-context';
@@ -81,10 +82,8 @@ export const taskRoutes: SandboxRoute[] = [
       const task = taskOf(context);
       const input = validateGhlBody(updateTaskBody, context.body);
       checkDueDate(input.dueDate);
-      Object.assign(task, {
-        ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-        ...(input.dueDate ? { dueDate: new Date(input.dueDate).toISOString() } : {}),
-      });
+      applyDefined(task, input);
+      if (input.dueDate) task.dueDate = new Date(input.dueDate).toISOString();
       return { status: 200, body: { task: taskView(task) } };
     },
   },
