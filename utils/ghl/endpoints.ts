@@ -246,11 +246,25 @@ export function endpointName(endpoint: Pick<GhlEndpoint, 'method' | 'path'>): st
   return `${endpoint.method} ${endpoint.path.replace(/\{(\w+)\}/g, ':$1')}`;
 }
 
-/** Fills a path template; every value is URL-encoded so an id can never change the path. */
-export function fillPath(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+/**
+ * GHL ids are letters, digits, `_` and `-`. Anything else could change the path once URL
+ * parsing normalises it (`..` and even `%2e%2e` climb a segment), so it is refused outright.
+ */
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Fills a path template with ids, or returns the name of the first parameter that is missing or
+ * not an id. An id can never change which operation is called.
+ */
+export function fillPath(
+  template: string,
+  params: Record<string, string>,
+): { path: string } | { invalid: string } {
+  let invalid: string | undefined;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined || value === '') throw new Error(`Missing path parameter ${name}`);
-    return encodeURIComponent(value);
+    if (value === undefined || !ID_PATTERN.test(value)) invalid ??= name;
+    return value ?? '';
   });
+  return invalid === undefined ? { path } : { invalid };
 }

@@ -3,14 +3,12 @@ import type { z } from 'zod';
 import { systemClock, type Clock } from '../clock';
 import { GHL_API_BASE, GHL_API_VERSION } from './api-constants';
 import { endpointName, fillPath, type GhlEndpoint } from './endpoints';
-import { errorFromResponse, parseRetryAfter } from './error-from-response';
 import { GhlError } from './ghl-error';
-import { readRateLimitHeaders, type RateLimitReport } from './rate-limit-headers';
-import type { RateLimiter, RequestPriority } from './rate-limiter';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRequestNotSent, mayRetry } from './retry-policy';
-import type { RetryPolicy } from './retry-policy';
-import { singleFlightRefresh, type TokenProvider } from './token-provider';
 import { parseResponseBody } from './parse-response';
+import type { RateLimiter, RequestPriority } from './rate-limiter';
+import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy } from './retry-policy';
+import { sendOnce } from './send-once';
+import { singleFlightRefresh, type TokenProvider } from './token-provider';
 
 /** What the client is built from; tests pass fakes for all of it. */
 export interface GhlRequestDeps {
@@ -36,13 +34,11 @@ export interface GhlCall {
   signal?: AbortSignal;
 }
 
-type Attempt<T> =
-  { ok: true; data: T } | { ok: false; error: GhlError; notSent: boolean; token: string };
-
 /**
- * Builds the one function every GHL call goes through: validate the body, wait for the rate
- * limiter, send with GHL's headers, parse the answer with zod, and on failure refresh the token
- * once (401) or back off and retry (transient failures, as {@link mayRetry} allows).
+ * Builds the one function every GHL call goes through: check the input against the documented
+ * fields, wait for the rate limiter, send with GHL's headers, parse the answer with zod, and on
+ * failure refresh the token once (401) or back off and retry (transient failures, as
+ * {@link mayRetry} allows).
  */
 export function createGhlRequest(deps: GhlRequestDeps) {
   const clock = deps.clock ?? systemClock;
@@ -60,101 +56,68 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     deps.fetch ? { fetch: deps.fetch } : {},
   );
 
-  async function attempt<Res extends z.ZodType>(
-    endpoint: GhlEndpoint<Res>,
-    call: GhlCall,
-    body: unknown,
-    refreshedToken: string | undefined,
-  ): Promise<Attempt<z.infer<Res>>> {
-    const name = endpointName(endpoint);
-    const lease = await deps.limiter.acquire(call.priority ?? 'user', call.signal);
-    // Read the token after the wait: a refresh may have replaced it while this call was queued.
-    let token: string;
-    try {
-      token = refreshedToken ?? (await tokens.getAccessToken());
-    } catch (error) {
-      lease.done();
-      throw error;
-    }
-    let report: RateLimitReport | undefined;
-    let status: number | undefined;
-    let retryAfterMs: number | undefined;
-    let timedOut = false;
-    const controller = new AbortController();
-    const stopTimer = new AbortController();
-    const onAbort = () => controller.abort(call.signal?.reason);
-    call.signal?.addEventListener('abort', onAbort, { once: true });
-    // The timeout runs on the injected clock, so tests can trigger it without waiting.
-    clock.sleep(timeoutMs, stopTimer.signal).then(
-      () => {
-        timedOut = true;
-        controller.abort(new Error('timeout'));
-      },
-      () => {},
-    );
-    try {
-      const response = await api.raw<string>(fillPath(endpoint.path, call.params ?? {}), {
-        method: endpoint.method,
-        query: call.query as Record<string, string> | undefined,
-        body: body as Record<string, unknown> | undefined,
-        headers: { Authorization: `Bearer ${token}` },
-        signal: controller.signal,
-      });
-      report = readRateLimitHeaders(response.headers);
-      status = response.status;
-      const text = response._data ?? '';
-      if (status === 429) {
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-      }
-      if (!response.ok) {
-        const error = errorFromResponse(name, status, text, retryAfterMs);
-        // GHL counts a 429 as refused: nothing was applied.
-        return { ok: false, error, notSent: status === 429, token };
-      }
-      return { ok: true, data: parseResponseBody(name, endpoint.response, text) };
-    } catch (error) {
-      if (error instanceof GhlError) return { ok: false, error, notSent: false, token };
-      if (call.signal?.aborted) throw call.signal.reason;
-      const kind = timedOut ? 'timeout' : 'network';
-      return {
-        ok: false,
-        error: new GhlError(kind, name, { cause: error }),
-        notSent: kind === 'network' && isRequestNotSent(error),
-        token,
-      };
-    } finally {
-      stopTimer.abort();
-      call.signal?.removeEventListener('abort', onAbort);
-      // A 429 without Retry-After still pauses the whole location for a moment.
-      lease.done(report, status === 429 ? (retryAfterMs ?? 1_000) : undefined);
-    }
-  }
-
   return async function request<Res extends z.ZodType>(
     endpoint: GhlEndpoint<Res>,
     call: GhlCall = {},
   ): Promise<z.infer<Res>> {
     const name = endpointName(endpoint);
-    const body = endpoint.body ? validateInput(name, endpoint.body, call.body) : undefined;
+    const filled = fillPath(endpoint.path, call.params ?? {});
+    if ('invalid' in filled) throw invalidInput(name, [`${filled.invalid} is not a GHL id`]);
+    const body = endpoint.body ? checkInput(name, endpoint.body, call.body) : undefined;
     const query = endpoint.query
-      ? definedOnly(validateInput(name, endpoint.query, call.query) as Record<string, unknown>)
+      ? definedOnly(checkInput(name, endpoint.query, call.query) as Record<string, unknown>)
       : undefined;
-    let token = await tokens.getAccessToken();
-    let refreshed = false;
+
+    let refreshedToken: string | undefined;
     for (let retries = 0; ;) {
-      const result = await attempt(endpoint, { ...call, query }, body, token);
-      if (result.ok) return result.data;
-      const { error, notSent } = result;
+      const lease = await deps.limiter.acquire(call.priority ?? 'user', call.signal);
+      let result;
+      let token: string;
+      try {
+        // Read after the wait: a refresh may have replaced the token while this call was queued.
+        token = refreshedToken ?? (await tokens.getAccessToken());
+        result = await sendOnce({
+          api,
+          clock,
+          timeoutMs,
+          name,
+          method: endpoint.method,
+          path: filled.path,
+          query,
+          body,
+          token,
+          signal: call.signal,
+        });
+      } finally {
+        lease.done(result?.report, result?.rateLimitedForMs);
+      }
+      let error: GhlError;
+      let notSent = false;
+      if (result.ok) {
+        try {
+          return parseResponseBody(name, endpoint.response, result.text);
+        } catch (parseError) {
+          error = parseError as GhlError;
+        }
+      } else {
+        ({ error, notSent } = result);
+      }
       if (error.kind === 'unauthorized' && tokens.refresh) {
-        if (refreshed) throw new GhlError('reconnect-needed', name, { status: 401, cause: error });
-        refreshed = true;
-        token = await tokens.refresh(token);
+        if (refreshedToken !== undefined) {
+          throw new GhlError('reconnect-needed', name, { status: 401, cause: error });
+        }
+        refreshedToken = await tokens.refresh(token);
         continue;
       }
-      if (retries + 1 < policy.maxAttempts && mayRetry(error, endpoint.idempotent, notSent)) {
-        const delay = Math.max(backoffDelay(retries, policy, deps.random), error.retryAfterMs ?? 0);
+      const waitMs = Math.max(backoffDelay(retries, policy, deps.random), error.retryAfterMs ?? 0);
+      const worthWaiting = (error.retryAfterMs ?? 0) <= (policy.maxRetryAfterMs ?? 60_000);
+      if (
+        retries + 1 < policy.maxAttempts &&
+        worthWaiting &&
+        mayRetry(error, endpoint.idempotent, notSent)
+      ) {
         retries += 1;
-        await clock.sleep(delay, call.signal);
+        await clock.sleep(waitMs, call.signal);
         continue;
       }
       throw finalError(error, endpoint.idempotent, notSent);
@@ -171,28 +134,36 @@ function definedOnly(query: Record<string, unknown>): Record<string, string> {
   return result;
 }
 
+function invalidInput(name: string, problems: string[]): GhlError {
+  return new GhlError('validation', name, {
+    ghlMessages: problems,
+    detail: `Not sent to GHL: ${problems.join('; ')}.`,
+  });
+}
+
 /**
  * Checks a body or query against the operation's documented fields before anything is sent: a
  * field GHL does not document would be a 422 there, so it is a local validation error here.
  */
-function validateInput(name: string, schema: z.ZodType, input: unknown): unknown {
+function checkInput(name: string, schema: z.ZodType, input: unknown): unknown {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  const ghlMessages = parsed.error.issues.map(
-    (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
+  throw invalidInput(
+    name,
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
   );
-  throw new GhlError('validation', name, { ghlMessages });
 }
 
 /**
  * The error a caller sees once retries are over. A write that is not idempotent and failed in a
  * way that may have reached GHL is "outcome unknown": the outbox must check before sending again.
+ * That includes a 2xx whose body did not parse: GHL applied it, we just cannot read the answer.
  */
 function finalError(error: GhlError, idempotent: boolean, notSent: boolean): GhlError {
   const mayHaveApplied =
     !idempotent &&
     !notSent &&
-    (error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout');
+    ['server', 'network', 'timeout', 'bad-response'].includes(error.kind);
   if (!mayHaveApplied) return error;
   return new GhlError('outcome-unknown', error.endpoint, { status: error.status, cause: error });
 }

@@ -3,6 +3,7 @@ import { GHL_API_BASE } from './api-constants';
 import { errorFromResponse } from './error-from-response';
 import { GhlError } from './ghl-error';
 import { parseResponseBody } from './parse-response';
+import { plainCause } from './send-once';
 import { tokenResponseSchema, type TokenResponse } from './schemas/oauth-schemas';
 
 const ENDPOINT = 'POST /oauth/token';
@@ -50,9 +51,11 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
         body: new URLSearchParams({ ...fields, user_type: 'Location' }),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
-    } catch (cause) {
-      const timedOut = (cause as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
-      throw new GhlError(timedOut ? 'timeout' : 'network', ENDPOINT, { cause });
+    } catch (error) {
+      // The fetch error holds the request's options, client secret and refresh token included:
+      // keep only its plain facts.
+      const timedOut = (error as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
+      throw new GhlError(timedOut ? 'timeout' : 'network', ENDPOINT, { cause: plainCause(error) });
     }
     const text = response._data ?? '';
     if (response.ok) return parseResponseBody(ENDPOINT, tokenResponseSchema, text);

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../clock';
 import type { OAuthClientCredentials, OAuthTokenClient } from './oauth-token-client';
+import { GhlError } from './ghl-error';
 import { singleFlightRefresh, type TokenProvider } from './token-provider';
 
 /** An OAuth token pair as the extension keeps it. */
@@ -39,7 +40,11 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
 
   async function current(): Promise<OAuthTokenSet> {
     const tokens = await options.store.load();
-    if (!tokens) throw new Error('Not connected: no OAuth tokens are stored');
+    if (!tokens) {
+      throw new GhlError('reconnect-needed', 'token store', {
+        detail: 'Not connected to GHL: no OAuth tokens are stored.',
+      });
+    }
     return tokens;
   }
 
@@ -63,8 +68,16 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
   return {
     async getAccessToken() {
       const tokens = await current();
-      const expiring = clock.now() >= tokens.expiresAt - refreshAheadMs;
-      return expiring ? gate.refresh!(tokens.accessToken) : tokens.accessToken;
+      if (clock.now() < tokens.expiresAt - refreshAheadMs) return tokens.accessToken;
+      try {
+        return await gate.refresh!(tokens.accessToken);
+      } catch (error) {
+        // A refresh ahead of time that failed for a passing reason (offline, 5xx) is no reason
+        // to fail a call while the current token still works; a dead grant is.
+        const passing = error instanceof GhlError && error.kind !== 'reconnect-needed';
+        if (passing && clock.now() < tokens.expiresAt) return tokens.accessToken;
+        throw error;
+      }
     },
     refresh: (rejectedToken) => gate.refresh!(rejectedToken),
   };

@@ -26,6 +26,8 @@ export interface RateLimiterOptions {
   dailyReserveForUser?: number;
   /** Requests sent but not answered yet; bounds how far a guess about the shared bucket can be off. */
   maxInFlight?: number;
+  /** A pause longer than this (a long Retry-After) refuses calls instead of queueing them. */
+  maxQueueWaitMs?: number;
   /** Below this many spare requests (over the reserve), spread the rest over the window. */
   slowBelow?: number;
 }
@@ -34,10 +36,9 @@ interface Waiter {
   priority: RequestPriority;
   resolve(lease: RateLimitLease): void;
   reject(reason: unknown): void;
-  signal?: AbortSignal;
 }
 
-/** The last report from GHL, and what this limiter sent since. */
+/** The last report of the burst window from GHL, and what this limiter sent since. */
 interface Observation {
   at: number;
   remaining: number;
@@ -45,8 +46,20 @@ interface Observation {
   uncounted: number;
   /** When our requests inside GHL's window at that moment were sent: each frees a slot as it ages out. */
   ownSends: number[];
-  dailyRemaining?: number;
 }
+
+/** The last daily figure from GHL, and requests sent since. */
+interface DailyObservation {
+  at: number;
+  remaining: number;
+  sentSince: number;
+}
+
+/**
+ * How long a daily figure is trusted without a fresher one. GHL does not say when the day
+ * resets; after this, one request is let through to learn the new figure.
+ */
+const DAILY_FIGURE_TTL_MS = 60 * 60_000;
 
 /**
  * Paces the requests of one GHL location. The bucket is shared with every teammate's extension,
@@ -63,6 +76,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
   const dailyReserveForUser = options.dailyReserveForUser ?? 5_000;
   const maxInFlight = options.maxInFlight ?? 6;
   const slowBelow = options.slowBelow ?? 30;
+  const maxQueueWaitMs = options.maxQueueWaitMs ?? 60_000;
 
   const queues: Record<RequestPriority, Waiter[]> = { user: [], background: [] };
   const sent: { at: number; priority: RequestPriority }[] = [];
@@ -70,6 +84,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
   let lastSentAt = -Infinity;
   let blockedUntil = 0;
   let observation: Observation | undefined;
+  let daily: DailyObservation | undefined;
   let wake: AbortController | undefined;
 
   function forgetOldSends(now: number) {
@@ -92,14 +107,18 @@ export function createRateLimiter(options: RateLimiterOptions) {
    * 'answer' to wait for an answer in flight. Throws when the daily budget is spent.
    */
   function waitFor(priority: RequestPriority, now: number): number | 'answer' {
-    if (now < blockedUntil) return blockedUntil - now;
-    const dailyLeft = observation?.dailyRemaining;
-    const dailyFloor = priority === 'user' ? 0 : dailyReserveForUser;
-    if (dailyLeft !== undefined && dailyLeft - (observation?.uncounted ?? 0) <= dailyFloor) {
-      throw new GhlError('rate-limited', 'rate limiter', {
-        detail: 'The GHL daily request limit for this location is used up.',
-        retryAfterMs: 60 * 60_000,
-      });
+    if (now < blockedUntil) {
+      if (blockedUntil - now <= maxQueueWaitMs) return blockedUntil - now;
+      throw new GhlError('rate-limited', 'rate limiter', { retryAfterMs: blockedUntil - now });
+    }
+    if (daily && now - daily.at < DAILY_FIGURE_TTL_MS) {
+      const floor = priority === 'user' ? 0 : dailyReserveForUser;
+      if (daily.remaining - daily.sentSince <= floor) {
+        throw new GhlError('rate-limited', 'rate limiter', {
+          detail: 'The GHL daily request limit for this location is used up.',
+          retryAfterMs: daily.at + DAILY_FIGURE_TTL_MS - now,
+        });
+      }
     }
     forgetOldSends(now);
     if (sent.length >= max) return sent[0]!.at + intervalMs - now;
@@ -153,6 +172,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
     lastSentAt = now;
     inFlight += 1;
     if (observation) observation.uncounted += 1;
+    if (daily) daily.sentSince += 1;
     let finished = false;
     return {
       done(report, rateLimitedForMs) {
@@ -180,8 +200,10 @@ export function createRateLimiter(options: RateLimiterOptions) {
         // Answers still in flight were sent before this report and may not be in it yet.
         uncounted: inFlight,
         ownSends: sent.filter((s) => s.at > now - intervalMs).map((s) => s.at),
-        dailyRemaining: report.dailyRemaining ?? observation?.dailyRemaining,
       };
+    }
+    if (report.dailyRemaining !== undefined) {
+      daily = { at: now, remaining: report.dailyRemaining, sentSince: inFlight };
     }
   }
 
@@ -190,17 +212,25 @@ export function createRateLimiter(options: RateLimiterOptions) {
     acquire(priority: RequestPriority, signal?: AbortSignal): Promise<RateLimitLease> {
       return new Promise<RateLimitLease>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
-        const waiter: Waiter = { priority, resolve, reject, signal };
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const queue = queues[priority];
-            const index = queue.indexOf(waiter);
-            if (index >= 0) queue.splice(index, 1);
-            reject(signal.reason);
+        const onAbort = () => {
+          const queue = queues[priority];
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal?.reason);
+        };
+        // The listener goes as soon as the wait ends, so a long-lived signal collects none.
+        const waiter: Waiter = {
+          priority,
+          resolve: (lease) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(lease);
           },
-          { once: true },
-        );
+          reject: (reason) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(reason);
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
         queues[priority].push(waiter);
         pump();
       });

@@ -5,6 +5,11 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The longest Retry-After worth waiting for in place. GHL's burst window is 10 s, so its 429s
+   * ask for up to that; a longer one (a spent daily budget) is the caller's to schedule.
+   */
+  maxRetryAfterMs?: number;
 }
 
 /** Four tries over about 7 s at most: enough for a blip, short enough for a person waiting. */
@@ -12,6 +17,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
 };
 
 /**
