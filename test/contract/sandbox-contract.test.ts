@@ -83,7 +83,9 @@ describeWithSpec.each(Object.entries(GHL_ENDPOINTS))('%s', (_name, endpoint: Ghl
     const sandbox = createSandbox({ clock: systemClock, onTraffic: (e) => traffic.push(e) });
     const request = await VALID_REQUESTS[name](sandbox);
     const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
-    const path = fillPath(endpoint.path, request.params) + query;
+    const filled = fillPath(endpoint.path, request.params);
+    if ('invalid' in filled) throw new Error(`bad test request: ${filled.invalid}`);
+    const path = filled.path + query;
     const answer = await callSandbox(sandbox, endpoint.method, path, request.body);
 
     expect(answer.status).toBe(successStatus(operation()));

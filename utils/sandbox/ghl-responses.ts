@@ -47,6 +47,33 @@ export function unprocessable(messages: string[]): SandboxHttpError {
   });
 }
 
+/** 429 with Retry-After: the location's budget is spent, or a storm was injected. */
+export function tooManyRequests(retryAfterSeconds: number): SandboxHttpError {
+  return new SandboxHttpError(
+    429,
+    { statusCode: 429, message: 'Too many requests', error: REASONS[429] },
+    { 'retry-after': String(retryAfterSeconds) },
+  );
+}
+
+/** A JSON answer, as every Sandbox route gives. */
+export function jsonResponse(reply: SandboxReply): Response {
+  return new Response(JSON.stringify(reply.body), {
+    status: reply.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...reply.headers },
+  });
+}
+
+/** Runs a route and turns its GHL error, if it throws one, into a reply. */
+export function replyOf(run: () => SandboxReply): SandboxReply {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof SandboxHttpError)) throw error;
+    return { status: error.status, body: error.body, headers: error.headers };
+  }
+}
+
 /** 404 for an id the location does not have. */
 export function notFound(what: string): SandboxHttpError {
   return ghlError(404, `${what} not found`);

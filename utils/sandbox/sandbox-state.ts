@@ -51,6 +51,17 @@ export function createSandboxState(options: SandboxOptions) {
       state.counters = emptyCounters();
       state.faults.clear();
     },
+    /** Removes a contact with its tasks, notes and appointments, as GHL does. */
+    deleteContact(id: string) {
+      const { data } = state;
+      data.contacts.delete(id);
+      for (const map of [data.tasks, data.notes, data.appointments]) {
+        for (const [recordId, record] of map) if (record.contactId === id) map.delete(recordId);
+      }
+    },
+    resetCounters() {
+      state.counters = emptyCounters();
+    },
     /** Counts one GHL request. */
     count(endpoint: string, tokenLabel: string, status: number) {
       const c = state.counters;

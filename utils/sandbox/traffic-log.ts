@@ -44,7 +44,7 @@ export function trafficEntry(exchange: {
     method: exchange.method,
     path: exchange.url.pathname + exchange.url.search,
     headers,
-    body: isTokenCall ? maskForm(exchange.bodyText) : parseJson(exchange.bodyText),
+    body: isTokenCall ? maskTokenBody(exchange.bodyText) : parseJson(exchange.bodyText),
     status: exchange.status,
     response: maskAnswer(parseJson(exchange.responseText)),
   };
@@ -54,7 +54,11 @@ function maskBearer(value: string): string {
   return /^Bearer\s/i.test(value) ? 'Bearer ***' : '***';
 }
 
-function maskForm(text: string): string {
+/** Masks the token call's body: a form, as documented, or JSON if a caller sent that. */
+function maskTokenBody(text: string): unknown {
+  const json = parseJson(text);
+  if (json && typeof json === 'object' && !Array.isArray(json))
+    return maskFields(json, SECRET_FORM_FIELDS);
   const form = new URLSearchParams(text);
   for (const field of SECRET_FORM_FIELDS) if (form.has(field)) form.set(field, '***');
   return form.toString().replace(/%2A%2A%2A/g, '***');
@@ -62,8 +66,12 @@ function maskForm(text: string): string {
 
 function maskAnswer(answer: unknown): unknown {
   if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return answer;
-  const masked: Record<string, unknown> = { ...(answer as Record<string, unknown>) };
-  for (const field of SECRET_ANSWER_FIELDS) if (field in masked) masked[field] = '***';
+  return maskFields(answer, SECRET_ANSWER_FIELDS);
+}
+
+function maskFields(record: object, fields: string[]): Record<string, unknown> {
+  const masked: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of fields) if (field in masked) masked[field] = '***';
   return masked;
 }
 

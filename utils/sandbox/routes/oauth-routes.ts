@@ -16,9 +16,17 @@ const KNOWN_SCOPES = new Set(['contacts.readonly', 'contacts.write']);
  */
 export async function tokenRoute(
   state: SandboxState,
-  form: URLSearchParams,
+  headers: Headers,
+  bodyText: string,
 ): Promise<SandboxReply> {
-  const input = validateGhlBody(sandboxTokenBody, Object.fromEntries(form));
+  // The spec documents only a form body; anything else is refused before it is read.
+  if (!headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
+    throw ghlError(400, 'Content-Type must be application/x-www-form-urlencoded');
+  }
+  const input = validateGhlBody(
+    sandboxTokenBody,
+    Object.fromEntries(new URLSearchParams(bodyText)),
+  );
   if (
     input.client_id !== SANDBOX_OAUTH_CLIENT.clientId ||
     input.client_secret !== SANDBOX_OAUTH_CLIENT.clientSecret
