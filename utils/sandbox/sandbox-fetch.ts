@@ -11,8 +11,9 @@ export function createSandboxFetch(sandbox: Sandbox): typeof fetch {
     const request = new Request(input, init);
     const { signal } = request;
     signal.throwIfAborted();
+    const done = new AbortController();
     const aborted = new Promise<never>((_, reject) => {
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      signal.addEventListener('abort', () => reject(signal.reason), { signal: done.signal });
     });
     try {
       return await Promise.race([sandbox.handle(request), aborted]);
@@ -21,6 +22,8 @@ export function createSandboxFetch(sandbox: Sandbox): typeof fetch {
         throw new TypeError('Failed to fetch', { cause: error });
       }
       throw error;
+    } finally {
+      done.abort(); // removes the abort listener
     }
   };
 }

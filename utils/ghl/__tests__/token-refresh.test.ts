@@ -157,7 +157,7 @@ describe('OAuth refresh', () => {
     expect(refreshes).toBe(1);
   });
 
-  it('the token client sends only documented form fields and masks nothing it needs', async () => {
+  it('the token client sends only the documented form fields', async () => {
     const { sandbox } = await setup();
     const bodies: string[] = [];
     const oauth = createOAuthTokenClient({
