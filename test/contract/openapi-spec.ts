@@ -52,18 +52,26 @@ export interface OpenApiSpec {
 }
 
 /**
- * Where the spec lives: $GHL_OPENAPI_DIR, else `shared/ghl-openapi` in the repo root or any
- * ancestor of it (so ../shared/ghl-openapi is found), else /work/shared/ghl-openapi. Undefined
- * when none of them has the files, so callers can skip loudly instead of failing obscurely.
+ * Where the spec lives: $GHL_OPENAPI_DIR (an error if it lacks the files), else
+ * `shared/ghl-openapi` in the repo root or any ancestor of it (so ../shared/ghl-openapi is found),
+ * else /work/shared/ghl-openapi. Undefined when none of them has the files, so callers can skip
+ * loudly instead of failing obscurely.
  */
 export function findSpecDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = env.GHL_OPENAPI_DIR ? [resolve(env.GHL_OPENAPI_DIR)] : [];
+  const hasFiles = (dir: string) => SCHEMA_FILES.every((file) => existsSync(join(dir, file)));
+  if (env.GHL_OPENAPI_DIR) {
+    // Set but wrong is a mistake to report, not a reason to look elsewhere.
+    const dir = resolve(env.GHL_OPENAPI_DIR);
+    if (!hasFiles(dir)) throw new Error(`GHL_OPENAPI_DIR=${dir} does not hold GHL's OpenAPI files`);
+    return dir;
+  }
+  const candidates: string[] = [];
   for (let dir = REPO_ROOT; ; dir = dirname(dir)) {
     candidates.push(join(dir, 'shared/ghl-openapi'));
     if (dirname(dir) === dir) break;
   }
   candidates.push('/work/shared/ghl-openapi');
-  return candidates.find((dir) => SCHEMA_FILES.every((file) => existsSync(join(dir, file))));
+  return candidates.find(hasFiles);
 }
 
 interface RawOperation {
