@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { findChromium } from './find-browser';
 import { CHROME_BUILD } from './paths';
+import { createGhlSandboxRoute, isGhlUrl } from './ghl-sandbox-route';
 import { isNetworkUrl, isTrintUrl, trintResponse } from './trint-site';
+import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
 
 /** Chromium with the production build of the extension loaded, and no way to the internet. */
 export interface ExtensionChromium {
@@ -12,6 +14,8 @@ export interface ExtensionChromium {
   extensionId: string;
   /** Requests to hosts no test routed. Each was aborted; a test with any of them fails. */
   unrouted: string[];
+  /** The Sandbox GHL that answers https://services.leadconnectorhq.com for this browser. */
+  ghl: Sandbox;
   /** `chrome-extension://<id>/<path>` of this build. */
   extensionUrl(path: string): string;
   close(): Promise<void>;
@@ -41,7 +45,8 @@ export interface LaunchOptions {
 
 /**
  * Launches Chromium with the Chrome build loaded. Requests to https://app.trint.com get the Trint
- * look-alike; everything else is aborted and recorded in `unrouted`.
+ * look-alike, requests to GHL's API host get a Sandbox GHL; everything else is aborted and
+ * recorded in `unrouted`.
  */
 export async function launchChromiumWithExtension({
   headless = true,
@@ -65,6 +70,7 @@ export async function launchChromiumWithExtension({
   context.setDefaultTimeout(5_000);
 
   const unrouted: string[] = [];
+  const ghl = createGhlSandboxRoute();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     // The extension's own files and data: URLs (Playwright routes these too) never leave the browser.
@@ -73,6 +79,7 @@ export async function launchChromiumWithExtension({
       const { status, contentType, body } = trintResponse(url);
       return route.fulfill({ status, contentType, body });
     }
+    if (isGhlUrl(url)) return ghl.fulfil(route);
     unrouted.push(url.href);
     return route.abort('blockedbyclient');
   });
@@ -84,6 +91,7 @@ export async function launchChromiumWithExtension({
     context,
     extensionId,
     unrouted,
+    ghl: ghl.sandbox,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close() {
       await context.close();
