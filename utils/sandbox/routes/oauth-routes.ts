@@ -147,7 +147,7 @@ export function authorizationRoute(state: SandboxState, url: URL): Response {
   const items = [SANDBOX_LOCATION, OTHER_LOCATION]
     .map((l) => `<li><a href="${escapeHtml(approve(l.id))}">${escapeHtml(l.name)}</a></li>`)
     .join('');
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Choose a location · Sandbox GHL</title></head><body style="font-family:system-ui;max-width:36rem;margin:3rem auto"><h1>Sandbox GHL</h1><p>GHL for Trint (Sandbox) asks for: ${escapeHtml(request.scopes.join(', '))}.</p><p>Choose the location to connect:</p><ul>${items}</ul><p><a href="${escapeHtml(approve('none'))}">Cancel</a></p></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Choose a location · Sandbox GHL</title></head><body style="font-family:system-ui;max-width:36rem;margin:3rem auto"><h1>Sandbox GHL</h1><p>GHL for Trint (Sandbox) asks to ${escapeHtml(request.scopes.includes('contacts.write') ? 'read and change' : 'read')} your contacts, their tasks, notes and appointments (${escapeHtml(request.scopes.join(', '))}). This is made-up demo data; no real account is involved.</p><p>Choose the location to connect:</p><ul>${items}</ul><p><a href="${escapeHtml(approve('none'))}">Cancel</a></p></body></html>`;
   return new Response(html, {
     status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8' },
