@@ -19,6 +19,7 @@ describe('Chromium: GHL requests from the extension reach the Sandbox', () => {
   });
 
   it("answers the background's GHL calls, with GHL's headers and rate-limit headers", async () => {
+    const before = browser.ghl.state.counters.byToken['pit:readwrite'] ?? 0;
     const answer = await worker.evaluate(async (token) => {
       const response = await fetch(
         'https://services.leadconnectorhq.com/contacts/sbxContSamLee0000001',
@@ -38,10 +39,10 @@ describe('Chromium: GHL requests from the extension reach the Sandbox', () => {
     }, SANDBOX_TOKENS.readWrite);
     expect(answer).toMatchObject({
       status: 200,
-      remaining: '99',
+      remaining: expect.stringMatching(/^\d+$/),
       body: { contact: { id: 'sbxContSamLee0000001', firstName: 'Sam' } },
     });
-    expect(browser.ghl.state.counters.byToken).toEqual({ 'pit:readwrite': 1 });
+    expect(browser.ghl.state.counters.byToken['pit:readwrite']).toBe(before + 1);
     expect(browser.unrouted).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { parseResponseBody } from './parse-response';
 import type { RateLimiter, RequestPriority } from './rate-limiter';
 import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy } from './retry-policy';
 import { sendOnce } from './send-once';
-import { singleFlightRefresh, type TokenProvider } from './token-provider';
+import type { TokenProvider } from './token-provider';
 
 /** What the client is built from; tests pass fakes for all of it. */
 export interface GhlRequestDeps {
@@ -44,7 +44,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
   const clock = deps.clock ?? systemClock;
   const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
   const timeoutMs = deps.timeoutMs ?? 20_000;
-  const tokens = singleFlightRefresh(deps.tokens);
+  const { tokens } = deps;
   const api = ofetch.create(
     {
       baseURL: deps.baseURL ?? GHL_API_BASE,
@@ -70,7 +70,11 @@ export function createGhlRequest(deps: GhlRequestDeps) {
 
     let refreshedToken: string | undefined;
     for (let retries = 0; ;) {
-      const lease = await deps.limiter.acquire(call.priority ?? 'user', call.signal);
+      const lease = await deps.limiter
+        .acquire(call.priority ?? 'user', call.signal)
+        .catch((error: unknown) => {
+          throw error instanceof GhlError ? forEndpoint(error, name) : error;
+        });
       let result;
       let token: string;
       try {
@@ -86,6 +90,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
           query,
           body,
           token,
+          idempotent: endpoint.idempotent,
           signal: call.signal,
         });
       } finally {
@@ -123,6 +128,16 @@ export function createGhlRequest(deps: GhlRequestDeps) {
       throw finalError(error, endpoint.idempotent, notSent);
     }
   };
+}
+
+/** The limiter's refusal, named after the operation it refused. */
+function forEndpoint(error: GhlError, name: string): GhlError {
+  return new GhlError(error.kind, name, {
+    detail: error.message,
+    retryAfterMs: error.retryAfterMs,
+    status: error.status,
+    ghlMessages: error.ghlMessages,
+  });
 }
 
 /** Drops undefined query values so they are not sent as "undefined". */

@@ -13,6 +13,9 @@ export interface OAuthTokenSet {
   locationId?: string;
 }
 
+/** After a failed refresh ahead of expiry, the next try waits this long. */
+const EARLY_REFRESH_RETRY_MS = 60_000;
+
 /** Where the token set lives (extension storage in the background; memory in tests). */
 export interface OAuthTokenStore {
   load(): Promise<OAuthTokenSet | undefined>;
@@ -30,9 +33,10 @@ export interface OAuthTokenProviderOptions {
 }
 
 /**
- * A TokenProvider for OAuth: hands out the stored access token, refreshes it ahead of expiry or
- * after a 401, and saves the new pair *before* using it (the old refresh token is spent the moment
- * GHL answers; losing the new one would lose the connection). One refresh at a time per provider.
+ * A TokenProvider for OAuth: hands out the stored access token, refreshes it ahead of expiry (in
+ * the background), when it has expired, or after a 401, and saves the new pair *before* using it
+ * (the old refresh token is spent the moment GHL answers; losing the new one would lose the
+ * connection). One refresh at a time per provider.
  */
 export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): TokenProvider {
   const clock = options.clock ?? systemClock;
@@ -48,8 +52,8 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
     return tokens;
   }
 
-  const gate = singleFlightRefresh({
-    getAccessToken: async () => (await current()).accessToken,
+  const refreshOnce = singleFlightRefresh({
+    currentToken: async () => (await current()).accessToken,
     async refresh() {
       const tokens = await current();
       const answer = await options.oauth.refresh(options.credentials, tokens.refreshToken);
@@ -64,21 +68,24 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
       return next.accessToken;
     },
   });
+  let earlyRefreshFailedAt = -Infinity;
 
   return {
     async getAccessToken() {
       const tokens = await current();
-      if (clock.now() < tokens.expiresAt - refreshAheadMs) return tokens.accessToken;
-      try {
-        return await gate.refresh!(tokens.accessToken);
-      } catch (error) {
-        // A refresh ahead of time that failed for a passing reason (offline, 5xx) is no reason
-        // to fail a call while the current token still works; a dead grant is.
-        const passing = error instanceof GhlError && error.kind !== 'reconnect-needed';
-        if (passing && clock.now() < tokens.expiresAt) return tokens.accessToken;
-        throw error;
+      const now = clock.now();
+      if (now >= tokens.expiresAt) return refreshOnce(tokens.accessToken);
+      // Close to expiry but still valid: refresh in the background so no call waits for it
+      // (or holds a rate-limit slot meanwhile). After a failure, wait before trying again:
+      // an answer lost on the way may already have spent the refresh token.
+      const due = now >= tokens.expiresAt - refreshAheadMs;
+      if (due && now - earlyRefreshFailedAt >= EARLY_REFRESH_RETRY_MS) {
+        refreshOnce(tokens.accessToken).catch(() => {
+          earlyRefreshFailedAt = clock.now();
+        });
       }
+      return tokens.accessToken;
     },
-    refresh: (rejectedToken) => gate.refresh!(rejectedToken),
+    refresh: refreshOnce,
   };
 }

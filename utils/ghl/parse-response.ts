@@ -14,10 +14,10 @@ export function parseResponseBody<Res extends z.ZodType>(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (cause) {
+  } catch {
+    // No cause: JSON.parse quotes short inputs in its message, and a token answer is a secret.
     throw new GhlError('bad-response', endpoint, {
       detail: `GHL answered ${endpoint} with something that is not JSON.`,
-      cause,
     });
   }
   const parsed = schema.safeParse(json);

@@ -59,7 +59,7 @@ interface DailyObservation {
  * How long a daily figure is trusted without a fresher one. GHL does not say when the day
  * resets; after this, one request is let through to learn the new figure.
  */
-const DAILY_FIGURE_TTL_MS = 60 * 60_000;
+const DAILY_FIGURE_TTL_MS = 5 * 60_000;
 
 /**
  * Paces the requests of one GHL location. The bucket is shared with every teammate's extension,

@@ -17,6 +17,8 @@ export interface SendOnce {
   query?: Record<string, string>;
   body?: unknown;
   token: string;
+  /** Whether sending twice is harmless; decides what a caller's abort mid-flight means. */
+  idempotent: boolean;
   signal?: AbortSignal;
 }
 
@@ -72,7 +74,11 @@ export async function sendOnce(request: SendOnce): Promise<SendResult> {
     // GHL counts a 429 as refused: nothing was applied.
     return { ok: false, error, notSent: response.status === 429, report, rateLimitedForMs };
   } catch (error) {
-    if (signal?.aborted) throw signal.reason;
+    if (signal?.aborted) {
+      // Abandoned after it left: a create may have been applied all the same.
+      if (request.idempotent) throw signal.reason;
+      throw new GhlError('outcome-unknown', request.name, { cause: plainCause(signal.reason) });
+    }
     return {
       ok: false,
       // The cause is rebuilt from plain facts: the fetch error holds the request's options,

@@ -49,22 +49,16 @@ export function createSandbox(options: CreateSandboxOptions) {
     const latency = state.faults.latencyMs();
     if (latency > 0) await state.clock.sleep(latency);
     const answer = await answerGhl(state, request, url, bodyText);
-    // A dropped request reached the Sandbox all the same (status 0: no answer).
+    // A dropped request reached the Sandbox all the same: counted and logged with status 0.
+    const status = answer.drop ? 0 : answer.status;
     state.count(answer.endpoint, answer.tokenLabel, answer.drop === 'before' ? 0 : answer.status);
-    if (answer.drop) throw new SandboxConnectionDropped();
-    let responseText = JSON.stringify(answer.body);
-    if (state.faults.takeMalformed())
+    let responseText = answer.drop ? '' : JSON.stringify(answer.body);
+    if (!answer.drop && state.faults.takeMalformed()) {
       responseText = responseText.slice(0, Math.ceil(responseText.length / 2));
-    options.onTraffic?.(
-      trafficEntry({
-        method: request.method,
-        url,
-        headers: request.headers,
-        bodyText,
-        status: answer.status,
-        responseText,
-      }),
-    );
+    }
+    const { method, headers } = request;
+    options.onTraffic?.(trafficEntry({ method, url, headers, bodyText, status, responseText }));
+    if (answer.drop) throw new SandboxConnectionDropped();
     return new Response(responseText, {
       status: answer.status,
       headers: { 'content-type': 'application/json; charset=utf-8', ...answer.headers },

@@ -65,8 +65,14 @@ function maskTokenBody(text: string): unknown {
 }
 
 function maskAnswer(answer: unknown): unknown {
+  if (typeof answer === 'string') return maskSecretsInText(answer);
   if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return answer;
   return maskFields(answer, SECRET_ANSWER_FIELDS);
+}
+
+/** An answer that is not JSON (cut off, say) may still hold tokens: mask them in the text. */
+function maskSecretsInText(text: string): string {
+  return text.replace(/"(access_token|refresh_token)"\s*:\s*"[^"]*"?/g, '"$1":"***"');
 }
 
 function maskFields(record: object, fields: string[]): Record<string, unknown> {

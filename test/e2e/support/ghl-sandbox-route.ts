@@ -41,6 +41,8 @@ export function createGhlSandboxRoute(): { sandbox: Sandbox; fulfil(route: Route
         );
       } catch (error) {
         if (error instanceof SandboxConnectionDropped) return route.abort('connectionreset');
+        // Fail the browser's request at once (not after its timeout), and the test with it.
+        await route.abort('failed');
         throw error;
       }
       await route.fulfill({

@@ -1,4 +1,4 @@
-import { getEventListeners } from 'node:events';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
@@ -90,6 +90,7 @@ describe('the request pipeline at its edges', () => {
   it('leaves no listeners on a long-lived signal', async () => {
     const { fake, client } = setup();
     const controller = new AbortController();
+    setMaxListeners(50, controller.signal); // 20 at once is the point; none may stay
     await fake.run(
       Promise.all(
         Array.from({ length: 20 }, () => client.contacts.get(SAM, { signal: controller.signal })),
@@ -105,6 +106,22 @@ describe('the request pipeline at its edges', () => {
     await expect(fake.run(client.notes.create(SAM, { body: 'x' }))).rejects.toMatchObject({
       kind: 'outcome-unknown',
     });
+    expect(sandbox.state.data.notes.size).toBe(before + 1);
+  });
+
+  it('a create abandoned after it left is "outcome unknown"; a read abandoned is an abort', async () => {
+    const { fake, client, sandbox } = setup();
+    sandbox.state.faults.arm({ latencyMs: 2_000 });
+    const before = sandbox.state.data.notes.size;
+    const controller = new AbortController();
+    const settle = (promise: Promise<unknown>) => promise.catch((error: unknown) => error);
+    const created = settle(client.notes.create(SAM, { body: 'x' }, { signal: controller.signal }));
+    const read = settle(client.contacts.get(SAM, { signal: controller.signal }));
+    await fake.advance(1_000);
+    controller.abort(new DOMException('closed the panel', 'AbortError'));
+    expect(await fake.run(created)).toMatchObject({ kind: 'outcome-unknown' });
+    expect(await fake.run(read)).toMatchObject({ name: 'AbortError' });
+    await fake.advance(2_000);
     expect(sandbox.state.data.notes.size).toBe(before + 1);
   });
 

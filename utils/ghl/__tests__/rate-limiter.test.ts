@@ -134,6 +134,7 @@ describe('rate limiter', () => {
     for (let i = 0; i < 3; i += 1) await fake.run(client.contacts.get(SAM));
     await expect(fake.run(client.contacts.get(SAM))).rejects.toMatchObject({
       kind: 'rate-limited',
+      endpoint: 'GET /contacts/:contactId',
       message: expect.stringMatching(/daily/),
     });
     expect(arrivals).toHaveLength(3);

@@ -106,9 +106,48 @@ describe('OAuth refresh', () => {
       },
     });
     await fake.advance(56 * 60_000); // 4 minutes before the hour-long token expires
+    // This call goes at once with the still-valid token; the refresh runs beside it.
+    await fake.run(client.contacts.get(SAM));
+    await fake.advance(1_000);
     await fake.run(client.contacts.get(SAM));
     expect(order).toEqual(['saved', 'used']);
+    expect(sandbox.state.counters.byEndpoint['POST /oauth/token']).toBe(1);
     expect(sandbox.state.counters.byStatus['401']).toBeUndefined();
+  });
+
+  it('waits for the refresh when the token has already expired', async () => {
+    const { fake, sandbox, tokens, oauth } = await setup();
+    const store = memoryStore(tokens);
+    const provider = createOAuthTokenProvider({ oauth, credentials, store, clock: fake.clock });
+    const { client } = sandboxClient(sandbox, { clock: fake.clock, tokens: provider });
+    await fake.advance(61 * 60_000);
+    await expect(fake.run(client.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
+    expect(store.saved).toHaveLength(1);
+    expect(sandbox.state.counters.byStatus['401']).toBeUndefined();
+  });
+
+  it('does not hammer a failing token endpoint: one early refresh a minute at most', async () => {
+    const { fake, sandbox, tokens, oauth } = await setup();
+    const provider = createOAuthTokenProvider({
+      oauth,
+      credentials,
+      store: memoryStore(tokens),
+      clock: fake.clock,
+    });
+    const { client } = sandboxClient(sandbox, { clock: fake.clock, tokens: provider });
+    await fake.advance(57 * 60_000);
+    sandbox.state.faults.arm({ failNext: { count: 100, status: 503 } });
+    for (let i = 0; i < 10; i += 1) {
+      sandbox.state.faults.arm({ failNext: { count: 100, status: 503 } });
+      await fake.run(provider.getAccessToken());
+      await fake.advance(1_000);
+    }
+    expect(sandbox.state.counters.byEndpoint['POST /oauth/token']).toBe(1);
+    sandbox.state.faults.clear();
+    await fake.advance(60_000);
+    await expect(fake.run(client.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
+    await fake.advance(1_000);
+    expect(sandbox.state.counters.byEndpoint['POST /oauth/token']).toBe(2);
   });
 
   it('a reused refresh token revokes the whole family: both holders must reconnect', async () => {

@@ -39,6 +39,32 @@ describe('secrets in the traffic log', () => {
     expect(traffic.at(-1)!.response).toMatchObject({ access_token: '***', refresh_token: '***' });
   });
 
+  it('masks tokens in a cut-off token answer too', async () => {
+    const { send, traffic, sandbox } = sandboxUnderTest();
+    const approve = `/oauth/chooselocation/approve?${new URLSearchParams({
+      client_id: client.client_id,
+      redirect_uri: 'https://x.chromiumapp.org/',
+      scope: 'contacts.readonly',
+      state: 's',
+      locationId: LOC,
+    })}`;
+    const back = new URL((await send(approve, control)).headers.get('location')!);
+    sandbox.state.faults.arm({ malformedNext: 1 });
+    await send('/oauth/token', {
+      ...control,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        ...client,
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code')!,
+      }).toString(),
+    });
+    const response = String(traffic.at(-1)!.response);
+    expect(response).toContain('"access_token":"***"');
+    expect(response).not.toMatch(/sbx-(at|rt)-/);
+  });
+
   it('refuses a JSON token request, and still masks its secrets in the log', async () => {
     const { send, traffic } = sandboxUnderTest();
     const answer = await send('/oauth/token', {
@@ -109,13 +135,33 @@ describe('control API edges', () => {
     expect([...sandbox.state.data.tasks.values()].some((t) => t.contactId === SAM)).toBe(false);
   });
 
-  it('counts a request whose connection it dropped', async () => {
-    const { sandbox } = sandboxUnderTest();
+  it('normalises a due date the control API is given', async () => {
+    const { send } = sandboxUnderTest();
+    const task = (
+      await send(`/__sandbox/contacts/${SAM}/tasks`, {
+        ...control,
+        method: 'POST',
+        body: { title: 'x' },
+      })
+    ).json.task;
+    await send(`/__sandbox/contacts/${SAM}/tasks/${task.id}`, {
+      ...control,
+      method: 'PATCH',
+      body: { dueDate: '2026-12-01' },
+    });
+    expect((await send(`/contacts/${SAM}/tasks/${task.id}`)).json.task.dueDate).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
+  });
+
+  it('counts and logs a request whose connection it dropped', async () => {
+    const { sandbox, traffic } = sandboxUnderTest();
     sandbox.state.faults.arm({ dropNext: { count: 1 } });
     await expect(
       createSandboxFetch(sandbox)(`https://services.leadconnectorhq.com/contacts/${SAM}`),
     ).rejects.toThrow(TypeError);
     expect(sandbox.state.counters.byStatus).toEqual({ 0: 1 });
+    expect(traffic).toMatchObject([{ method: 'GET', status: 0, response: null }]);
   });
 
   it('answers a malformed path with 400, not a crash', async () => {

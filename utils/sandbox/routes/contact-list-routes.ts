@@ -18,13 +18,15 @@ function newestFirst(a: SandboxContact, b: SandboxContact): number {
  */
 function startIndex(
   state: SandboxState,
+  locationId: string,
   ordered: SandboxContact[],
   startAfter: number | undefined,
   startAfterId: string | undefined,
 ): number {
   if (startAfter === undefined && startAfterId === undefined) return 0;
-  const cursorTime =
-    startAfter ?? Date.parse(state.data.contacts.get(startAfterId ?? '')?.dateAdded ?? '');
+  const cursor = state.data.contacts.get(startAfterId ?? '');
+  const ownCursor = cursor?.locationId === locationId ? cursor : undefined;
+  const cursorTime = startAfter ?? Date.parse(ownCursor?.dateAdded ?? '');
   if (Number.isNaN(cursorTime))
     throw unprocessable(['startAfterId is not a contact of this location']);
   const index = ordered.findIndex((c) => {
@@ -58,7 +60,13 @@ export const contactListRoutes: SandboxRoute[] = [
       const matching = [...state.data.contacts.values()]
         .filter((c) => c.locationId === grant.locationId && matchesQuery(c, String(q.query ?? '')))
         .sort(newestFirst);
-      const start = startIndex(state, matching, q.startAfter as number, q.startAfterId as string);
+      const start = startIndex(
+        state,
+        grant.locationId,
+        matching,
+        q.startAfter as number,
+        q.startAfterId as string,
+      );
       const page = matching.slice(start, start + limit);
       const last = page.at(-1);
       const more = start + limit < matching.length && last !== undefined;

@@ -89,7 +89,9 @@ export const controlDataRoutes: ControlRoute[] = [
     handle(state, [, id, taskId], body) {
       const task = state.data.tasks.get(taskId!);
       if (!task || task.contactId !== id) throw notFound('Task');
-      applyDefined(task, validateGhlBody(taskEdit, body));
+      const input = validateGhlBody(taskEdit, body);
+      applyDefined(task, input);
+      if (input.dueDate) task.dueDate = new Date(input.dueDate).toISOString();
       return ok({ task });
     },
   },
