@@ -11,27 +11,32 @@ const client = {
   client_secret: SANDBOX_OAUTH_CLIENT.clientSecret,
 };
 
+/** Approves the Sandbox's authorization page and exchanges the code, as the extension will. */
+async function exchangeCode(send: ReturnType<typeof sandboxUnderTest>['send']) {
+  const approve = `/oauth/chooselocation/approve?${new URLSearchParams({
+    client_id: client.client_id,
+    redirect_uri: 'https://x.chromiumapp.org/',
+    scope: 'contacts.readonly',
+    state: 's',
+    locationId: LOC,
+  })}`;
+  const back = new URL((await send(approve, control)).headers.get('location')!);
+  return send('/oauth/token', {
+    ...control,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      ...client,
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code')!,
+    }).toString(),
+  });
+}
+
 describe('secrets in the traffic log', () => {
   it('masks the tokens of a successful token answer', async () => {
     const { send, traffic } = sandboxUnderTest();
-    const approve = `/oauth/chooselocation/approve?${new URLSearchParams({
-      client_id: client.client_id,
-      redirect_uri: 'https://x.chromiumapp.org/',
-      scope: 'contacts.readonly',
-      state: 's',
-      locationId: LOC,
-    })}`;
-    const back = new URL((await send(approve, control)).headers.get('location')!);
-    const answer = await send('/oauth/token', {
-      ...control,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        ...client,
-        grant_type: 'authorization_code',
-        code: back.searchParams.get('code')!,
-      }).toString(),
-    });
+    const answer = await exchangeCode(send);
     expect(answer.status).toBe(200);
     const line = JSON.stringify(traffic.at(-1));
     expect(line).not.toContain(answer.json.access_token);
@@ -41,25 +46,8 @@ describe('secrets in the traffic log', () => {
 
   it('masks tokens in a cut-off token answer too', async () => {
     const { send, traffic, sandbox } = sandboxUnderTest();
-    const approve = `/oauth/chooselocation/approve?${new URLSearchParams({
-      client_id: client.client_id,
-      redirect_uri: 'https://x.chromiumapp.org/',
-      scope: 'contacts.readonly',
-      state: 's',
-      locationId: LOC,
-    })}`;
-    const back = new URL((await send(approve, control)).headers.get('location')!);
     sandbox.state.faults.arm({ malformedNext: 1 });
-    await send('/oauth/token', {
-      ...control,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        ...client,
-        grant_type: 'authorization_code',
-        code: back.searchParams.get('code')!,
-      }).toString(),
-    });
+    await exchangeCode(send);
     const response = String(traffic.at(-1)!.response);
     expect(response).toContain('"access_token":"***"');
     expect(response).not.toMatch(/sbx-(at|rt)-/);
