@@ -4,7 +4,7 @@ import { createSandbox } from '../../utils/sandbox/sandbox-handler';
 import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../utils/sandbox/sandbox-fixtures';
 import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
 import { operationById, successStatus } from './openapi-spec';
-import { GHL_BASE } from './sandbox-requests';
+import { GHL_API_BASE } from '../../utils/ghl/api-constants';
 import { checkValue } from './schema-check';
 import { describeWithSpec, requireSpec } from './spec-suite';
 import { checkTrafficEntry } from './traffic-check';
@@ -24,7 +24,7 @@ describeWithSpec('Sandbox OAuth', () => {
       locationId: SANDBOX_LOCATION.id,
     });
     const approved = await sandbox.handle(
-      new Request(`${GHL_BASE}/oauth/chooselocation/approve?${approval}`),
+      new Request(`${GHL_API_BASE}/oauth/chooselocation/approve?${approval}`),
     );
     expect(approved.status).toBe(302);
     const back = new URL(approved.headers.get('location') ?? '');
@@ -47,7 +47,7 @@ describeWithSpec('Sandbox OAuth', () => {
       }),
     ).toEqual([]);
     const response = await sandbox.handle(
-      new Request(`${GHL_BASE}/oauth/token`, {
+      new Request(`${GHL_API_BASE}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': operation.requestContentType ?? '' },
         body: form,

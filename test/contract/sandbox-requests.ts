@@ -1,4 +1,4 @@
-import { GHL_API_VERSION } from '../../utils/ghl/api-constants';
+import { GHL_API_BASE, GHL_API_VERSION } from '../../utils/ghl/api-constants';
 import type { GHL_ENDPOINTS } from '../../utils/ghl/endpoints';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
 import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
@@ -8,8 +8,6 @@ import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
  * first whatever the request needs (a task before it is updated).
  */
 
-/** Any base URL does for the in-process Sandbox; this is GHL's. */
-export const GHL_BASE = 'https://services.leadconnectorhq.com';
 /** A seeded contact (Acme Corp, so it has a business id). */
 export const SAM = 'sbxContSamLee0000001';
 const ACME = 'sbxBizAcme0000000001';
@@ -36,7 +34,7 @@ export async function callSandbox(
   headers: Record<string, string> = CLIENT_HEADERS,
 ): Promise<SandboxAnswer> {
   const response = await sandbox.handle(
-    new Request(`${GHL_BASE}${path}`, {
+    new Request(`${GHL_API_BASE}${path}`, {
       method,
       headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

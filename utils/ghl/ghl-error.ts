@@ -108,8 +108,3 @@ function humanMessage(kind: GhlErrorKind, ghlMessages: string[] = []): string {
   }
   return base;
 }
-
-/** Whether a value is a {@link GhlError}. */
-export function isGhlError(value: unknown): value is GhlError {
-  return value instanceof GhlError;
-}
