@@ -1,10 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { waitForAuthorizationPage } from './authorization-window';
 import { findChromium } from './find-browser';
 import { CHROME_BUILD } from './paths';
 import { createGhlSandboxRoute, isGhlUrl } from './ghl-sandbox-route';
+import {
+  MARKETPLACE_HOST,
+  startMarketplaceServer,
+  type MarketplaceServer,
+} from './marketplace-server';
 import { isNetworkUrl, isTrintUrl, trintResponse } from './trint-site';
 import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
 
@@ -16,6 +22,13 @@ export interface ExtensionChromium {
   unrouted: string[];
   /** The Sandbox GHL that answers https://services.leadconnectorhq.com for this browser. */
   ghl: Sandbox;
+  /** GHL's authorization host, https://marketplace.gohighlevel.com, answered by that Sandbox. */
+  marketplace: {
+    /** Every request that reached it, as `METHOD url`. */
+    requests: string[];
+    /** The window launchWebAuthFlow opened on GHL's authorization page, once it has loaded. */
+    authorizationPage(): Promise<Page>;
+  };
   /** `chrome-extension://<id>/<path>` of this build. */
   extensionUrl(path: string): string;
   close(): Promise<void>;
@@ -23,8 +36,7 @@ export interface ExtensionChromium {
 
 /**
  * Flags from this machine's notes: without the background-networking ones Chromium keeps trying
- * Google's hosts. The host resolver rule is the last line of defence: a request that escapes
- * routing cannot resolve any name, so no test can reach the internet even by mistake.
+ * Google's hosts.
  */
 const OFFLINE_ARGS = [
   '--no-first-run',
@@ -34,8 +46,20 @@ const OFFLINE_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+
+/**
+ * The host resolver is the last line of defence: a request that escapes routing cannot resolve
+ * any name, so no test can reach the internet even by mistake. The one exception is GHL's
+ * authorization host, sent to the local server (the first rule that matches wins), whose
+ * self-signed certificate, and no other, Chromium is told to accept.
+ */
+function networkGuardArgs(marketplace: MarketplaceServer): string[] {
+  return [
+    `--host-resolver-rules=MAP ${MARKETPLACE_HOST} 127.0.0.1:${marketplace.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    `--ignore-certificate-errors-spki-list=${marketplace.spkiSha256}`,
+  ];
+}
 
 /** Options of {@link launchChromiumWithExtension}. */
 export interface LaunchOptions {
@@ -45,32 +69,28 @@ export interface LaunchOptions {
 
 /**
  * Launches Chromium with the Chrome build loaded. Requests to https://app.trint.com get the Trint
- * look-alike, requests to GHL's API host get a Sandbox GHL; everything else is aborted and
- * recorded in `unrouted`.
+ * look-alike, requests to GHL's API host get a Sandbox GHL, and GHL's authorization host gets a
+ * local HTTPS server showing that Sandbox's authorization page, so the real launchWebAuthFlow
+ * runs offline; everything else is aborted and recorded in `unrouted`.
  */
 export async function launchChromiumWithExtension({
   headless = true,
 }: LaunchOptions = {}): Promise<ExtensionChromium> {
+  const unrouted: string[] = [];
+  const ghl = createGhlSandboxRoute();
+  const marketplace = await startMarketplaceServer({
+    sandbox: ghl.sandbox,
+    onUnserved: (href) => unrouted.push(href),
+  });
   const userDataDir = mkdtempSync(join(tmpdir(), 'ghl-trint-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless,
-    // Playwright disables extensions by default; this build is what is under test.
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox', // tests run as root in CI
-      ...OFFLINE_ARGS,
-    ],
-    viewport: headless ? { width: 1280, height: 800 } : null,
+  const context = await launch(userDataDir, headless, marketplace).catch(async (error) => {
+    await marketplace.close();
+    throw error;
   });
 
   // Fail fast and clearly: a missing element is an assertion failure, not a 30 s hang.
   context.setDefaultTimeout(5_000);
 
-  const unrouted: string[] = [];
-  const ghl = createGhlSandboxRoute();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     // The extension's own files and data: URLs (Playwright routes these too) never leave the browser.
@@ -80,6 +100,9 @@ export async function launchChromiumWithExtension({
       return route.fulfill({ status, contentType, body });
     }
     if (isGhlUrl(url)) return ghl.fulfil(route);
+    // Routing misses the auth window's first page but sees its later ones (the approve click):
+    // both go to the local server, so one server answers the whole flow and logs it.
+    if (url.protocol === 'https:' && url.hostname === MARKETPLACE_HOST) return route.continue();
     unrouted.push(url.href);
     return route.abort('blockedbyclient');
   });
@@ -92,10 +115,37 @@ export async function launchChromiumWithExtension({
     extensionId,
     unrouted,
     ghl: ghl.sandbox,
+    marketplace: {
+      requests: marketplace.requests,
+      authorizationPage: () => waitForAuthorizationPage(context),
+    },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close() {
       await context.close();
+      await marketplace.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium with the build loaded and the network guard's flags. */
+function launch(
+  userDataDir: string,
+  headless: boolean,
+  marketplace: MarketplaceServer,
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless,
+    // Playwright disables extensions by default; this build is what is under test.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox', // tests run as root in CI
+      ...OFFLINE_ARGS,
+      ...networkGuardArgs(marketplace),
+    ],
+    viewport: headless ? { width: 1280, height: 800 } : null,
+  });
 }
