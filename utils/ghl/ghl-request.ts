@@ -22,6 +22,11 @@ export interface GhlRequestDeps {
   timeoutMs?: number;
   retry?: RetryPolicy;
   random?: () => number;
+  /**
+   * Sees every GhlError a call ends with, before the caller does: how the connection learns that
+   * its token was revoked or lacks a scope, whoever made the call.
+   */
+  onError?: (error: GhlError, endpoint: GhlEndpoint<z.ZodType>) => void;
 }
 
 /** One call: path parameters, query, body and who is waiting for it. */
@@ -56,7 +61,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     deps.fetch ? { fetch: deps.fetch } : {},
   );
 
-  return async function request<Res extends z.ZodType>(
+  async function request<Res extends z.ZodType>(
     endpoint: GhlEndpoint<Res>,
     call: GhlCall = {},
   ): Promise<z.infer<Res>> {
@@ -126,6 +131,20 @@ export function createGhlRequest(deps: GhlRequestDeps) {
         continue;
       }
       throw finalError(error, endpoint.idempotent, notSent);
+    }
+  }
+
+  if (!deps.onError) return request;
+  const { onError } = deps;
+  return async function observedRequest<Res extends z.ZodType>(
+    endpoint: GhlEndpoint<Res>,
+    call: GhlCall = {},
+  ): Promise<z.infer<Res>> {
+    try {
+      return await request(endpoint, call);
+    } catch (error) {
+      if (error instanceof GhlError) onError(error, endpoint);
+      throw error;
     }
   };
 }

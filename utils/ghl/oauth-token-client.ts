@@ -8,10 +8,20 @@ import { tokenResponseSchema, type TokenResponse } from './schemas/oauth-schemas
 
 const ENDPOINT = 'POST /oauth/token';
 
-/** The app's credentials at GHL's Marketplace. */
+/**
+ * The app's credentials at GHL's Marketplace. Without a secret the grants go to a token broker,
+ * which adds the secret it holds.
+ */
 export interface OAuthClientCredentials {
   clientId: string;
-  clientSecret: string;
+  clientSecret?: string;
+}
+
+/** client_id, and client_secret when the extension holds it. */
+function clientFields({ clientId, clientSecret }: OAuthClientCredentials): Record<string, string> {
+  return clientSecret
+    ? { client_id: clientId, client_secret: clientSecret }
+    : { client_id: clientId };
 }
 
 /** Options of {@link createOAuthTokenClient}. */
@@ -80,8 +90,7 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
     ): Promise<TokenResponse> =>
       grant(
         {
-          client_id: credentials.clientId,
-          client_secret: credentials.clientSecret,
+          ...clientFields(credentials),
           grant_type: 'authorization_code',
           code,
           redirect_uri: redirectUri,
@@ -92,8 +101,7 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
     refresh: (credentials: OAuthClientCredentials, refreshToken: string): Promise<TokenResponse> =>
       grant(
         {
-          client_id: credentials.clientId,
-          client_secret: credentials.clientSecret,
+          ...clientFields(credentials),
           grant_type: 'refresh_token',
           refresh_token: refreshToken,
         },

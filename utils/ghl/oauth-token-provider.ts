@@ -30,7 +30,15 @@ export interface OAuthTokenProviderOptions {
   clock?: Clock;
   /** Refresh this long before expiry, so no request goes out with a token about to die. */
   refreshAheadMs?: number;
+  /**
+   * Runs a refresh exclusively across every context that shares the store (a Web Lock in the
+   * extension). Default: no lock beyond this provider's own single flight.
+   */
+  exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
 }
+
+/** The default refresh-ahead margin. */
+export const OAUTH_REFRESH_AHEAD_MS = 5 * 60_000;
 
 /**
  * A TokenProvider for OAuth: hands out the stored access token, refreshes it ahead of expiry (in
@@ -40,7 +48,8 @@ export interface OAuthTokenProviderOptions {
  */
 export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): TokenProvider {
   const clock = options.clock ?? systemClock;
-  const refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
+  const refreshAheadMs = options.refreshAheadMs ?? OAUTH_REFRESH_AHEAD_MS;
+  const exclusive = options.exclusive ?? ((task) => task());
 
   async function current(): Promise<OAuthTokenSet> {
     const tokens = await options.store.load();
@@ -54,19 +63,22 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
 
   const refreshOnce = singleFlightRefresh({
     currentToken: async () => (await current()).accessToken,
-    async refresh() {
-      const tokens = await current();
-      const answer = await options.oauth.refresh(options.credentials, tokens.refreshToken);
-      const next: OAuthTokenSet = {
-        accessToken: answer.access_token,
-        refreshToken: answer.refresh_token,
-        expiresAt: clock.now() + answer.expires_in * 1000,
-        scopes: answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : tokens.scopes,
-        locationId: answer.locationId ?? tokens.locationId,
-      };
-      await options.store.save(next);
-      return next.accessToken;
-    },
+    refresh: (rejectedToken) =>
+      exclusive(async () => {
+        const tokens = await current();
+        // Another context refreshed while this one waited for the lock: its token is new.
+        if (tokens.accessToken !== rejectedToken) return tokens.accessToken;
+        const answer = await options.oauth.refresh(options.credentials, tokens.refreshToken);
+        const next: OAuthTokenSet = {
+          accessToken: answer.access_token,
+          refreshToken: answer.refresh_token,
+          expiresAt: clock.now() + answer.expires_in * 1000,
+          scopes: answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : tokens.scopes,
+          locationId: answer.locationId ?? tokens.locationId,
+        };
+        await options.store.save(next);
+        return next.accessToken;
+      }),
   });
   let earlyRefreshFailedAt = -Infinity;
 

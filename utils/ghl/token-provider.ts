@@ -18,8 +18,12 @@ export interface TokenProvider {
 export interface RefreshSource {
   /** The token stored now, read without side effects (never starts a refresh). */
   currentToken(): Promise<string>;
-  /** Trades the stored refresh token for a new pair, stores it, returns the new access token. */
-  refresh(): Promise<string>;
+  /**
+   * Trades the stored refresh token for a new pair, stores it, returns the new access token.
+   * Gets the refused token so it can check again (e.g. under a lock shared with other contexts)
+   * that nobody replaced it meanwhile.
+   */
+  refresh(rejectedToken: string): Promise<string>;
 }
 
 /**
@@ -40,7 +44,7 @@ export function singleFlightRefresh(
     const replacement = (async () => {
       // Another context may have replaced the refused token already: use that one.
       const current = await source.currentToken();
-      return current !== rejectedToken ? current : source.refresh();
+      return current !== rejectedToken ? current : source.refresh(rejectedToken);
     })();
     replacements.set(rejectedToken, replacement);
     // A failed refresh may be tried again later; only the last few tokens are remembered.

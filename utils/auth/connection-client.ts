@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import type { Clock } from '../clock';
+import { GHL_API_BASE } from '../ghl/api-constants';
+import { GHL_ENDPOINTS, type GhlEndpoint } from '../ghl/endpoints';
+import { createGhlClient, type GhlClient } from '../ghl/ghl-client';
+import { GhlError } from '../ghl/ghl-error';
+import { createOAuthTokenClient } from '../ghl/oauth-token-client';
+import { createOAuthTokenProvider } from '../ghl/oauth-token-provider';
+import type { RateLimiter } from '../ghl/rate-limiter';
+import type { TokenProvider } from '../ghl/token-provider';
+import { SANDBOX_TOKENS } from '../sandbox/sandbox-fixtures';
+import type { OAuthApp, StoredConnection } from './connection-records';
+import type { CredentialStore } from './credential-store';
+import { withExclusiveLock } from './exclusive-lock';
+
+/** Web Lock names shared by every context of the extension. */
+export const LOCKS = { refresh: 'ghl-oauth-refresh', connection: 'ghl-connection' } as const;
+
+/** What {@link createConnectionClient} is built from. */
+export interface ConnectionClientDeps {
+  store: CredentialStore;
+  clock: Clock;
+  /** The network for live connections; the in-extension Sandbox for Sandbox mode. */
+  fetchFor(kind: StoredConnection['kind']): typeof fetch;
+  /** One limiter per location, shared by every client of that location. */
+  limiterFor(locationId: string): RateLimiter;
+  /** Called with every error a call of this client ends with. */
+  onFailure(credentialId: string, error: GhlError, endpoint: GhlEndpoint<z.ZodType>): void;
+}
+
+/** A connection's GHL client and the token provider behind it. */
+export interface ConnectionClient {
+  credentialId: string;
+  ghl: GhlClient;
+  tokens: TokenProvider;
+}
+
+/** Whether an operation changes GHL (search is a read sent as POST). */
+export function isWrite(endpoint: GhlEndpoint<z.ZodType>): boolean {
+  return endpoint.method !== 'GET' && endpoint !== GHL_ENDPOINTS.searchContacts;
+}
+
+/**
+ * The GHL client of one stored connection. Every request reads its token through one provider at
+ * send time, so a refreshed or replaced token is used at once; when the connection was replaced
+ * or needs reconnecting, calls fail fast with `reconnect-needed` instead of reaching GHL.
+ */
+export function createConnectionClient(
+  connection: StoredConnection,
+  oauthApp: OAuthApp | undefined,
+  deps: ConnectionClientDeps,
+): ConnectionClient {
+  const { credentialId, kind } = connection;
+
+  async function live(): Promise<StoredConnection> {
+    const stored = await deps.store.loadConnection();
+    if (!stored || stored.credentialId !== credentialId) {
+      throw new GhlError('reconnect-needed', 'connection', {
+        detail: 'The GHL connection was replaced or removed.',
+      });
+    }
+    if (stored.health.state !== 'ok') {
+      throw new GhlError('reconnect-needed', 'connection', { detail: stored.health.reason });
+    }
+    return stored;
+  }
+
+  const fetch = deps.fetchFor(kind);
+  const tokens = tokenProvider(connection, oauthApp, deps, live, fetch);
+  const ghl = createGhlClient({
+    tokens,
+    limiter: deps.limiterFor(connection.locationId),
+    fetch,
+    clock: deps.clock,
+    onError: (error, endpoint) => deps.onFailure(credentialId, error, endpoint),
+  });
+  return { credentialId, ghl, tokens };
+}
+
+function tokenProvider(
+  connection: StoredConnection,
+  oauthApp: OAuthApp | undefined,
+  deps: ConnectionClientDeps,
+  live: () => Promise<StoredConnection>,
+  fetch: typeof globalThis.fetch,
+): TokenProvider {
+  if (connection.credential.type === 'sandbox') {
+    return {
+      getAccessToken: async () => (await live(), SANDBOX_TOKENS.readWrite),
+    };
+  }
+  if (connection.credential.type === 'pit') {
+    return {
+      async getAccessToken() {
+        const { credential } = await live();
+        if (credential.type !== 'pit') throw new GhlError('reconnect-needed', 'connection');
+        return credential.token;
+      },
+    };
+  }
+  const tokenUrlBase = oauthApp?.exchange === 'broker' ? oauthApp.brokerUrl : GHL_API_BASE;
+  return createOAuthTokenProvider({
+    oauth: createOAuthTokenClient({ baseURL: tokenUrlBase, fetch }),
+    credentials: { clientId: oauthApp?.clientId ?? '', clientSecret: oauthApp?.clientSecret },
+    clock: deps.clock,
+    exclusive: (task) => withExclusiveLock(LOCKS.refresh, task),
+    store: {
+      async load() {
+        const { credential, scopes, locationId } = await live();
+        if (credential.type !== 'oauth') return undefined;
+        return { ...credential, scopes, locationId };
+      },
+      // Saved before the new access token is used: the old refresh token is already spent.
+      save: (tokens) =>
+        withExclusiveLock(LOCKS.connection, async () => {
+          const stored = await live();
+          await deps.store.saveConnection({
+            ...stored,
+            scopes: tokens.scopes,
+            credential: {
+              type: 'oauth',
+              accessToken: tokens.accessToken,
+              refreshToken: tokens.refreshToken,
+              expiresAt: tokens.expiresAt,
+            },
+          });
+        }),
+    },
+  });
+}

@@ -1,0 +1,258 @@
+import type { z } from 'zod';
+import type { Clock } from '../clock';
+import type { GhlEndpoint } from '../ghl/endpoints';
+import { createGhlClient } from '../ghl/ghl-client';
+import { GhlError } from '../ghl/ghl-error';
+import type { RateLimiter } from '../ghl/rate-limiter';
+import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
+import { SANDBOX_LOCATION } from '../sandbox/sandbox-fixtures';
+import { ConnectError } from './connect-error';
+import { createConnectionClient, LOCKS, type ConnectionClient } from './connection-client';
+import { healthConsequence } from './connection-health';
+import type { StoredConnection } from './connection-records';
+import { statusOf, type ConnectionStatus } from './connection-status';
+import type { CredentialStore } from './credential-store';
+import { withExclusiveLock } from './exclusive-lock';
+import { connectWithOAuth } from './oauth-connect';
+import { checkPrivateToken, cleanPrivateTokenInput } from './private-token-check';
+
+/** What the connection service is built from; tests pass fakes. */
+export interface ConnectionServiceDeps {
+  store: CredentialStore;
+  clock: Clock;
+  /** The network for live connections; the in-extension Sandbox for Sandbox mode. */
+  fetchFor(kind: StoredConnection['kind']): typeof fetch;
+  limiterFor(locationId: string): RateLimiter;
+  /** Opens GHL's authorization page (identity.launchWebAuthFlow); resolves with the redirect. */
+  authorize(url: string): Promise<string>;
+  redirectUri(): string;
+  /** Makes a status visible to every context (storage.local, toolbar badge). */
+  publish(status: ConnectionStatus): Promise<void>;
+  /** Tells the person, once per loss, that the connection needs them. */
+  notifyReconnectNeeded(reason: string): Promise<void>;
+  /** Deletes cached GHL data (the cache database and the Sandbox's data). */
+  wipeCache(): Promise<void>;
+  newId?(): string;
+}
+
+/** The credential part of a new connection; the service adds ids, times and health. */
+type NewConnection = Pick<
+  StoredConnection,
+  'kind' | 'locationId' | 'locationName' | 'scopes' | 'credential'
+>;
+
+/**
+ * The GHL connection: connecting (Private Integration token, OAuth, Sandbox), replacing a token,
+ * disconnecting, and the health of the credentials. The only code that reads or writes them.
+ * Every change is published as a {@link ConnectionStatus}; listeners (sync, the outbox) hear of
+ * it to stop when reconnecting is needed and resume when it is done.
+ */
+export function createConnectionService(deps: ConnectionServiceDeps) {
+  const { store, clock } = deps;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const listeners = new Set<(status: ConnectionStatus) => void>();
+  let cached: ConnectionClient | undefined;
+
+  async function save(connection: StoredConnection | undefined) {
+    if (connection) await store.saveConnection(connection);
+    cached = undefined;
+    const status = statusOf(connection);
+    await deps.publish(status);
+    for (const listener of listeners) listener(status);
+    return status;
+  }
+
+  /** Stores a new credential; the location's first connection time survives token changes. */
+  function commit(next: NewConnection): Promise<ConnectionStatus> {
+    return withExclusiveLock(LOCKS.connection, async () => {
+      const existing = await store.loadConnection();
+      refuseOtherLocation(existing, next);
+      const sameLocation = existing?.locationId === next.locationId && existing.kind === next.kind;
+      return save({
+        ...next,
+        credentialId: newId(),
+        connectedAt: sameLocation ? existing.connectedAt : clock.now(),
+        health: { state: 'ok' },
+      });
+    });
+  }
+
+  /** Changes the stored connection if it is still the one with this credential. */
+  function amend(credentialId: string, change: (c: StoredConnection) => StoredConnection | null) {
+    return withExclusiveLock(LOCKS.connection, async () => {
+      const current = await store.loadConnection();
+      if (!current || current.credentialId !== credentialId) return undefined;
+      const next = change(current);
+      if (next) await save(next);
+      return next ?? undefined;
+    });
+  }
+
+  async function markReconnectNeeded(credentialId: string, reason: string) {
+    const marked = await amend(credentialId, (c) =>
+      c.health.state === 'ok'
+        ? { ...c, health: { state: 'reconnect-needed', reason, at: clock.now(), notified: false } }
+        : null,
+    );
+    if (marked) await notifyOnce(credentialId);
+  }
+
+  async function notifyOnce(credentialId: string) {
+    const connection = await store.loadConnection();
+    if (connection?.credentialId !== credentialId) return;
+    if (connection.health.state !== 'reconnect-needed' || connection.health.notified) return;
+    await deps.notifyReconnectNeeded(connection.health.reason);
+    await amend(credentialId, (c) =>
+      c.health.state === 'reconnect-needed' ? { ...c, health: { ...c.health, notified: true } } : c,
+    );
+  }
+
+  function onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>) {
+    void (async () => {
+      const connection = await store.loadConnection();
+      if (connection?.credentialId !== credentialId) return;
+      const consequence = healthConsequence(connection.kind, error, endpoint);
+      if (consequence && 'reconnect' in consequence) {
+        await markReconnectNeeded(credentialId, consequence.reconnect);
+      } else if (consequence) {
+        await amend(credentialId, (c) =>
+          c.readOnlyReason ? null : { ...c, readOnlyReason: consequence.readOnly },
+        );
+      }
+    })();
+  }
+
+  async function probeClient(token: string, locationId: string) {
+    return createGhlClient({
+      tokens: { getAccessToken: async () => token },
+      limiter: deps.limiterFor(locationId),
+      fetch: deps.fetchFor('pit'),
+      clock,
+    });
+  }
+
+  return {
+    /** The public status of the stored connection. */
+    status: async () => statusOf(await store.loadConnection()),
+
+    /** Connects with a Private Integration token after checking it against GHL. */
+    async connectPrivateToken(input: { token: string; locationId: string }) {
+      const { token, locationId } = cleanPrivateTokenInput(input);
+      refuseOtherLocation(await store.loadConnection(), { kind: 'pit', locationId: locationId! });
+      const scopes = await checkPrivateToken(await probeClient(token, locationId!), locationId!);
+      return commit({
+        kind: 'pit',
+        locationId: locationId!,
+        scopes,
+        credential: { type: 'pit', token },
+      });
+    },
+
+    /** Rotates the Private Integration token of the current location; links, cache and queue stay. */
+    async replacePrivateToken(input: { token: string }) {
+      const existing = await store.loadConnection();
+      if (existing?.kind !== 'pit') {
+        throw new ConnectError(
+          '"Replace token" is for connections made with a Private Integration token.',
+        );
+      }
+      const { token } = cleanPrivateTokenInput(input);
+      const scopes = await checkPrivateToken(
+        await probeClient(token, existing.locationId),
+        existing.locationId,
+      );
+      return commit({ ...existing, scopes, credential: { type: 'pit', token } });
+    },
+
+    /** Runs GHL's OAuth authorization in a browser window and connects the chosen location. */
+    async connectOAuth(input: { readOnly: boolean }) {
+      const app = await store.loadOAuthApp();
+      const granted = await connectWithOAuth({ ...deps, app, readOnly: input.readOnly });
+      return commit(granted);
+    },
+
+    /** Sandbox mode: the built-in Sandbox GHL with its seeded data; no account needed. */
+    async connectSandbox() {
+      return commit({
+        kind: 'sandbox',
+        locationId: SANDBOX_LOCATION.id,
+        locationName: SANDBOX_LOCATION.name,
+        scopes: [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE],
+        credential: { type: 'sandbox' },
+      });
+    },
+
+    /** Forgets the credentials; with `wipeCache` (confirmed by the person) the cached data too. */
+    disconnect(input: { wipeCache: boolean }) {
+      return withExclusiveLock(LOCKS.connection, async () => {
+        await store.wipeCredentials();
+        if (input.wipeCache) await deps.wipeCache();
+        return save(undefined);
+      });
+    },
+
+    /**
+     * The GHL client of the current connection. Throws `reconnect-needed` when there is none or
+     * it needs the person, so sync and the outbox wait instead of failing writes.
+     */
+    async client(): Promise<ConnectionClient> {
+      const connection = await store.loadConnection();
+      if (!connection) {
+        throw new GhlError('reconnect-needed', 'connection', { detail: 'Not connected to GHL.' });
+      }
+      if (connection.health.state !== 'ok') {
+        throw new GhlError('reconnect-needed', 'connection', { detail: connection.health.reason });
+      }
+      if (cached?.credentialId !== connection.credentialId) {
+        const app = connection.kind === 'oauth' ? await store.loadOAuthApp() : undefined;
+        cached = createConnectionClient(connection, app, { ...deps, onFailure });
+      }
+      return cached;
+    },
+
+    /** Reports a failure seen outside a client call (e.g. a refresh ahead of expiry). */
+    noteFailure: onFailure,
+
+    /** Re-publishes the stored state (background start) and shows a pending notification. */
+    async restore() {
+      const connection = await store.loadConnection();
+      await deps.publish(statusOf(connection));
+      if (connection) await notifyOnce(connection.credentialId);
+      return connection;
+    },
+
+    /** Drops the cached client, e.g. after the OAuth app setup changed. */
+    forgetClient() {
+      cached = undefined;
+    },
+
+    /** Hears every status change. Returns the unsubscribe function. */
+    onChange(listener: (status: ConnectionStatus) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** See {@link createConnectionService}. */
+export type ConnectionService = ReturnType<typeof createConnectionService>;
+
+/**
+ * Links, cache and queued writes belong to one location: switching to another while connected
+ * would mix them up, so it takes a disconnect first. Sandbox mode gives way to a live account.
+ */
+function refuseOtherLocation(
+  existing: StoredConnection | undefined,
+  next: Pick<StoredConnection, 'kind' | 'locationId'>,
+) {
+  if (!existing || existing.locationId === next.locationId) return;
+  if (existing.kind === 'sandbox' && next.kind !== 'sandbox') return;
+  if (next.kind === 'sandbox') {
+    throw new ConnectError(
+      'Sandbox mode is for trying the extension before connecting an account. Disconnect first to use it.',
+    );
+  }
+  throw new ConnectError(
+    `This extension is connected to location ${existing.locationId}. To connect location ${next.locationId}, disconnect first.`,
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod/mini';
+import { scopeRights } from './scopes';
+
+/**
+ * What every context may know about the GHL connection: never a token. The background publishes
+ * it to storage.local (which content scripts can read), so the popup, options page and panels
+ * show the same state and update together. zod/mini keeps the content script small.
+ */
+export const connectionStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-connected') }),
+  z.object({
+    state: z.enum(['connected', 'reconnect-needed']),
+    kind: z.enum(['pit', 'oauth', 'sandbox']),
+    locationId: z.string(),
+    locationName: z.optional(z.string()),
+    scopes: z.array(z.string()),
+    /** False when the scopes lack contacts.write or GHL refused a write for lack of scope. */
+    canWrite: z.boolean(),
+    /** Why writes are disabled, in words. */
+    readOnlyReason: z.optional(z.string()),
+    /** Epoch ms the location was connected. */
+    since: z.number(),
+    /** Why the connection stopped working. */
+    reconnectReason: z.optional(z.string()),
+  }),
+]);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+/** The storage.local key of the published status. */
+export const CONNECTION_STATUS_KEY = 'connectionStatus';
+
+export const NOT_CONNECTED: ConnectionStatus = { state: 'not-connected' };
+
+/** What a stored connection looks like from outside: the fields below, nothing secret. */
+export interface ConnectionFacts {
+  kind: 'pit' | 'oauth' | 'sandbox';
+  locationId: string;
+  locationName?: string;
+  scopes: string[];
+  readOnlyReason?: string;
+  connectedAt: number;
+  health: { state: 'ok' } | { state: 'reconnect-needed'; reason: string };
+}
+
+/** The read-only reason shown when the granted scopes lack contacts.write. */
+export const NO_WRITE_SCOPE_REASON =
+  'Read-only: this connection was not granted contacts.write, so changes cannot be sent to GHL.';
+
+/** The public status of a stored connection (or of none). */
+export function statusOf(connection: ConnectionFacts | undefined): ConnectionStatus {
+  if (!connection) return NOT_CONNECTED;
+  const { canWrite } = scopeRights(connection.scopes);
+  const readOnlyReason =
+    connection.readOnlyReason ?? (canWrite ? undefined : NO_WRITE_SCOPE_REASON);
+  return {
+    state: connection.health.state === 'ok' ? 'connected' : 'reconnect-needed',
+    kind: connection.kind,
+    locationId: connection.locationId,
+    locationName: connection.locationName,
+    scopes: connection.scopes,
+    canWrite: readOnlyReason === undefined,
+    readOnlyReason,
+    since: connection.connectedAt,
+    reconnectReason:
+      connection.health.state === 'reconnect-needed' ? connection.health.reason : undefined,
+  };
+}
+
+/** Reads a published status; anything unreadable counts as not connected. */
+export function parseConnectionStatus(value: unknown): ConnectionStatus {
+  const parsed = connectionStatusSchema.safeParse(value);
+  return parsed.success ? parsed.data : NOT_CONNECTED;
+}

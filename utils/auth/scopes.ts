@@ -1,0 +1,24 @@
+import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
+
+/** The scopes this extension asks for: reading always, writing unless the person picks read-only. */
+export function requestedScopes(readOnly: boolean): string[] {
+  return readOnly ? [SCOPE_CONTACTS_READ] : [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE];
+}
+
+/**
+ * The scopes in an OAuth `scope` answer: space-separated (RFC 6749 §3.3), though some servers use
+ * commas or '+'. Duplicates and empty parts are dropped; order is kept.
+ */
+export function parseScopes(scope: string | undefined): string[] {
+  if (!scope) return [];
+  return [...new Set(scope.split(/[\s,+]+/).filter(Boolean))];
+}
+
+/** What a set of granted scopes lets the extension do. */
+export function scopeRights(scopes: readonly string[]): { canRead: boolean; canWrite: boolean } {
+  // contacts.write does not imply contacts.readonly at GHL: each operation names its own scope.
+  return {
+    canRead: scopes.includes(SCOPE_CONTACTS_READ),
+    canWrite: scopes.includes(SCOPE_CONTACTS_WRITE),
+  };
+}

@@ -1,0 +1,63 @@
+import { GhlError } from '../ghl/ghl-error';
+import { ConnectError } from '../auth/connect-error';
+import {
+  messageSchema,
+  PROTOCOL,
+  type Answer,
+  type MessageErrorInfo,
+  type MessageType,
+  type Payload,
+  type Reply,
+  type SenderRole,
+} from './protocol';
+import { senderRole, type SenderFacts, type TrustedOrigins } from './sender-role';
+
+/** One handler per message type. */
+export type MessageHandlers = {
+  [T in MessageType]: (payload: Payload<T>, role: SenderRole) => Promise<Answer<T>>;
+};
+
+/**
+ * The background's runtime.onMessage listener: checks who sent the message and that the payload
+ * matches the protocol, runs the handler, and replies with the answer or an error as a value.
+ * Nothing but an error's safe message crosses: no stack, no cause (which could hold a request).
+ */
+export function createMessageRouter(handlers: MessageHandlers, trusted: TrustedOrigins) {
+  return async function route(message: unknown, sender: SenderFacts): Promise<Reply> {
+    const role = senderRole(sender, trusted);
+    if (!role) return refuse('refused', 'This sender may not talk to GHL for Trint.');
+    const envelope = messageSchema.safeParse(message);
+    if (!envelope.success || !Object.hasOwn(PROTOCOL, envelope.data.type)) {
+      return refuse('invalid', 'Unknown message.');
+    }
+    const type = envelope.data.type as MessageType;
+    const spec = PROTOCOL[type];
+    if (!(spec.from as readonly SenderRole[]).includes(role)) {
+      return refuse('refused', `${type} may not be sent from here.`);
+    }
+    const payload = spec.payload.safeParse(envelope.data.payload ?? {});
+    if (!payload.success) return refuse('invalid', `The ${type} message was malformed.`);
+    try {
+      const handler = handlers[type] as (p: unknown, r: SenderRole) => Promise<unknown>;
+      return { ok: true, value: await handler(payload.data, role) };
+    } catch (error) {
+      return { ok: false, error: errorInfo(error) };
+    }
+  };
+}
+
+function refuse(kind: string, message: string): Reply {
+  return { ok: false, error: { kind, message } };
+}
+
+/** An error as a person should see it. Unknown errors are not described: they may hold secrets. */
+export function errorInfo(error: unknown): MessageErrorInfo {
+  if (error instanceof ConnectError) return { kind: 'connect', message: error.message };
+  if (error instanceof GhlError) return { kind: error.kind, message: error.message };
+  console.error('GHL for Trint: unexpected error in a message handler', errorName(error));
+  return { kind: 'internal', message: 'Something went wrong in the extension. Try again.' };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}` : typeof error;
+}

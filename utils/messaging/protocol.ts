@@ -1,0 +1,99 @@
+import { z } from 'zod/mini';
+import { connectionStatusSchema } from '../auth/connection-status';
+
+/**
+ * Every message a popup, options page or content script sends to the background, with the
+ * payload it carries, the answer it gets and who may send it. One table, shared by all contexts:
+ * the background validates sender and payload against it, and senders validate the answer.
+ * zod/mini keeps the content script small.
+ */
+
+/** Who sent a message: an extension page (popup, options) or the content script on Trint. */
+export type SenderRole = 'extension-page' | 'trint-tab';
+
+const token = z.string().check(z.minLength(1), z.maxLength(4096));
+
+/** What the options page shows of the OAuth app: never the secret itself. */
+export const oauthAppViewSchema = z.object({
+  clientId: z.string(),
+  exchange: z.enum(['broker', 'secret']),
+  brokerUrl: z.string(),
+  hasClientSecret: z.boolean(),
+  /** The redirect URI to register in the Marketplace app. */
+  redirectUri: z.string(),
+});
+export type OAuthAppView = z.infer<typeof oauthAppViewSchema>;
+
+export const PROTOCOL = {
+  'connection/status': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({}),
+    answer: connectionStatusSchema,
+  },
+  'connection/connect-token': {
+    from: ['extension-page'],
+    payload: z.object({ token, locationId: z.string().check(z.maxLength(200)) }),
+    answer: connectionStatusSchema,
+  },
+  'connection/replace-token': {
+    from: ['extension-page'],
+    payload: z.object({ token }),
+    answer: connectionStatusSchema,
+  },
+  'connection/connect-oauth': {
+    from: ['extension-page'],
+    payload: z.object({ readOnly: z.boolean() }),
+    answer: connectionStatusSchema,
+  },
+  'connection/connect-sandbox': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: connectionStatusSchema,
+  },
+  'connection/disconnect': {
+    from: ['extension-page'],
+    payload: z.object({ wipeCache: z.boolean() }),
+    answer: connectionStatusSchema,
+  },
+  'oauth-app/get': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: oauthAppViewSchema,
+  },
+  'oauth-app/save': {
+    from: ['extension-page'],
+    payload: z.object({
+      clientId: z.string().check(z.maxLength(200)),
+      exchange: z.enum(['broker', 'secret']),
+      brokerUrl: z.string().check(z.maxLength(2000)),
+      /** A new secret; absent keeps the stored one, '' removes it. */
+      clientSecret: z.optional(z.string().check(z.maxLength(4096))),
+    }),
+    answer: oauthAppViewSchema,
+  },
+} as const satisfies Record<
+  string,
+  { from: readonly SenderRole[]; payload: z.ZodMiniType; answer: z.ZodMiniType }
+>;
+
+export type MessageType = keyof typeof PROTOCOL;
+export type Payload<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['payload']>;
+export type Answer<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['answer']>;
+
+/** A message on the wire. */
+export const messageSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+/** Why a message failed, as a plain value. `message` is safe to show a person. */
+export const messageErrorSchema = z.object({
+  /** 'connect' (the person can fix it), a GhlError kind, 'refused', 'invalid' or 'internal'. */
+  kind: z.string(),
+  message: z.string(),
+});
+export type MessageErrorInfo = z.infer<typeof messageErrorSchema>;
+
+/** The background's reply: the answer, or an error as a value (never a stack trace). */
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: messageErrorSchema }),
+]);
+export type Reply = z.infer<typeof replySchema>;

@@ -1,0 +1,35 @@
+import type { SenderRole } from './protocol';
+
+/** The facts of a message sender the background trusts (from runtime.onMessage). */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Where this extension runs and the Trint origin its content script is injected into. */
+export interface TrustedOrigins {
+  extensionId: string;
+  /** e.g. chrome-extension://<id> or moz-extension://<uuid> */
+  extensionOrigin: string;
+  trintOrigin: string;
+}
+
+/**
+ * Who sent a message, or undefined for anyone the background must not answer: other extensions,
+ * web pages (even with externally_connectable) and content scripts on other sites.
+ */
+export function senderRole(sender: SenderFacts, trusted: TrustedOrigins): SenderRole | undefined {
+  if (sender.id !== trusted.extensionId || !sender.url) return undefined;
+  let origin: string;
+  try {
+    // Not URL.origin: it is "null" for extension schemes in some engines.
+    const url = new URL(sender.url);
+    origin = `${url.protocol}//${url.host}`;
+  } catch {
+    return undefined;
+  }
+  if (origin === trusted.extensionOrigin) return 'extension-page';
+  if (sender.tab && origin === trusted.trintOrigin) return 'trint-tab';
+  return undefined;
+}
