@@ -2,13 +2,15 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Unit tests: `__tests__/` beside the code, with WXT's fake `browser` and an in-memory IndexedDB.
-// End-to-end tests have their own config in test/e2e/.
+// The token broker's tests (broker/) run here too. End-to-end tests have their own config in
+// test/e2e/.
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: [
       '{utils,components,entrypoints}/**/__tests__/**/*.test.{ts,tsx}',
       'test/contract/**/*.test.ts',
+      'broker/**/__tests__/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
