@@ -1,15 +1,21 @@
 import { browser } from 'wxt/browser';
 import { PERMISSION_REASONS } from '@/utils/permissions';
+import { ConnectionCard } from '../connection/connection-card';
+import { useConnectionStatus } from '../shared/use-connection-status';
+import { OAuthAppForm } from './oauth-app-form';
 
 /** The options page: settings that need more room than the popup has. */
 export function OptionsApp() {
   const { version, permissions = [] } = browser.runtime.getManifest();
+  const status = useConnectionStatus();
   return (
     <main class="page page--options">
       <header class="page__header">
         <h1 class="page__title">GHL for Trint settings</h1>
         <span class="page__version">v{version}</span>
       </header>
+      <ConnectionCard status={status} />
+      <OAuthAppForm />
       <section class="card" aria-labelledby="permissions-title">
         <h2 id="permissions-title" class="card__title">
           What this extension may do, and why

@@ -1,4 +1,6 @@
 import type { EditorPage } from '@/utils/trint/transcript-page';
+import { useConnectionStatus } from '../shared/use-connection-status';
+import { PanelConnectionBadge, PanelConnectionNotice } from './panel-connection';
 
 /** Props of {@link TranscriptPanel}. */
 export interface TranscriptPanelProps {
@@ -10,11 +12,14 @@ export interface TranscriptPanelProps {
  * (JSX escapes it), never as HTML: transcript titles and speaker names are untrusted.
  */
 export function TranscriptPanel({ page }: TranscriptPanelProps) {
+  const connection = useConnectionStatus();
   return (
     <aside class="panel" aria-label="GHL for Trint">
       <header class="panel__header">
         <h1 class="panel__brand">GHL for Trint</h1>
+        <PanelConnectionBadge status={connection} />
       </header>
+      <PanelConnectionNotice status={connection} />
       <section class="panel__section" aria-label="Transcript">
         <h2 class="panel__title">{page.title ?? 'Untitled transcript'}</h2>
         <dl class="panel__facts">

@@ -12,6 +12,7 @@ export function createMessageHandlers(
   const redirectUri = () => browser.identity.getRedirectURL();
   return {
     'connection/status': () => connection.status(),
+    'connection/check': () => connection.check(),
     'connection/connect-token': (input) => connection.connectPrivateToken(input),
     'connection/replace-token': (input) => connection.replacePrivateToken(input),
     'connection/connect-oauth': (input) => connection.connectOAuth(input),

@@ -107,8 +107,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     );
   }
 
+  /** Health updates still running: {@link settled} waits for them. */
+  const pending = new Set<Promise<void>>();
+
   function onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>) {
-    void (async () => {
+    const update = (async () => {
       const connection = await store.loadConnection();
       if (connection?.credentialId !== credentialId) return;
       const consequence = healthConsequence(connection.kind, error, endpoint);
@@ -120,6 +123,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         );
       }
     })();
+    pending.add(update);
+    void update.finally(() => pending.delete(update));
+  }
+
+  /** Resolves once what failed calls taught about the connection is stored and published. */
+  async function settled(): Promise<void> {
+    while (pending.size) await Promise.allSettled([...pending]);
   }
 
   async function probeClient(token: string, locationId: string) {
@@ -209,6 +219,23 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
       return cached;
     },
+
+    /**
+     * "Check connection": one cheap real call (the first contact of the location). A dead token
+     * turns the status to "reconnect needed" before this answers.
+     */
+    async check(): Promise<ConnectionStatus> {
+      const { ghl } = await this.client();
+      const { locationId } = (await store.loadConnection())!;
+      try {
+        await ghl.contacts.list({ locationId, limit: 1 });
+      } finally {
+        await settled();
+      }
+      return statusOf(await store.loadConnection());
+    },
+
+    settled,
 
     /** Reports a failure seen outside a client call (e.g. a refresh ahead of expiry). */
     noteFailure: onFailure,

@@ -30,6 +30,11 @@ export const PROTOCOL = {
     payload: z.object({}),
     answer: connectionStatusSchema,
   },
+  'connection/check': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: connectionStatusSchema,
+  },
   'connection/connect-token': {
     from: ['extension-page'],
     payload: z.object({ token, locationId: z.string().check(z.maxLength(200)) }),

@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import { sendMessage } from '@/utils/messaging/send-message';
+import { useAction } from '../shared/use-action';
+import { ConnectionFacts } from './connection-facts';
+import { DisconnectConfirm } from './disconnect-confirm';
+import { OAuthConnect } from './oauth-connect';
+import { TokenForm } from './token-form';
+
+/**
+ * The connection at a glance, and the way to change it: Not connected (token, OAuth or Sandbox),
+ * Connected (facts, read-only reason, replace token, disconnect), Reconnect needed (why, and
+ * the one action that fixes it), Sandbox.
+ */
+export function ConnectionCard({ status }: { status: ConnectionStatus | undefined }) {
+  if (!status) {
+    return (
+      <section class="card" aria-busy="true" aria-label="GHL connection">
+        <p class="card__text">Reading the connection…</p>
+      </section>
+    );
+  }
+  return status.state === 'not-connected' ? <NotConnected /> : <Known status={status} />;
+}
+
+function NotConnected() {
+  const sandbox = useAction();
+  return (
+    <section class="card" aria-labelledby="connection-title">
+      <h2 id="connection-title" class="card__title">
+        Not connected
+      </h2>
+      <p class="card__text">Connect your GoHighLevel location to see its contacts in Trint.</p>
+      <TokenForm />
+      <div class="divider" role="separator">
+        or
+      </div>
+      <OAuthConnect />
+      <div class="divider" role="separator">
+        or try it first
+      </div>
+      {sandbox.error && (
+        <p class="message message--error" role="alert">
+          {sandbox.error}
+        </p>
+      )}
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={sandbox.busy}
+        onClick={() => void sandbox.run(() => sendMessage('connection/connect-sandbox', {}))}
+      >
+        Use the Sandbox (demo data, no account)
+      </button>
+    </section>
+  );
+}
+
+function Known({ status }: { status: Exclude<ConnectionStatus, { state: 'not-connected' }> }) {
+  const [mode, setMode] = useState<'idle' | 'replace' | 'disconnect'>('idle');
+  const sandbox = status.kind === 'sandbox';
+  const broken = status.state === 'reconnect-needed';
+  const title = broken ? 'Reconnect needed' : sandbox ? 'Sandbox mode' : 'Connected';
+  return (
+    <section
+      class={`card ${broken ? 'card--alert' : ''} ${sandbox ? 'card--sandbox' : ''}`}
+      aria-labelledby="connection-title"
+    >
+      <h2 id="connection-title" class="card__title">
+        {title} {sandbox && <span class="badge badge--sandbox">Sandbox</span>}
+      </h2>
+      {broken && (
+        <p class="message message--error" role="alert">
+          {status.reconnectReason}
+        </p>
+      )}
+      {sandbox && !broken && (
+        <p class="card__text">Made-up demo data inside the extension. Nothing reaches GHL.</p>
+      )}
+      <ConnectionFacts status={status} />
+      {status.readOnlyReason && <p class="message message--warning">{status.readOnlyReason}</p>}
+      {mode === 'replace' && <TokenForm replacing onDone={() => setMode('idle')} />}
+      {mode === 'disconnect' && (
+        <DisconnectConfirm sandbox={sandbox} onCancel={() => setMode('idle')} />
+      )}
+      {mode === 'idle' && (
+        <div class="row">
+          {status.kind === 'pit' && (
+            <button type="button" class="button" onClick={() => setMode('replace')}>
+              Replace token
+            </button>
+          )}
+          {status.kind === 'oauth' && (
+            <OAuthConnect label={broken ? 'Connect again' : 'Sign in again'} />
+          )}
+          {sandbox && broken && <SandboxAgain />}
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => setMode('disconnect')}
+          >
+            {sandbox ? 'Turn off Sandbox' : 'Disconnect'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SandboxAgain() {
+  const { busy, run } = useAction();
+  return (
+    <button
+      type="button"
+      class="button"
+      disabled={busy}
+      onClick={() => void run(() => sendMessage('connection/connect-sandbox', {}))}
+    >
+      Restart the Sandbox
+    </button>
+  );
+}

@@ -1,0 +1,24 @@
+import { useState } from 'preact/hooks';
+import { MessageError } from '@/utils/messaging/send-message';
+
+/** A button's request to the background: busy while it runs, its error in words afterwards. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  async function run(task: () => Promise<unknown>): Promise<boolean> {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await task();
+      return true;
+    } catch (failure) {
+      setError(
+        failure instanceof MessageError ? failure.message : 'Something went wrong. Try again.',
+      );
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, run, clearError: () => setError(undefined) };
+}
