@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';
+import { CheckConnection } from './check-connection';
 import { ConnectionFacts } from './connection-facts';
 import { DisconnectConfirm } from './disconnect-confirm';
 import { OAuthConnect } from './oauth-connect';
@@ -67,7 +68,8 @@ function Known({ status }: { status: Exclude<ConnectionStatus, { state: 'not-con
       aria-labelledby="connection-title"
     >
       <h2 id="connection-title" class="card__title">
-        {title} {sandbox && <span class="badge badge--sandbox">Sandbox</span>}
+        {title}
+        {sandbox && <span class="badge badge--sandbox">Sandbox</span>}
       </h2>
       {broken && (
         <p class="message message--error" role="alert">
@@ -94,6 +96,7 @@ function Known({ status }: { status: Exclude<ConnectionStatus, { state: 'not-con
             <OAuthConnect label={broken ? 'Connect again' : 'Sign in again'} />
           )}
           {sandbox && broken && <SandboxAgain />}
+          {!broken && <CheckConnection sandbox={sandbox} />}
           <button
             type="button"
             class="button button--secondary"

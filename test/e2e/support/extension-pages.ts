@@ -1,0 +1,45 @@
+import type { Page, Worker } from 'playwright-core';
+import type { ExtensionChromium } from './chromium';
+
+/** The part of `chrome` the tests call in the service worker and extension pages. */
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
+/** Opens the toolbar popup's page in a tab (Playwright cannot click the toolbar button). */
+export async function openPopup(browser: ExtensionChromium): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('popup.html'));
+  return page;
+}
+
+/** The connection card's title, as a person reads it. */
+export function connectionTitle(page: Page) {
+  return page.locator('#connection-title');
+}
+
+/** Connects with a Private Integration token through the popup's form. */
+export async function submitToken(page: Page, token: string, locationId?: string) {
+  await page.getByLabel(/Private Integration token/).fill(token);
+  if (locationId !== undefined) await page.getByLabel('Location id').fill(locationId);
+  await page
+    .getByRole('button', { name: locationId === undefined ? 'Replace token' : 'Connect' })
+    .click();
+}
+
+/** The toolbar badge text and the ids of the extension's notifications. */
+export async function toolbarState(worker: Worker) {
+  return worker.evaluate(async () => ({
+    badge: await chrome.action.getBadgeText({}),
+    notifications: Object.keys(await chrome.notifications.getAll()),
+  }));
+}
+
+/** Disconnects (and wipes the cache) through the background, from an extension page. */
+export async function resetConnection(page: Page) {
+  await page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'connection/disconnect', payload: { wipeCache: true } }),
+  );
+}
