@@ -120,7 +120,7 @@ describe('Chromium: connect with OAuth', () => {
     expect(await accessRow().textContent()).toContain('contacts.readonly, contacts.write');
     await popup.getByRole('button', { name: 'Check connection' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
-    await popup.screenshot({ path: `${RESULTS}/chromium-popup-oauth.png` });
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-oauth.png` });
   });
 
   it('asks for read-only access when the person picks it, and shows the connection as read-only', async () => {

@@ -48,6 +48,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
 
     await submitToken(popup, 'pit-not-a-real-token-000000000000', SANDBOX_LOCATION.id);
     await expect.poll(() => alert().textContent()).toContain('GHL did not accept this token');
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-wrong-token.png` });
 
     await submitToken(popup, SANDBOX_TOKENS.otherLocation, SANDBOX_LOCATION.id);
     await expect
@@ -70,7 +71,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     expect(card).toContain('contacts.readonly, contacts.write');
     expect(card).not.toContain('Read-only');
     expect(await toolbarState(worker)).toEqual({ badge: '', notifications: [] });
-    await popup.screenshot({ path: `${RESULTS}/chromium-popup-connected.png` });
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-connected.png` });
 
     // The token never reaches the page: not in the DOM, not in the form any more.
     expect(await popup.content()).not.toContain(token);
@@ -108,7 +109,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
         badge: '!',
         notifications: ['ghl-reconnect-needed'],
       });
-    await popup.screenshot({ path: `${RESULTS}/chromium-popup-reconnect.png` });
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-reconnect.png` });
 
     // Rotation: the new token is checked and replaces the old one; nothing else changes.
     const second = await mint();
@@ -135,7 +136,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
     // The Sandbox runs inside the extension: nothing went to GHL's host.
     expect(browser.ghl.state.counters.total).toBe(callsBefore);
-    await popup.screenshot({ path: `${RESULTS}/chromium-popup-sandbox.png` });
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-sandbox.png` });
 
     const trint = await browser.context.newPage();
     await trint.goto('https://app.trint.com/editor/tr-alpha');
