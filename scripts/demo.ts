@@ -34,6 +34,16 @@ async function step(
 }
 
 console.log('\nGHL for Trint demo (Trint look-alike, no network):');
+// The popup, opened as a tab: connect to the built-in Sandbox GHL (demo data, no account).
+const popup = await browser.context.newPage();
+await popup.goto(browser.extensionUrl('popup.html'));
+await popup.getByRole('button', { name: /Use the Sandbox/ }).click();
+await popup.getByRole('heading', { name: /Sandbox mode/ }).waitFor();
+await popup.locator('main').screenshot({ path: `${OUT}/00-connect-the-sandbox.png` });
+console.log(
+  `  0. Connect the Sandbox from the popup${headless ? ` → ${OUT}/00-connect-the-sandbox.png` : ''}`,
+);
+await page.bringToFront();
 await step(
   1,
   'Open a transcript',
@@ -55,8 +65,9 @@ await step(
   'tr-charlie',
 );
 console.log(
-  '\nThe panel reads the transcript from the page and follows Trint’s navigation. The GHL\n' +
-    'contact, tasks and notes arrive with the Sandbox and the full panel (see README.md).',
+  '\nThe panel reads the transcript from the page and follows Trint’s navigation, and shows\n' +
+    'the Sandbox marker. The GHL contact, tasks and notes arrive with the full panel\n' +
+    '(see README.md).',
 );
 
 if (headless) {
