@@ -73,6 +73,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         credentialId: newId(),
         connectedAt: sameLocation ? existing.connectedAt : clock.now(),
         health: { state: 'ok' },
+        // A new credential is judged afresh: "Replace token" passes the old record along, and a
+        // write refused to the old token must not keep the new one read-only.
+        readOnlyReason: undefined,
       });
     });
   }
@@ -94,24 +97,41 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         ? { ...c, health: { state: 'reconnect-needed', reason, at: clock.now(), notified: false } }
         : null,
     );
-    if (marked) await notifyOnce(credentialId);
+    // Not awaited: calls waiting for the health update should not wait for the notification.
+    if (marked) void notifyOnce(credentialId);
   }
 
-  async function notifyOnce(credentialId: string) {
+  /**
+   * Notifications run one at a time: a restart's restore() and a failing call that notice the
+   * same loss together would otherwise both read `notified: false` and both show it.
+   */
+  let notifications: Promise<void> = Promise.resolve();
+  function notifyOnce(credentialId: string): Promise<void> {
+    notifications = notifications.then(() => quietly(() => showNotification(credentialId)));
+    return notifications;
+  }
+
+  async function showNotification(credentialId: string) {
     const connection = await store.loadConnection();
     if (connection?.credentialId !== credentialId) return;
     if (connection.health.state !== 'reconnect-needed' || connection.health.notified) return;
     await deps.notifyReconnectNeeded(connection.health.reason);
-    await amend(credentialId, (c) =>
-      c.health.state === 'reconnect-needed' ? { ...c, health: { ...c.health, notified: true } } : c,
-    );
+    // Bookkeeping only: the public status is unchanged, so it is stored without publishing
+    // (listeners such as the outbox would otherwise hear "reconnect needed" twice).
+    await withExclusiveLock(LOCKS.connection, async () => {
+      const current = await store.loadConnection();
+      if (current?.credentialId !== credentialId || current.health.state !== 'reconnect-needed') {
+        return;
+      }
+      await store.saveConnection({ ...current, health: { ...current.health, notified: true } });
+    });
   }
 
-  /** Health updates still running: {@link settled} waits for them. */
+  /** Health updates still running: client() and status() wait for them, {@link settled} too. */
   const pending = new Set<Promise<void>>();
 
   function onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>) {
-    const update = (async () => {
+    const update = quietly(async () => {
       const connection = await store.loadConnection();
       if (connection?.credentialId !== credentialId) return;
       const consequence = healthConsequence(connection.kind, error, endpoint);
@@ -122,14 +142,28 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           c.readOnlyReason ? null : { ...c, readOnlyReason: consequence.readOnly },
         );
       }
-    })();
+    });
     pending.add(update);
-    void update.finally(() => pending.delete(update));
+    void update.then(() => pending.delete(update));
   }
 
-  /** Resolves once what failed calls taught about the connection is stored and published. */
+  /**
+   * Resolves once what failed calls taught about the connection is stored and published. The
+   * caller of a failed call gets its error before this update ends, so client() and status()
+   * wait for it: an outbox asking again at once must not be handed the dead credential.
+   */
+  async function healthSettled(): Promise<void> {
+    while (pending.size) await Promise.all([...pending]);
+  }
+
+  /** {@link healthSettled}, and any notification it started has been shown. */
   async function settled(): Promise<void> {
-    while (pending.size) await Promise.allSettled([...pending]);
+    await healthSettled();
+    let shown: Promise<void> | undefined;
+    while (shown !== notifications) {
+      shown = notifications;
+      await shown;
+    }
   }
 
   async function probeClient(token: string, locationId: string) {
@@ -143,7 +177,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
 
   return {
     /** The public status of the stored connection. */
-    status: async () => statusOf(await store.loadConnection()),
+    async status() {
+      await healthSettled();
+      return statusOf(await store.loadConnection());
+    },
 
     /** Connects with a Private Integration token after checking it against GHL. */
     async connectPrivateToken(input: { token: string; locationId: string }) {
@@ -206,6 +243,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
      * it needs the person, so sync and the outbox wait instead of failing writes.
      */
     async client(): Promise<ConnectionClient> {
+      await healthSettled();
       const connection = await store.loadConnection();
       if (!connection) {
         throw new GhlError('reconnect-needed', 'connection', { detail: 'Not connected to GHL.' });
@@ -215,7 +253,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
       if (cached?.credentialId !== connection.credentialId) {
         const app = connection.kind === 'oauth' ? await store.loadOAuthApp() : undefined;
-        cached = createConnectionClient(connection, app, { ...deps, onFailure });
+        // Checked again after the await: callers arriving together must share one client, so
+        // its token provider's single-flight refresh covers them all.
+        if (cached?.credentialId !== connection.credentialId) {
+          cached = createConnectionClient(connection, app, { ...deps, onFailure });
+        }
       }
       return cached;
     },
@@ -259,6 +301,23 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Runs background work that must never become an unhandled rejection in the service worker (a
+ * notification the browser refused, a storage error). What it did not finish is retried: a
+ * notification not marked as shown is shown at the next restore().
+ */
+async function quietly(task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    // Only the name: the error may quote a request or a token.
+    console.warn(
+      'GHL for Trint: a connection update did not finish:',
+      error instanceof Error ? error.name : typeof error,
+    );
+  }
 }
 
 /** See {@link createConnectionService}. */

@@ -58,11 +58,15 @@ export function createCredentialStore(dbName = CREDENTIALS_DB_NAME): CredentialS
     },
     async wipeCredentials() {
       const database = await db;
-      const app = await load('oauth-app', oauthAppSchema);
       const tx = database.transaction('secrets', 'readwrite');
+      // Read inside the transaction (IndexedDB work only). An app record this version cannot
+      // read may still hold a client secret, so it is deleted rather than kept as "absent".
+      const app = oauthAppSchema.safeParse(await tx.store.get('oauth-app'));
       await Promise.all([
         tx.store.delete('connection'),
-        app && tx.store.put({ ...app, clientSecret: undefined }, 'oauth-app'),
+        app.success
+          ? tx.store.put({ ...app.data, clientSecret: undefined }, 'oauth-app')
+          : tx.store.delete('oauth-app'),
         tx.done,
       ]);
     },

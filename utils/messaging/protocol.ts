@@ -85,8 +85,11 @@ export type MessageType = keyof typeof PROTOCOL;
 export type Payload<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['payload']>;
 export type Answer<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['answer']>;
 
-/** A message on the wire. */
-export const messageSchema = z.object({ type: z.string(), payload: z.unknown() });
+/**
+ * A message on the wire. The payload may be missing: runtime messaging serializes messages as
+ * JSON, which drops a key whose value is undefined (zod 4 would otherwise require the key).
+ */
+export const messageSchema = z.object({ type: z.string(), payload: z.optional(z.unknown()) });
 
 /** Why a message failed, as a plain value. `message` is safe to show a person. */
 export const messageErrorSchema = z.object({

@@ -1,0 +1,253 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectError } from '../../auth/connect-error';
+import { NOT_CONNECTED } from '../../auth/connection-status';
+import { GhlError } from '../../ghl/ghl-error';
+import { TRINT_ORIGIN } from '../../trint/transcript-url';
+import { createMessageRouter, type MessageHandlers } from '../message-router';
+import { PROTOCOL, type MessageType } from '../protocol';
+import type { SenderFacts } from '../sender-role';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+const trusted = {
+  extensionId: EXTENSION_ID,
+  extensionOrigin: EXTENSION_ORIGIN,
+  trintOrigin: TRINT_ORIGIN,
+};
+const TAB = { id: 7 };
+
+const view = {
+  clientId: 'c',
+  exchange: 'broker' as const,
+  brokerUrl: 'https://b.example',
+  hasClientSecret: false,
+  redirectUri: 'https://x.chromiumapp.org/',
+};
+
+/** One well-formed payload per message type. */
+const PAYLOADS: { [T in MessageType]: unknown } = {
+  'connection/status': {},
+  'connection/check': {},
+  'connection/connect-token': { token: 'pit-abc', locationId: 'loc1' },
+  'connection/replace-token': { token: 'pit-abc' },
+  'connection/connect-oauth': { readOnly: false },
+  'connection/connect-sandbox': {},
+  'connection/disconnect': { wipeCache: true },
+  'oauth-app/get': {},
+  'oauth-app/save': { clientId: 'c', exchange: 'broker', brokerUrl: 'https://b.example' },
+};
+const TYPES = Object.keys(PROTOCOL) as MessageType[];
+
+let handlers: { [T in MessageType]: ReturnType<typeof vi.fn> };
+let route: ReturnType<typeof createMessageRouter>;
+
+beforeEach(() => {
+  const answerFor = (type: MessageType) => (type.startsWith('oauth-app/') ? view : NOT_CONNECTED);
+  handlers = Object.fromEntries(
+    TYPES.map((type) => [type, vi.fn(async () => answerFor(type))]),
+  ) as typeof handlers;
+  route = createMessageRouter(handlers as unknown as MessageHandlers, trusted);
+});
+
+const SENDERS: [string, SenderFacts, 'extension-page' | 'trint-tab' | undefined][] = [
+  [
+    'an extension page (popup)',
+    { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup.html` },
+    'extension-page',
+  ],
+  [
+    'the options page open in a tab',
+    { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/options.html`, tab: TAB },
+    'extension-page',
+  ],
+  [
+    'the content script on app.trint.com',
+    { id: EXTENSION_ID, url: `${TRINT_ORIGIN}/editor/abc`, tab: TAB },
+    'trint-tab',
+  ],
+  [
+    'another extension',
+    {
+      id: 'ponmlkjihgfedcbaponmlkjihgfedcba',
+      url: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/bg.js',
+    },
+    undefined,
+  ],
+  [
+    'another extension claiming our page URL',
+    { id: 'other', url: `${EXTENSION_ORIGIN}/popup.html` },
+    undefined,
+  ],
+  ['a web page', { url: 'https://evil.example/', tab: TAB }, undefined],
+  [
+    'a web page on Trint (externally connectable)',
+    { url: `${TRINT_ORIGIN}/editor/abc`, tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on another site',
+    { id: EXTENSION_ID, url: 'https://evil.example/', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on a look-alike host',
+    { id: EXTENSION_ID, url: 'https://app.trint.com.evil.example/', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on Trint over http',
+    { id: EXTENSION_ID, url: 'http://app.trint.com/', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on Trint on another port',
+    { id: EXTENSION_ID, url: 'https://app.trint.com:8443/', tab: TAB },
+    undefined,
+  ],
+  ['a Trint URL without a tab', { id: EXTENSION_ID, url: `${TRINT_ORIGIN}/editor/abc` }, undefined],
+  ['a sender without a URL', { id: EXTENSION_ID }, undefined],
+  ['a sender with an unparsable URL', { id: EXTENSION_ID, url: 'not a url', tab: TAB }, undefined],
+];
+
+describe('sender roles × message types', () => {
+  const cases = SENDERS.flatMap(([name, sender, role]) =>
+    TYPES.map((type) => {
+      const allowed =
+        role !== undefined && (PROTOCOL[type].from as readonly string[]).includes(role);
+      return [name, type, sender, allowed] as const;
+    }),
+  );
+
+  it('the table covers both outcomes for each role', () => {
+    expect(cases.filter((c) => c[3]).length).toBe(TYPES.length * 2 + 1);
+    // The content script may only read the status.
+    expect(PROTOCOL['connection/status'].from).toContain('trint-tab');
+    expect(
+      TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),
+    ).toEqual(['connection/status']);
+  });
+
+  it.each(cases)('%s sending %s', async (_name, type, sender, allowed) => {
+    const reply = await route({ type, payload: PAYLOADS[type] }, sender);
+    if (allowed) {
+      expect(reply).toMatchObject({ ok: true });
+      expect(handlers[type]).toHaveBeenCalledTimes(1);
+      expect(handlers[type].mock.calls[0]![0]).toEqual(PAYLOADS[type]);
+    } else {
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'refused' } });
+      for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    }
+  });
+
+  it('tells the handler which role sent the message', async () => {
+    await route({ type: 'connection/status', payload: {} }, SENDERS[2]![1]);
+    expect(handlers['connection/status'].mock.calls[0]![1]).toBe('trint-tab');
+  });
+});
+
+describe('malformed messages', () => {
+  const page = SENDERS[0]![1];
+  it.each<[string, unknown]>([
+    ['not an object', 'connection/status'],
+    ['null', null],
+    ['no type', { payload: {} }],
+    ['a numeric type', { type: 7, payload: {} }],
+    ['an unknown type', { type: 'connection/steal', payload: {} }],
+    ['an inherited property as type', { type: 'toString', payload: {} }],
+    ['__proto__ as type', JSON.parse('{"type":"__proto__","payload":{}}')],
+    ['a missing field', { type: 'connection/connect-token', payload: { token: 'pit-abc' } }],
+    ['a wrong field type', { type: 'connection/disconnect', payload: { wipeCache: 'yes' } }],
+    ['an empty token', { type: 'connection/replace-token', payload: { token: '' } }],
+    [
+      'a token over 4096 characters',
+      { type: 'connection/replace-token', payload: { token: 'x'.repeat(4097) } },
+    ],
+    [
+      'a location id over 200 characters',
+      { type: 'connection/connect-token', payload: { token: 'p', locationId: 'l'.repeat(201) } },
+    ],
+    [
+      'an unknown exchange',
+      {
+        type: 'oauth-app/save',
+        payload: { ...(PAYLOADS['oauth-app/save'] as object), exchange: 'pigeon' },
+      },
+    ],
+    ['a payload that is a string', { type: 'connection/connect-oauth', payload: 'readOnly' }],
+  ])('refuses %s as invalid without calling a handler', async (_name, message) => {
+    const reply = await route(message, page);
+    expect(reply).toEqual({ ok: false, error: { kind: 'invalid', message: expect.any(String) } });
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('checks the sender before the message: a stranger learns nothing about the protocol', async () => {
+    const stranger = SENDERS[5]![1];
+    expect(await route({ type: 'connection/steal' }, stranger)).toMatchObject({
+      error: { kind: 'refused' },
+    });
+  });
+
+  it('accepts a missing payload where none is needed', async () => {
+    expect(await route({ type: 'connection/status' }, page)).toMatchObject({ ok: true });
+  });
+});
+
+describe('errors from handlers', () => {
+  const page = SENDERS[0]![1];
+  const TOKEN = 'pit-0f3c9a1e-5b7d-4e2a-9c11-secretsecret';
+
+  async function replyTo(error: unknown) {
+    handlers['connection/replace-token'].mockRejectedValueOnce(error);
+    return route({ type: 'connection/replace-token', payload: { token: TOKEN } }, page);
+  }
+
+  it.each<[string, unknown, { kind: string; message: string | RegExp }]>([
+    [
+      'a GhlError',
+      new GhlError('forbidden', 'GET /contacts/', {
+        status: 403,
+        cause: new Error(`request with Authorization: Bearer ${TOKEN}`),
+      }),
+      { kind: 'forbidden', message: 'This connection has no access to that GHL location.' },
+    ],
+    [
+      'a ConnectError',
+      new ConnectError('GHL did not accept this token.'),
+      { kind: 'connect', message: 'GHL did not accept this token.' },
+    ],
+    [
+      'an unknown Error holding a token',
+      new TypeError(`Cannot read token ${TOKEN} of undefined`),
+      { kind: 'internal', message: /^Something went wrong/ },
+    ],
+    [
+      'a thrown string holding a token',
+      `failed with ${TOKEN}`,
+      { kind: 'internal', message: /^Something went wrong/ },
+    ],
+  ])('%s becomes a safe message and nothing else', async (_name, error, expected) => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reply = await replyTo(error);
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        kind: expected.kind,
+        message:
+          typeof expected.message === 'string'
+            ? expected.message
+            : expect.stringMatching(expected.message),
+      },
+    });
+    const text = JSON.stringify(reply);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toMatch(/\bat .*\.ts|stack|cause/);
+    // Not in the background's console either.
+    expect(JSON.stringify(logged.mock.calls.map((call) => call.map(String)))).not.toContain(TOKEN);
+  });
+
+  it('survives a structured clone: the reply is plain data', async () => {
+    const reply = await replyTo(new GhlError('server', 'GET /contacts/'));
+    expect(structuredClone(reply)).toEqual(reply);
+    expect(Object.getPrototypeOf((reply as { error: object }).error)).toBe(Object.prototype);
+  });
+});
