@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { GHL_API_BASE } from '../ghl/api-constants';
-import { GHL_ENDPOINTS, type GhlEndpoint } from '../ghl/endpoints';
+import { endpointName, GHL_ENDPOINTS, type GhlEndpoint } from '../ghl/endpoints';
 import { createGhlClient, type GhlClient } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import { createOAuthTokenClient } from '../ghl/oauth-token-client';
@@ -10,6 +10,7 @@ import type { RateLimiter } from '../ghl/rate-limiter';
 import type { TokenProvider } from '../ghl/token-provider';
 import { SANDBOX_TOKENS } from '../sandbox/sandbox-fixtures';
 import type { OAuthApp, StoredConnection } from './connection-records';
+import { statusOf } from './connection-status';
 import type { CredentialStore } from './credential-store';
 import { withExclusiveLock } from './exclusive-lock';
 
@@ -73,6 +74,17 @@ export function createConnectionClient(
     fetch,
     clock: deps.clock,
     onError: (error, endpoint) => deps.onFailure(credentialId, error, endpoint),
+    // A read-only connection refuses writes here, with the reason, instead of sending them for
+    // GHL to refuse: nothing is spent from the rate budget, and the UI can say why at once.
+    async guard(endpoint) {
+      if (!isWrite(endpoint)) return;
+      const status = statusOf(await live());
+      if (status.state !== 'not-connected' && !status.canWrite) {
+        throw new GhlError('missing-scope', endpointName(endpoint), {
+          detail: status.readOnlyReason,
+        });
+      }
+    },
   });
   return { credentialId, ghl, tokens };
 }

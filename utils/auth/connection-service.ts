@@ -1,6 +1,4 @@
-import type { z } from 'zod';
 import type { Clock } from '../clock';
-import type { GhlEndpoint } from '../ghl/endpoints';
 import { createGhlClient } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import type { RateLimiter } from '../ghl/rate-limiter';
@@ -8,12 +6,13 @@ import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants'
 import { SANDBOX_LOCATION } from '../sandbox/sandbox-fixtures';
 import { ConnectError } from './connect-error';
 import { createConnectionClient, LOCKS, type ConnectionClient } from './connection-client';
-import { healthConsequence } from './connection-health';
+import { createHealthTracker } from './connection-health-tracker';
 import type { StoredConnection } from './connection-records';
 import { statusOf, type ConnectionStatus } from './connection-status';
 import type { CredentialStore } from './credential-store';
 import { withExclusiveLock } from './exclusive-lock';
 import { connectWithOAuth } from './oauth-connect';
+import { refuseOtherLocation } from './location-guard';
 import { checkPrivateToken, cleanPrivateTokenInput } from './private-token-check';
 
 /** What the connection service is built from; tests pass fakes. */
@@ -80,91 +79,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     });
   }
 
-  /** Changes the stored connection if it is still the one with this credential. */
-  function amend(credentialId: string, change: (c: StoredConnection) => StoredConnection | null) {
-    return withExclusiveLock(LOCKS.connection, async () => {
-      const current = await store.loadConnection();
-      if (!current || current.credentialId !== credentialId) return undefined;
-      const next = change(current);
-      if (next) await save(next);
-      return next ?? undefined;
-    });
-  }
-
-  async function markReconnectNeeded(credentialId: string, reason: string) {
-    const marked = await amend(credentialId, (c) =>
-      c.health.state === 'ok'
-        ? { ...c, health: { state: 'reconnect-needed', reason, at: clock.now(), notified: false } }
-        : null,
-    );
-    // Not awaited: calls waiting for the health update should not wait for the notification.
-    if (marked) void notifyOnce(credentialId);
-  }
-
-  /**
-   * Notifications run one at a time: a restart's restore() and a failing call that notice the
-   * same loss together would otherwise both read `notified: false` and both show it.
-   */
-  let notifications: Promise<void> = Promise.resolve();
-  function notifyOnce(credentialId: string): Promise<void> {
-    notifications = notifications.then(() => quietly(() => showNotification(credentialId)));
-    return notifications;
-  }
-
-  async function showNotification(credentialId: string) {
-    const connection = await store.loadConnection();
-    if (connection?.credentialId !== credentialId) return;
-    if (connection.health.state !== 'reconnect-needed' || connection.health.notified) return;
-    await deps.notifyReconnectNeeded(connection.health.reason);
-    // Bookkeeping only: the public status is unchanged, so it is stored without publishing
-    // (listeners such as the outbox would otherwise hear "reconnect needed" twice).
-    await withExclusiveLock(LOCKS.connection, async () => {
-      const current = await store.loadConnection();
-      if (current?.credentialId !== credentialId || current.health.state !== 'reconnect-needed') {
-        return;
-      }
-      await store.saveConnection({ ...current, health: { ...current.health, notified: true } });
-    });
-  }
-
-  /** Health updates still running: client() and status() wait for them, {@link settled} too. */
-  const pending = new Set<Promise<void>>();
-
-  function onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>) {
-    const update = quietly(async () => {
-      const connection = await store.loadConnection();
-      if (connection?.credentialId !== credentialId) return;
-      const consequence = healthConsequence(connection.kind, error, endpoint);
-      if (consequence && 'reconnect' in consequence) {
-        await markReconnectNeeded(credentialId, consequence.reconnect);
-      } else if (consequence) {
-        await amend(credentialId, (c) =>
-          c.readOnlyReason ? null : { ...c, readOnlyReason: consequence.readOnly },
-        );
-      }
-    });
-    pending.add(update);
-    void update.then(() => pending.delete(update));
-  }
-
-  /**
-   * Resolves once what failed calls taught about the connection is stored and published. The
-   * caller of a failed call gets its error before this update ends, so client() and status()
-   * wait for it: an outbox asking again at once must not be handed the dead credential.
-   */
-  async function healthSettled(): Promise<void> {
-    while (pending.size) await Promise.all([...pending]);
-  }
-
-  /** {@link healthSettled}, and any notification it started has been shown. */
-  async function settled(): Promise<void> {
-    await healthSettled();
-    let shown: Promise<void> | undefined;
-    while (shown !== notifications) {
-      shown = notifications;
-      await shown;
-    }
-  }
+  const health = createHealthTracker({
+    store,
+    clock,
+    save,
+    notifyReconnectNeeded: deps.notifyReconnectNeeded,
+  });
+  const { onFailure, healthSettled, settled } = health;
 
   async function probeClient(token: string, locationId: string) {
     return createGhlClient({
@@ -286,7 +207,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async restore() {
       const connection = await store.loadConnection();
       await deps.publish(statusOf(connection));
-      if (connection) await notifyOnce(connection.credentialId);
+      if (connection) await health.notifyOnce(connection.credentialId);
       return connection;
     },
 
@@ -303,42 +224,5 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
   };
 }
 
-/**
- * Runs background work that must never become an unhandled rejection in the service worker (a
- * notification the browser refused, a storage error). What it did not finish is retried: a
- * notification not marked as shown is shown at the next restore().
- */
-async function quietly(task: () => Promise<void>): Promise<void> {
-  try {
-    await task();
-  } catch (error) {
-    // Only the name: the error may quote a request or a token.
-    console.warn(
-      'GHL for Trint: a connection update did not finish:',
-      error instanceof Error ? error.name : typeof error,
-    );
-  }
-}
-
 /** See {@link createConnectionService}. */
 export type ConnectionService = ReturnType<typeof createConnectionService>;
-
-/**
- * Links, cache and queued writes belong to one location: switching to another while connected
- * would mix them up, so it takes a disconnect first. Sandbox mode gives way to a live account.
- */
-function refuseOtherLocation(
-  existing: StoredConnection | undefined,
-  next: Pick<StoredConnection, 'kind' | 'locationId'>,
-) {
-  if (!existing || existing.locationId === next.locationId) return;
-  if (existing.kind === 'sandbox' && next.kind !== 'sandbox') return;
-  if (next.kind === 'sandbox') {
-    throw new ConnectError(
-      'Sandbox mode is for trying the extension before connecting an account. Disconnect first to use it.',
-    );
-  }
-  throw new ConnectError(
-    `This extension is connected to location ${existing.locationId}. To connect location ${next.locationId}, disconnect first.`,
-  );
-}

@@ -27,6 +27,11 @@ export interface GhlRequestDeps {
    * its token was revoked or lacks a scope, whoever made the call.
    */
   onError?: (error: GhlError, endpoint: GhlEndpoint<z.ZodType>) => void;
+  /**
+   * Runs before a call is queued and may refuse it with a GhlError (e.g. a write on a read-only
+   * connection). Its refusal is not reported to `onError`: GHL said nothing.
+   */
+  guard?: (endpoint: GhlEndpoint<z.ZodType>) => Promise<void>;
 }
 
 /** One call: path parameters, query, body and who is waiting for it. */
@@ -134,16 +139,17 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     }
   }
 
-  if (!deps.onError) return request;
-  const { onError } = deps;
+  if (!deps.onError && !deps.guard) return request;
+  const { onError, guard } = deps;
   return async function observedRequest<Res extends z.ZodType>(
     endpoint: GhlEndpoint<Res>,
     call: GhlCall = {},
   ): Promise<z.infer<Res>> {
+    await guard?.(endpoint);
     try {
       return await request(endpoint, call);
     } catch (error) {
-      if (error instanceof GhlError) onError(error, endpoint);
+      if (error instanceof GhlError) onError?.(error, endpoint);
       throw error;
     }
   };

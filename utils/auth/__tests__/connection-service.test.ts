@@ -369,6 +369,19 @@ describe('read-only at runtime', () => {
     expect(await h.service.status()).toEqual(status);
   });
 
+  it('a read-only connection refuses writes itself, with the reason, without asking GHL', async () => {
+    const h = connectionUnderTest();
+    await connectPit(h, SANDBOX_TOKENS.readOnly);
+    const { ghl } = await h.service.client();
+    const before = h.sandbox.state.counters.total;
+    const error = await failure(h, ghl.notes.create(SAM, { body: 'Key quote' }));
+    expect(error).toMatchObject({ kind: 'missing-scope', message: NO_WRITE_SCOPE_REASON });
+    expect(h.sandbox.state.counters.total).toBe(before);
+    // Reads go on; the refusal taught nothing new, so the status is unchanged.
+    await expect(h.run(ghl.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
+    expect(await h.service.status()).toMatchObject({ canWrite: false, state: 'connected' });
+  });
+
   it('a read refused for lack of scope means reconnect, not read-only', async () => {
     // The Sandbox checks only contacts.write, so GHL's refusal of a read is reported to the
     // service as a client would report it.
