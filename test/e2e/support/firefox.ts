@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from './find-browser';
 import { FIREFOX_BUILD } from './paths';
@@ -8,9 +9,31 @@ export interface ExtensionFirefox {
   browser: Browser;
   /** Requests to hosts no test routed. Each was aborted; a test with any of them fails. */
   unrouted: string[];
-  /** A new tab whose requests to https://app.trint.com get the Trint look-alike. */
+  /**
+   * A new tab whose requests to https://app.trint.com get the Trint look-alike; its requests to
+   * any other host are aborted and recorded in `unrouted`.
+   */
   newTrintPage(): Promise<Page>;
+  /** `moz-extension://<EXTENSION_UUID>/<path>` of this build. */
+  extensionUrl(path: string): string;
   close(): Promise<void>;
+}
+
+/**
+ * The internal UUID of the extension's `moz-extension://` origin. Firefox draws a random one at
+ * install; the `extensions.webextensions.uuids` pref (add-on id → UUID, as JSON) makes it take this
+ * one instead, so the tests know the origin before the add-on exists.
+ */
+export const EXTENSION_UUID = '0d5e4f3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f';
+
+/** The add-on id Firefox installs the build under: the manifest's gecko id (GECKO_ID). */
+function geckoIdOfBuild(): string {
+  const manifest = JSON.parse(readFileSync(`${FIREFOX_BUILD}/manifest.json`, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${FIREFOX_BUILD}/manifest.json has no gecko id.`);
+  return id;
 }
 
 /**
@@ -35,16 +58,32 @@ const OFFLINE_PREFS = {
 
 /**
  * Launches headless Firefox (WebDriver BiDi) and installs the Firefox build as a temporary
- * add-on, as `about:debugging` would.
+ * add-on, as `about:debugging` would, under its gecko id and at `moz-extension://EXTENSION_UUID/`.
  */
 export async function launchFirefoxWithExtension(): Promise<ExtensionFirefox> {
+  const geckoId = geckoIdOfBuild();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
-    extraPrefsFirefox: OFFLINE_PREFS,
+    // WebDriver BiDi refuses to navigate to anything but http(s), file, blob and about:blank
+    // ("Navigation to moz-extension://… is not allowed in this context") unless system access is
+    // allowed: isWebdriverSafeNavigationURL in Firefox's remote/shared/BrowsingContextUtils.sys.mjs.
+    // The popup and options pages are moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...OFFLINE_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+    },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  const installed = await browser.installExtension(FIREFOX_BUILD).catch(async (error) => {
+    await browser.close();
+    throw error;
+  });
+  if (installed !== geckoId) {
+    await browser.close();
+    throw new Error(`Firefox installed the build as ${installed}, not as its gecko id ${geckoId}.`);
+  }
 
   const unrouted: string[] = [];
   return {
@@ -63,6 +102,7 @@ export async function launchFirefoxWithExtension(): Promise<ExtensionFirefox> {
       });
       return page;
     },
+    extensionUrl: (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`,
     close: () => browser.close(),
   };
 }
