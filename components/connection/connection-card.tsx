@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import { SCOPE_CONTACTS_WRITE } from '@/utils/ghl/api-constants';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';
 import { CheckConnection } from './check-connection';
@@ -32,14 +33,8 @@ function NotConnected() {
         Not connected
       </h2>
       <p class="card__text">Connect your GoHighLevel location to see its contacts in Trint.</p>
-      <TokenForm />
-      <div class="divider" role="separator">
-        or
-      </div>
-      <OAuthConnect />
-      <div class="divider" role="separator">
-        or try it first
-      </div>
+      <LiveConnectForms />
+      <p class="divider">or try it first</p>
       {sandbox.error && (
         <p class="message message--error" role="alert">
           {sandbox.error}
@@ -57,8 +52,19 @@ function NotConnected() {
   );
 }
 
+/** The two ways to connect a real account: a Private Integration token, or OAuth. */
+function LiveConnectForms({ onCancel }: { onCancel?: () => void }) {
+  return (
+    <>
+      <TokenForm onCancel={onCancel} />
+      <p class="divider">or</p>
+      <OAuthConnect />
+    </>
+  );
+}
+
 function Known({ status }: { status: Exclude<ConnectionStatus, { state: 'not-connected' }> }) {
-  const [mode, setMode] = useState<'idle' | 'replace' | 'disconnect'>('idle');
+  const [mode, setMode] = useState<'idle' | 'replace' | 'disconnect' | 'go-live'>('idle');
   const sandbox = status.kind === 'sandbox';
   const broken = status.state === 'reconnect-needed';
   const title = broken ? 'Reconnect needed' : sandbox ? 'Sandbox mode' : 'Connected';
@@ -81,7 +87,10 @@ function Known({ status }: { status: Exclude<ConnectionStatus, { state: 'not-con
       )}
       <ConnectionFacts status={status} />
       {status.readOnlyReason && <p class="message message--warning">{status.readOnlyReason}</p>}
-      {mode === 'replace' && <TokenForm replacing onDone={() => setMode('idle')} />}
+      {mode === 'replace' && (
+        <TokenForm replacing onDone={() => setMode('idle')} onCancel={() => setMode('idle')} />
+      )}
+      {mode === 'go-live' && <LiveConnectForms onCancel={() => setMode('idle')} />}
       {mode === 'disconnect' && (
         <DisconnectConfirm sandbox={sandbox} onCancel={() => setMode('idle')} />
       )}
@@ -93,9 +102,17 @@ function Known({ status }: { status: Exclude<ConnectionStatus, { state: 'not-con
             </button>
           )}
           {status.kind === 'oauth' && (
-            <OAuthConnect label={broken ? 'Connect again' : 'Sign in again'} />
+            <OAuthConnect
+              label={broken ? 'Connect again' : 'Sign in again'}
+              readOnlyAtFirst={!status.scopes.includes(SCOPE_CONTACTS_WRITE)}
+            />
           )}
           {sandbox && broken && <SandboxAgain />}
+          {sandbox && (
+            <button type="button" class="button" onClick={() => setMode('go-live')}>
+              Connect your account
+            </button>
+          )}
           {!broken && <CheckConnection sandbox={sandbox} />}
           <button
             type="button"

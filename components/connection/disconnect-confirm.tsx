@@ -23,7 +23,7 @@ export function DisconnectConfirm({
       <p class="card__text">
         {sandbox
           ? 'The extension stops using the demo data.'
-          : 'The token is removed from this browser. Links to contacts are kept.'}
+          : 'The token, and an OAuth client secret if one is stored, are removed from this browser. Links to contacts are kept.'}
       </p>
       <label class="check">
         <input

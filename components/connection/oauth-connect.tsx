@@ -2,14 +2,28 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';
+import { useLastConnectError } from './use-last-connect-error';
+
+/** Props of {@link OAuthConnect}. */
+export interface OAuthConnectProps {
+  label?: string;
+  /** Start with "read-only" ticked, e.g. when reconnecting a read-only connection. */
+  readOnlyAtFirst?: boolean;
+}
 
 /**
  * "Sign in with GHL": the OAuth authorization in a GHL window, run by the background (so it goes
- * on if this popup closes when the window opens). Read-only asks for contacts.readonly alone.
+ * on when the toolbar popup closes as the window opens). A failure is shown here, or, if the
+ * popup was closed meanwhile, the next time it opens. Read-only asks for contacts.readonly alone.
  */
-export function OAuthConnect({ label = 'Sign in with GHL (OAuth)' }: { label?: string }) {
-  const [readOnly, setReadOnly] = useState(false);
-  const { busy, error, run } = useAction();
+export function OAuthConnect({
+  label = 'Sign in with GHL (OAuth)',
+  readOnlyAtFirst = false,
+}: OAuthConnectProps) {
+  const [readOnly, setReadOnly] = useState(readOnlyAtFirst);
+  const { busy, error, run, clearError } = useAction();
+  const [lastFailure, dismiss] = useLastConnectError();
+  const shown = error ?? (busy ? undefined : lastFailure?.message);
   return (
     <div class="form">
       <label class="check">
@@ -20,10 +34,10 @@ export function OAuthConnect({ label = 'Sign in with GHL (OAuth)' }: { label?: s
         />
         Read-only (ask only for contacts.readonly)
       </label>
-      {error && (
+      {shown && (
         <p class="message message--error" role="alert">
-          {error}{' '}
-          {/not set up/i.test(error) && (
+          {shown}{' '}
+          {/settings/i.test(shown) && (
             <button
               type="button"
               class="link"
@@ -31,7 +45,17 @@ export function OAuthConnect({ label = 'Sign in with GHL (OAuth)' }: { label?: s
             >
               Open settings
             </button>
-          )}
+          )}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              clearError();
+              dismiss();
+            }}
+          >
+            Dismiss
+          </button>
         </p>
       )}
       <button

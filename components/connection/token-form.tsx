@@ -7,13 +7,15 @@ export interface TokenFormProps {
   /** Replacing the token of the connected location: no location field. */
   replacing?: boolean;
   onDone?: () => void;
+  /** Shows a Cancel button that calls this. */
+  onCancel?: () => void;
 }
 
 /**
  * Connect with a Private Integration token, or replace it (rotation). The background checks the
  * token with GHL before anything is saved and answers with what to fix.
  */
-export function TokenForm({ replacing = false, onDone }: TokenFormProps) {
+export function TokenForm({ replacing = false, onDone, onCancel }: TokenFormProps) {
   const [token, setToken] = useState('');
   const [locationId, setLocationId] = useState('');
   const { busy, error, run } = useAction();
@@ -74,9 +76,16 @@ export function TokenForm({ replacing = false, onDone }: TokenFormProps) {
           {error}
         </p>
       )}
-      <button type="submit" class="button" disabled={busy}>
-        {busy ? 'Checking with GHL…' : replacing ? 'Replace token' : 'Connect'}
-      </button>
+      <div class="row">
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? 'Checking with GHL…' : replacing ? 'Replace token' : 'Connect'}
+        </button>
+        {onCancel && (
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
     </form>
   );
 }

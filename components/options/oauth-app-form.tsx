@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OAuthAppView } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';
+import { useConnectionStatus } from '../shared/use-connection-status';
 
 /**
  * The Marketplace app for "Sign in with GHL": client id, and how codes become tokens — through a
@@ -24,9 +25,14 @@ export function OAuthAppForm() {
     setBrokerUrl(next.brokerUrl);
     setSecret('');
   }
-  useEffect(() => void run(async () => show(await sendMessage('oauth-app/get', {}))), []);
+  // Read again when the connection changes: disconnecting removes a stored client secret.
+  const connection = useConnectionStatus();
+  useEffect(
+    () => void run(async () => show(await sendMessage('oauth-app/get', {}))),
+    [connection?.state],
+  );
 
-  async function save(event: Event, clientSecret?: string) {
+  async function save(event: Event) {
     event.preventDefault();
     setSaved(false);
     const ok = await run(async () =>
@@ -35,7 +41,7 @@ export function OAuthAppForm() {
           clientId,
           exchange,
           brokerUrl,
-          clientSecret: clientSecret ?? (secret || undefined),
+          clientSecret: secret || undefined,
         }),
       ),
     );
@@ -82,16 +88,23 @@ export function OAuthAppForm() {
           </label>
         </fieldset>
         {exchange === 'broker' ? (
-          <label class="field">
-            <span class="field__label">Token broker URL</span>
-            <input
-              class="field__input"
-              type="url"
-              placeholder="https://broker.example.com"
-              value={brokerUrl}
-              onInput={(e) => setBrokerUrl(e.currentTarget.value)}
-            />
-          </label>
+          <>
+            <label class="field">
+              <span class="field__label">Token broker URL</span>
+              <input
+                class="field__input"
+                type="url"
+                placeholder="https://broker.example.com"
+                value={brokerUrl}
+                onInput={(e) => setBrokerUrl(e.currentTarget.value)}
+              />
+            </label>
+            <p class="hint">
+              The broker must allow this extension’s origin:{' '}
+              <code class="copyable">{view?.extensionOrigin ?? '…'}</code>. Saving with the broker
+              removes any client secret stored in this browser.
+            </p>
+          </>
         ) : (
           <>
             <p class="message message--warning" role="note">
@@ -126,16 +139,6 @@ export function OAuthAppForm() {
           <button type="submit" class="button" disabled={busy}>
             Save
           </button>
-          {view?.hasClientSecret && (
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={busy}
-              onClick={(e) => void save(e, '')}
-            >
-              Remove the stored secret
-            </button>
-          )}
         </div>
       </form>
     </section>

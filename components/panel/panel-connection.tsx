@@ -5,7 +5,7 @@ import type { ConnectionStatus } from '@/utils/auth/connection-status';
  * real account, and what to do when not connected, read-only or needing a reconnect.
  */
 export function PanelConnectionBadge({ status }: { status: ConnectionStatus | undefined }) {
-  if (status?.state === 'connected' && status.kind === 'sandbox') {
+  if (status?.state !== 'not-connected' && status?.kind === 'sandbox') {
     return (
       <span class="panel__badge panel__badge--sandbox" title="Sandbox mode: made-up demo data">
         Sandbox

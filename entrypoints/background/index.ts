@@ -9,12 +9,13 @@ import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { createMessageRouter } from '@/utils/messaging/message-router';
 import { createExtensionSandbox } from '@/utils/sandbox/extension-sandbox';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
+import { extensionOrigin } from '@/utils/extension-origin';
+import { scheduleTokenRefresh, TOKEN_REFRESH_ALARM } from '@/utils/auth/refresh-alarm';
+import { LAST_CONNECT_ERROR_KEY } from '@/utils/auth/last-connect-error';
 import {
   notifyReconnectNeeded,
   publishStatus,
   RECONNECT_NOTIFICATION_ID,
-  scheduleTokenRefresh,
-  TOKEN_REFRESH_ALARM,
 } from './connection-effects';
 import { createMessageHandlers } from './message-handlers';
 
@@ -50,22 +51,33 @@ export default defineBackground(() => {
       await deleteDB(CACHE_DB_NAME);
     },
   });
-  connection.onChange(() => void scheduleTokenRefresh(store, clock));
+  const schedule = () => scheduleTokenRefresh(store, clock).catch(logFailure);
+  connection.onChange((status) => {
+    void schedule();
+    // Connected, by whatever way: an earlier sign-in failure is no longer worth showing.
+    if (status.state === 'connected') {
+      void browser.storage.local.remove(LAST_CONNECT_ERROR_KEY).catch(logFailure);
+    }
+  });
 
-  const extensionUrl = new URL(browser.runtime.getURL('/'));
   const route = createMessageRouter(createMessageHandlers(connection, store), {
     extensionId: browser.runtime.id,
-    extensionOrigin: `${extensionUrl.protocol}//${extensionUrl.host}`,
+    extensionOrigin: extensionOrigin(),
     trintOrigin: TRINT_ORIGIN,
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== TOKEN_REFRESH_ALARM) return;
-    void refreshIfDue(connection, store, clock).finally(() => scheduleTokenRefresh(store, clock));
+    void refreshIfDue(connection, store, clock).catch(logFailure).finally(schedule);
   });
   browser.notifications.onClicked.addListener((id) => {
     if (id === RECONNECT_NOTIFICATION_ID) void browser.runtime.openOptionsPage();
   });
 
-  void connection.restore().then(() => scheduleTokenRefresh(store, clock));
+  void connection.restore().catch(logFailure).finally(schedule);
 });
+
+/** Background work nobody awaits must not end as an unhandled rejection; only the name is logged. */
+function logFailure(error: unknown) {
+  console.warn('GHL for Trint:', error instanceof Error ? error.name : typeof error);
+}

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
 import { changedOAuthApp, oauthAppView } from '@/utils/auth/oauth-app-settings';
-import type { MessageHandlers } from '@/utils/messaging/message-router';
+import { errorInfo, type MessageHandlers } from '@/utils/messaging/message-router';
+import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
+import { extensionOrigin } from '@/utils/extension-origin';
 
 /** The background's answer to every protocol message: a flat list of small handlers. */
 export function createMessageHandlers(
@@ -15,15 +17,27 @@ export function createMessageHandlers(
     'connection/check': () => connection.check(),
     'connection/connect-token': (input) => connection.connectPrivateToken(input),
     'connection/replace-token': (input) => connection.replacePrivateToken(input),
-    'connection/connect-oauth': (input) => connection.connectOAuth(input),
+    async 'connection/connect-oauth'(input) {
+      // Kept for the popup, which the OAuth window closes before the answer arrives.
+      try {
+        return await connection.connectOAuth(input);
+      } catch (error) {
+        const failure: LastConnectError = { message: errorInfo(error).message, at: Date.now() };
+        await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure });
+        throw error;
+      }
+    },
     'connection/connect-sandbox': () => connection.connectSandbox(),
     'connection/disconnect': (input) => connection.disconnect(input),
-    'oauth-app/get': async () => oauthAppView(await store.loadOAuthApp(), redirectUri()),
+    'oauth-app/get': async () =>
+      oauthAppView(await store.loadOAuthApp(), redirectUri(), extensionOrigin()),
     async 'oauth-app/save'(change) {
       const app = changedOAuthApp(await store.loadOAuthApp(), change);
       await store.saveOAuthApp(app);
+      // A sign-in failure under the old setup says nothing about the new one.
+      await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY);
       connection.forgetClient();
-      return oauthAppView(app, redirectUri());
+      return oauthAppView(app, redirectUri(), extensionOrigin());
     },
   };
 }

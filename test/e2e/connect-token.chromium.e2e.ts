@@ -152,6 +152,19 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     await trint.close();
   });
 
+  it('goes live from Sandbox mode with a token, and the Sandbox marker goes', async () => {
+    popup = await openPopup(browser);
+    await popup.getByRole('button', { name: /Use the Sandbox/ }).click();
+    await expect.poll(() => connectionTitle(popup).textContent()).toContain('Sandbox mode');
+    await popup.getByRole('button', { name: 'Connect your account' }).click();
+    await submitToken(popup, await mint(), SANDBOX_LOCATION.id);
+    await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
+    expect(await popup.locator('section.card').textContent()).toContain(
+      'Private Integration token',
+    );
+    expect((await toolbarState(worker)).badge).toBe('');
+  });
+
   it('keeps every credential out of reach of the content script', async () => {
     popup = await openPopup(browser);
     const token = await mint();

@@ -128,7 +128,9 @@ describe('Chromium: the panel on Trint', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Not connected' }).count()).toBe(1);
     // Chrome styles extension pages' body at 75%; the popup sets its own readable size.
     expect(
-      await page.getByText('Connect your GoHighLevel location').evaluate((n) => getComputedStyle(n).fontSize),
+      await page
+        .getByText('Connect your GoHighLevel location')
+        .evaluate((n) => getComputedStyle(n).fontSize),
     ).toBe('14px');
     await page.screenshot({ path: `${RESULTS}/chromium-popup.png` });
     await page.close();

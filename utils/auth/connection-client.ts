@@ -25,13 +25,19 @@ export interface ConnectionClientDeps {
   fetchFor(kind: StoredConnection['kind']): typeof fetch;
   /** One limiter per location, shared by every client of that location. */
   limiterFor(locationId: string): RateLimiter;
+  /**
+   * Called after a refresh stored new tokens: the new expiry (and maybe scopes) must reach the
+   * published status and the refresh alarm.
+   */
+  onRefreshed(connection: StoredConnection): Promise<void>;
   /** Called with every error a call of this client ends with. */
-  onFailure(credentialId: string, error: GhlError, endpoint: GhlEndpoint<z.ZodType>): void;
+  onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>): void;
 }
 
 /** A connection's GHL client and the token provider behind it. */
 export interface ConnectionClient {
   credentialId: string;
+  locationId: string;
   ghl: GhlClient;
   tokens: TokenProvider;
 }
@@ -55,11 +61,13 @@ export function createConnectionClient(
 
   async function live(): Promise<StoredConnection> {
     const stored = await deps.store.loadConnection();
-    if (!stored || stored.credentialId !== credentialId) {
-      throw new GhlError('reconnect-needed', 'connection', {
-        detail: 'The GHL connection was replaced or removed.',
-      });
+    if (!stored) {
+      throw new GhlError('reconnect-needed', 'connection', { detail: 'Not connected to GHL.' });
     }
+    // A replaced token: never send the old one, but do not make the caller wait for a reconnect
+    // that will not come either. It gets a fresh client and tries again.
+    if (stored.credentialId !== credentialId)
+      throw new GhlError('connection-changed', 'connection');
     if (stored.health.state !== 'ok') {
       throw new GhlError('reconnect-needed', 'connection', { detail: stored.health.reason });
     }
@@ -86,7 +94,7 @@ export function createConnectionClient(
       }
     },
   });
-  return { credentialId, ghl, tokens };
+  return { credentialId, locationId: connection.locationId, ghl, tokens };
 }
 
 function tokenProvider(
@@ -113,9 +121,16 @@ function tokenProvider(
   const tokenUrlBase = oauthApp?.exchange === 'broker' ? oauthApp.brokerUrl : GHL_API_BASE;
   return createOAuthTokenProvider({
     oauth: createOAuthTokenClient({ baseURL: tokenUrlBase, fetch }),
-    credentials: { clientId: oauthApp?.clientId ?? '', clientSecret: oauthApp?.clientSecret },
+    credentials: {
+      clientId: oauthApp?.clientId ?? '',
+      // Only the direct exchange sends the secret; a broker refuses grants that carry one.
+      clientSecret: oauthApp?.exchange === 'secret' ? oauthApp.clientSecret : undefined,
+    },
     clock: deps.clock,
     exclusive: (task) => withExclusiveLock(LOCKS.refresh, task),
+    onBackgroundRefreshFailure(error) {
+      if (error instanceof GhlError) deps.onFailure(connection.credentialId, error);
+    },
     store: {
       async load() {
         const { credential, scopes, locationId } = await live();
@@ -123,11 +138,10 @@ function tokenProvider(
         return { ...credential, scopes, locationId };
       },
       // Saved before the new access token is used: the old refresh token is already spent.
-      save: (tokens) =>
-        withExclusiveLock(LOCKS.connection, async () => {
-          const stored = await live();
-          await deps.store.saveConnection({
-            ...stored,
+      async save(tokens) {
+        const saved = await withExclusiveLock(LOCKS.connection, async () => {
+          const next: StoredConnection = {
+            ...(await live()),
             scopes: tokens.scopes,
             credential: {
               type: 'oauth',
@@ -135,8 +149,12 @@ function tokenProvider(
               refreshToken: tokens.refreshToken,
               expiresAt: tokens.expiresAt,
             },
-          });
-        }),
+          };
+          await deps.store.saveConnection(next);
+          return next;
+        });
+        await deps.onRefreshed(saved);
+      },
     },
   });
 }

@@ -55,6 +55,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
   async function save(connection: StoredConnection | undefined) {
     if (connection) await store.saveConnection(connection);
     cached = undefined;
+    return announce(connection);
+  }
+
+  /** Publishes a stored connection's status and tells the listeners. */
+  async function announce(connection: StoredConnection | undefined) {
     const status = statusOf(connection);
     await deps.publish(status);
     for (const listener of listeners) listener(status);
@@ -151,12 +156,15 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     },
 
     /** Forgets the credentials; with `wipeCache` (confirmed by the person) the cached data too. */
-    disconnect(input: { wipeCache: boolean }) {
-      return withExclusiveLock(LOCKS.connection, async () => {
+    async disconnect(input: { wipeCache: boolean }) {
+      const status = await withExclusiveLock(LOCKS.connection, async () => {
         await store.wipeCredentials();
-        if (input.wipeCache) await deps.wipeCache();
         return save(undefined);
       });
+      // Outside the lock: deleting the cache database waits until every open connection to it
+      // closes, and nothing else about the connection should wait for that.
+      if (input.wipeCache) await deps.wipeCache();
+      return status;
     },
 
     /**
@@ -177,7 +185,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         // Checked again after the await: callers arriving together must share one client, so
         // its token provider's single-flight refresh covers them all.
         if (cached?.credentialId !== connection.credentialId) {
-          cached = createConnectionClient(connection, app, { ...deps, onFailure });
+          cached = createConnectionClient(connection, app, {
+            ...deps,
+            onFailure,
+            onRefreshed: async (refreshed) => void (await announce(refreshed)),
+          });
         }
       }
       return cached;
@@ -188,8 +200,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
      * turns the status to "reconnect needed" before this answers.
      */
     async check(): Promise<ConnectionStatus> {
-      const { ghl } = await this.client();
-      const { locationId } = (await store.loadConnection())!;
+      const { ghl, locationId } = await this.client();
       try {
         await ghl.contacts.list({ locationId, limit: 1 });
       } finally {
@@ -216,7 +227,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       cached = undefined;
     },
 
-    /** Hears every status change. Returns the unsubscribe function. */
+    /**
+     * Hears every status change made while running (connect, loss, refresh, disconnect). Not
+     * called for the state found at start: read {@link status} then. Returns the unsubscribe.
+     */
     onChange(listener: (status: ConnectionStatus) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -23,8 +23,13 @@ export function changedOAuthApp(current: OAuthApp | undefined, change: OAuthAppC
   if (change.exchange === 'broker' && !brokerUrl) {
     throw new ConnectError('Enter the token broker URL, or choose to use the client secret.');
   }
+  // The broker holds the secret: a copy left in the browser would only be a liability.
   const clientSecret =
-    change.clientSecret === undefined ? current?.clientSecret : change.clientSecret.trim();
+    change.exchange === 'broker'
+      ? undefined
+      : change.clientSecret === undefined
+        ? current?.clientSecret
+        : change.clientSecret.trim();
   if (change.exchange === 'secret' && !clientSecret) {
     throw new ConnectError('Enter the client secret, or choose to use a token broker.');
   }
@@ -55,12 +60,17 @@ function checkBrokerUrl(value: string) {
 }
 
 /** What the options page may see of the setup: whether a secret is stored, never the secret. */
-export function oauthAppView(app: OAuthApp | undefined, redirectUri: string): OAuthAppView {
+export function oauthAppView(
+  app: OAuthApp | undefined,
+  redirectUri: string,
+  extensionOrigin: string,
+): OAuthAppView {
   return {
     clientId: app?.clientId ?? '',
     exchange: app?.exchange ?? 'broker',
     brokerUrl: app?.brokerUrl ?? '',
     hasClientSecret: Boolean(app?.clientSecret),
     redirectUri,
+    extensionOrigin,
   };
 }

@@ -119,7 +119,10 @@ function exchangeProblem(error: unknown, viaBroker: boolean): string {
         : 'GHL refused the sign-in: check the client id and client secret in Settings.';
     case 'network':
     case 'timeout':
-      return `Could not reach ${where} to finish the sign-in. Check the connection and try again.`;
+      // A browser hides a broker's refusal of our origin behind a network error (CORS).
+      return viaBroker
+        ? 'Could not reach the token broker, or it refused this extension: check the broker URL in Settings, and that the broker allows the extension origin shown there.'
+        : 'Could not reach GHL to finish the sign-in. Check the connection and try again.';
     default:
       return `The sign-in could not be completed with ${where}: ${error.message}`;
   }

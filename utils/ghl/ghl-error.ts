@@ -28,7 +28,12 @@ export type GhlErrorKind =
   /** A create (POST) failed in a way that may have been applied; the outbox must reconcile. */
   | 'outcome-unknown'
   /** The credentials are dead (refresh refused, token family revoked): connect again. */
-  | 'reconnect-needed';
+  | 'reconnect-needed'
+  /**
+   * The token was replaced (rotation, reconnect) while this call's client was in use: nothing was
+   * sent; get the current client and try again.
+   */
+  | 'connection-changed';
 
 /** A GHL failure as a plain value: what messages between contexts carry. */
 export interface GhlErrorInfo {
@@ -57,6 +62,7 @@ const HUMAN_MESSAGES: Record<GhlErrorKind, string> = {
   'bad-response': 'GHL answered with something unexpected.',
   'outcome-unknown': 'The change may or may not have reached GHL; it will be checked.',
   'reconnect-needed': 'The GHL connection has stopped working. Connect again.',
+  'connection-changed': 'The GHL connection changed while this was running. Try again.',
 };
 
 /** Options of {@link GhlError}. */

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../clock';
 import type { OAuthClientCredentials, OAuthTokenClient } from './oauth-token-client';
 import { GhlError } from './ghl-error';
+import { parseScopes } from '../auth/scopes';
 import { singleFlightRefresh, type TokenProvider } from './token-provider';
 
 /** An OAuth token pair as the extension keeps it. */
@@ -35,6 +36,8 @@ export interface OAuthTokenProviderOptions {
    * extension). Default: no lock beyond this provider's own single flight.
    */
   exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Hears a refresh ahead of expiry that failed: no caller waits for it to report it. */
+  onBackgroundRefreshFailure?: (error: unknown) => void;
 }
 
 /** The default refresh-ahead margin. */
@@ -73,7 +76,7 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
           accessToken: answer.access_token,
           refreshToken: answer.refresh_token,
           expiresAt: clock.now() + answer.expires_in * 1000,
-          scopes: answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : tokens.scopes,
+          scopes: answer.scope ? parseScopes(answer.scope) : tokens.scopes,
           locationId: answer.locationId ?? tokens.locationId,
         };
         await options.store.save(next);
@@ -92,8 +95,9 @@ export function createOAuthTokenProvider(options: OAuthTokenProviderOptions): To
       // an answer lost on the way may already have spent the refresh token.
       const due = now >= tokens.expiresAt - refreshAheadMs;
       if (due && now - earlyRefreshFailedAt >= EARLY_REFRESH_RETRY_MS) {
-        refreshOnce(tokens.accessToken).catch(() => {
+        refreshOnce(tokens.accessToken).catch((error: unknown) => {
           earlyRefreshFailedAt = clock.now();
+          options.onBackgroundRefreshFailure?.(error);
         });
       }
       return tokens.accessToken;

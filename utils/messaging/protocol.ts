@@ -21,6 +21,8 @@ export const oauthAppViewSchema = z.object({
   hasClientSecret: z.boolean(),
   /** The redirect URI to register in the Marketplace app. */
   redirectUri: z.string(),
+  /** This install's origin, which a token broker must allow. */
+  extensionOrigin: z.string(),
 });
 export type OAuthAppView = z.infer<typeof oauthAppViewSchema>;
 

@@ -140,30 +140,35 @@ export function connectionUnderTest(
     return back.href;
   }
 
-  const limiters = new Map<string, RateLimiter>();
-  const service = createConnectionService({
-    store,
-    clock: fake.clock,
-    fetchFor: (kind) => (kind === 'sandbox' ? createSandboxFetch(sandboxMode) : network),
-    limiterFor(locationId) {
-      let limiter = limiters.get(locationId);
-      if (!limiter) limiters.set(locationId, (limiter = createRateLimiter({ clock: fake.clock })));
-      return limiter;
-    },
-    authorize,
-    redirectUri: () => REDIRECT_URI,
-    publish: async (status) => {
-      published.push(status);
-    },
-    notifyReconnectNeeded: async (reason) => {
-      if (hooks.notifyDelayMs) await fake.clock.sleep(hooks.notifyDelayMs);
-      if (hooks.notifyFails) throw new Error('notifications: permission denied');
-      notified.push(reason);
-    },
-    wipeCache: async () => {
-      calls.wipeCache += 1;
-    },
-  });
+  /** A connection service over the shared store and network: one per extension context. */
+  const makeService = () => {
+    const limiters = new Map<string, RateLimiter>();
+    return createConnectionService({
+      store,
+      clock: fake.clock,
+      fetchFor: (kind) => (kind === 'sandbox' ? createSandboxFetch(sandboxMode) : network),
+      limiterFor(locationId) {
+        let limiter = limiters.get(locationId);
+        if (!limiter)
+          limiters.set(locationId, (limiter = createRateLimiter({ clock: fake.clock })));
+        return limiter;
+      },
+      authorize,
+      redirectUri: () => REDIRECT_URI,
+      publish: async (status) => {
+        published.push(status);
+      },
+      notifyReconnectNeeded: async (reason) => {
+        if (hooks.notifyDelayMs) await fake.clock.sleep(hooks.notifyDelayMs);
+        if (hooks.notifyFails) throw new Error('notifications: permission denied');
+        notified.push(reason);
+      },
+      wipeCache: async () => {
+        calls.wipeCache += 1;
+      },
+    });
+  };
+  const service = makeService();
 
   /** The Sandbox's control API, as tests and demos use it. */
   async function control(method: string, path: string, body?: unknown) {
@@ -186,6 +191,8 @@ export function connectionUnderTest(
     sandboxMode,
     store,
     service,
+    /** Another context (a second service on the same credential store), as a popup would be. */
+    anotherContext: makeService,
     seen,
     published,
     notified,

@@ -89,21 +89,28 @@ describe('connecting with OAuth', () => {
     expect(status).toMatchObject({ scopes: [SCOPE_CONTACTS_READ], canWrite: false });
   });
 
-  it('exchanges and refreshes through the token broker, never sending a secret', async () => {
-    const h = await oauthConnected(BROKER_APP);
-    expect(await h.service.status()).toMatchObject({ state: 'connected', kind: 'oauth' });
-    await h.fake.advance(2 * HOUR);
-    const { ghl } = await h.service.client();
-    await expect(h.run(ghl.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
-    const grants = h.seen.filter((r) => r.url.pathname === '/oauth/token');
-    expect(grants.map((r) => [r.url.origin, formOf(r.body).grant_type])).toEqual([
-      [BROKER_URL, 'authorization_code'],
-      [BROKER_URL, 'refresh_token'],
-    ]);
-    for (const grant of grants) expect(formOf(grant.body)).not.toHaveProperty('client_secret');
-    // The broker added it on the way to GHL, which accepted both grants.
-    expect(h.tokenRequests()).toBe(2);
-  });
+  it.each([
+    ['a broker setup', BROKER_APP],
+    // A secret left from an earlier direct setup must not ride along: the broker refuses it.
+    ['a broker setup with a leftover secret', { ...BROKER_APP, clientSecret: 'leftover-secret' }],
+  ])(
+    'exchanges and refreshes through the token broker, never sending a secret (%s)',
+    async (_name, app) => {
+      const h = await oauthConnected(app);
+      expect(await h.service.status()).toMatchObject({ state: 'connected', kind: 'oauth' });
+      await h.fake.advance(2 * HOUR);
+      const { ghl } = await h.service.client();
+      await expect(h.run(ghl.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
+      const grants = h.seen.filter((r) => r.url.pathname === '/oauth/token');
+      expect(grants.map((r) => [r.url.origin, formOf(r.body).grant_type])).toEqual([
+        [BROKER_URL, 'authorization_code'],
+        [BROKER_URL, 'refresh_token'],
+      ]);
+      for (const grant of grants) expect(formOf(grant.body)).not.toHaveProperty('client_secret');
+      // The broker added it on the way to GHL, which accepted both grants.
+      expect(h.tokenRequests()).toBe(2);
+    },
+  );
 
   it('explains a broker that does not allow this extension', async () => {
     const h = connectionUnderTest({
@@ -324,6 +331,24 @@ describe('expiry and refresh', () => {
     expect(h.tokenRequests()).toBe(2); // the code exchange, then one refresh
     expect(h.sandbox.state.counters.byStatus['401']).toBeUndefined();
     expect(await h.service.status()).toMatchObject({ state: 'connected' });
+  });
+
+  it('two contexts on one store refresh once between them, and both use the new token', async () => {
+    const h = await oauthConnected();
+    const other = h.anotherContext();
+    await h.fake.advance(2 * HOUR);
+    const calls = [h.service, other, h.service, other].map((service) =>
+      service.client().then(({ ghl }) => ghl.contacts.get(SAM)),
+    );
+    await h.run(Promise.all(calls));
+    // The refresh token rotates: a second refresh would have spent a used one and revoked all.
+    expect(h.tokenRequests()).toBe(2); // the code exchange, then one refresh
+    expect(h.sandbox.state.counters.byStatus['401']).toBeUndefined();
+    const bearers = new Set(
+      h.seen.filter((r) => r.url.pathname.startsWith('/contacts/')).map((r) => r.authorization),
+    );
+    expect(bearers.size).toBe(1);
+    expect(await other.status()).toMatchObject({ state: 'connected' });
   });
 
   it('callers asking for a client together share one (and so one refresh)', async () => {

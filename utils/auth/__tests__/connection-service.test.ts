@@ -155,7 +155,7 @@ describe('replacing the token', () => {
     expect(after.credential).toEqual({ type: 'pit', token: rotated });
   });
 
-  it('uses the new token for the very next call, even from a client fetched before', async () => {
+  it('uses the new token for the very next call; a client fetched before says the connection changed', async () => {
     const h = connectionUnderTest();
     await connectPit(h);
     const old = await h.service.client();
@@ -170,7 +170,7 @@ describe('replacing the token', () => {
     expect(h.seen.map((r) => r.authorization)).toEqual([`Bearer ${rotated}`]);
     // A client handed out before the replacement never sends the old token again.
     const stale = await failure(h, old.ghl.contacts.get(SAM));
-    expect(stale).toMatchObject({ kind: 'reconnect-needed' });
+    expect(stale).toMatchObject({ kind: 'connection-changed' });
     expect(h.seen.map((r) => r.authorization)).toEqual([`Bearer ${rotated}`]);
     expect(await h.service.status()).toMatchObject({ state: 'connected' });
     expect(h.notified).toEqual([]);

@@ -42,9 +42,9 @@ describe('changedOAuthApp', () => {
       { clientId: 'client-1', exchange: 'secret', clientSecret: 'stored-secret' },
     ],
     [
-      "'' removes the stored secret when the broker does the exchange",
+      'switching to the broker forgets the stored secret',
       stored,
-      change({ clientSecret: '' }),
+      change({}),
       { clientId: 'client-1', exchange: 'broker', brokerUrl: 'https://broker.example.com' },
     ],
   ])('accepts %s', (_name, current, input, expected) => {
@@ -98,24 +98,26 @@ describe('changedOAuthApp', () => {
 
 describe('oauthAppView', () => {
   it('says whether a secret is stored, never what it is', () => {
-    const view = oauthAppView(stored, 'https://x.chromiumapp.org/');
+    const view = oauthAppView(stored, 'https://x.chromiumapp.org/', 'chrome-extension://x');
     expect(view).toEqual({
       clientId: 'client-1',
       exchange: 'secret',
       brokerUrl: '',
       hasClientSecret: true,
       redirectUri: 'https://x.chromiumapp.org/',
+      extensionOrigin: 'chrome-extension://x',
     });
     expect(JSON.stringify(view)).not.toContain('stored-secret');
   });
 
   it('shows an empty broker setup when nothing is stored', () => {
-    expect(oauthAppView(undefined, 'r')).toEqual({
+    expect(oauthAppView(undefined, 'r', 'chrome-extension://x')).toEqual({
       clientId: '',
       exchange: 'broker',
       brokerUrl: '',
       hasClientSecret: false,
       redirectUri: 'r',
+      extensionOrigin: 'chrome-extension://x',
     });
   });
 });
