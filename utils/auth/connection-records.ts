@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-/**
- * What the background stores about the GHL connection, secrets included. Only the credential
- * store reads or writes these records; other contexts see {@link ConnectionStatus} instead.
- */
+// What the background stores about the GHL connection, secrets included. Only the background
+// reads or writes these records (through credential-store.ts); other contexts see the public
+// ConnectionStatus instead (connection-status.ts).
 
 /** How the extension authenticates. */
 export const connectionKind = z.enum(['pit', 'oauth', 'sandbox']);

@@ -31,6 +31,7 @@ export interface ConnectionServiceDeps {
   notifyReconnectNeeded(reason: string): Promise<void>;
   /** Deletes cached GHL data (the cache database and the Sandbox's data). */
   wipeCache(): Promise<void>;
+  /** A new credential id (default: a random UUID). */
   newId?(): string;
 }
 
@@ -42,7 +43,8 @@ type NewConnection = Pick<
 
 /**
  * The GHL connection: connecting (Private Integration token, OAuth, Sandbox), replacing a token,
- * disconnecting, and the health of the credentials. The only code that reads or writes them.
+ * disconnecting, and the health of the credentials. With the clients it hands out (which read the
+ * token and store refreshed ones) and the refresh alarm, the only code that touches credentials.
  * Every change is published as a {@link ConnectionStatus}; listeners (sync, the outbox) hear of
  * it to stop when reconnecting is needed and resume when it is done.
  */

@@ -29,6 +29,7 @@ export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 /** The storage.local key of the published status. */
 export const CONNECTION_STATUS_KEY = 'connectionStatus';
 
+/** The status when no connection is stored. */
 export const NOT_CONNECTED: ConnectionStatus = { state: 'not-connected' };
 
 /** What a stored connection looks like from outside: the fields below, nothing secret. */

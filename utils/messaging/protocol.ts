@@ -26,6 +26,7 @@ export const oauthAppViewSchema = z.object({
 });
 export type OAuthAppView = z.infer<typeof oauthAppViewSchema>;
 
+/** The message table: type → who may send it, its payload and its answer. */
 export const PROTOCOL = {
   'connection/status': {
     from: ['extension-page', 'trint-tab'],
@@ -83,8 +84,11 @@ export const PROTOCOL = {
   { from: readonly SenderRole[]; payload: z.ZodMiniType; answer: z.ZodMiniType }
 >;
 
+/** Every message type. */
 export type MessageType = keyof typeof PROTOCOL;
+/** What a message of type T carries. */
 export type Payload<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['payload']>;
+/** What the background answers to a message of type T. */
 export type Answer<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['answer']>;
 
 /**

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { ConnectError } from '@/utils/auth/connect-error';
+import type { ConnectionService } from '@/utils/auth/connection-service';
+import { NOT_CONNECTED, type ConnectionStatus } from '@/utils/auth/connection-status';
+import { createCredentialStore } from '@/utils/auth/credential-store';
+import { LAST_CONNECT_ERROR_KEY } from '@/utils/auth/last-connect-error';
+import { createMessageHandlers } from '../message-handlers';
+
+const CONNECTED: ConnectionStatus = {
+  state: 'connected',
+  kind: 'oauth',
+  locationId: 'loc1',
+  scopes: ['contacts.readonly'],
+  canWrite: false,
+  since: 0,
+};
+let dbCount = 0;
+
+function handlersWith(connectOAuth: () => Promise<ConnectionStatus>) {
+  const connection = { connectOAuth, forgetClient: vi.fn() } as unknown as ConnectionService;
+  const store = createCredentialStore(`handlers-test-${(dbCount += 1)}`);
+  vi.spyOn(browser.identity, 'getRedirectURL').mockReturnValue('https://id.chromiumapp.org/');
+  return { handlers: createMessageHandlers(connection, store), connection };
+}
+
+const stored = async () =>
+  (await browser.storage.local.get(LAST_CONNECT_ERROR_KEY))[LAST_CONNECT_ERROR_KEY];
+
+describe('background message handlers', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps a failed OAuth sign-in for the popup that the GHL window closed', async () => {
+    const { handlers } = handlersWith(() =>
+      Promise.reject(new ConnectError('Access was not granted in GHL. Nothing was saved.')),
+    );
+    await expect(
+      handlers['connection/connect-oauth']({ readOnly: false }, 'extension-page'),
+    ).rejects.toThrow('Access was not granted');
+    expect(await stored()).toMatchObject({
+      message: 'Access was not granted in GHL. Nothing was saved.',
+    });
+  });
+
+  it('keeps only a safe message for an unexpected failure', async () => {
+    const { handlers } = handlersWith(() =>
+      Promise.reject(new Error('token pit-secret-123 leaked')),
+    );
+    await expect(
+      handlers['connection/connect-oauth']({ readOnly: false }, 'extension-page'),
+    ).rejects.toThrow();
+    expect(JSON.stringify(await stored())).not.toContain('pit-secret-123');
+  });
+
+  it('answers a successful sign-in with the status', async () => {
+    const { handlers } = handlersWith(() => Promise.resolve(CONNECTED));
+    await expect(
+      handlers['connection/connect-oauth']({ readOnly: true }, 'extension-page'),
+    ).resolves.toEqual(CONNECTED);
+  });
+
+  it('forgets an old sign-in failure, and the cached client, when the OAuth app is saved', async () => {
+    const { handlers, connection } = handlersWith(() => Promise.resolve(NOT_CONNECTED));
+    await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
+    const view = await handlers['oauth-app/save'](
+      { clientId: 'client-1', exchange: 'broker', brokerUrl: 'https://broker.example.com/' },
+      'extension-page',
+    );
+    expect(view).toMatchObject({
+      clientId: 'client-1',
+      brokerUrl: 'https://broker.example.com',
+      hasClientSecret: false,
+      redirectUri: 'https://id.chromiumapp.org/',
+      extensionOrigin: expect.stringMatching(/^chrome-extension:\/\//),
+    });
+    expect(await stored()).toBeUndefined();
+    expect(connection.forgetClient).toHaveBeenCalledOnce();
+  });
+});
