@@ -43,6 +43,7 @@ describe('background message handlers', () => {
   });
 
   it('keeps only a safe message for an unexpected failure', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { handlers } = handlersWith(() =>
       Promise.reject(new Error('token pit-secret-123 leaked')),
     );
@@ -50,6 +51,8 @@ describe('background message handlers', () => {
       handlers['connection/connect-oauth']({ readOnly: false }, 'extension-page'),
     ).rejects.toThrow();
     expect(JSON.stringify(await stored())).not.toContain('pit-secret-123');
+    expect(logged).toHaveBeenCalled();
+    expect(JSON.stringify(logged.mock.calls)).not.toContain('pit-secret-123');
   });
 
   it('answers a successful sign-in with the status', async () => {
