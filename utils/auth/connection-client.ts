@@ -49,8 +49,9 @@ export function isWrite(endpoint: GhlEndpoint<z.ZodType>): boolean {
 
 /**
  * The GHL client of one stored connection. Every request reads its token through one provider at
- * send time, so a refreshed or replaced token is used at once; when the connection was replaced
- * or needs reconnecting, calls fail fast with `reconnect-needed` instead of reaching GHL.
+ * send time, so a refreshed token is used at once. Calls fail fast, without reaching GHL, with
+ * `connection-changed` once the token was replaced (get a new client) and with `reconnect-needed`
+ * while the connection needs the person.
  */
 export function createConnectionClient(
   connection: StoredConnection,
@@ -66,8 +67,9 @@ export function createConnectionClient(
     }
     // A replaced token: never send the old one, but do not make the caller wait for a reconnect
     // that will not come either. It gets a fresh client and tries again.
-    if (stored.credentialId !== credentialId)
+    if (stored.credentialId !== credentialId) {
       throw new GhlError('connection-changed', 'connection');
+    }
     if (stored.health.state !== 'ok') {
       throw new GhlError('reconnect-needed', 'connection', { detail: stored.health.reason });
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { scopeRights } from './scopes';
+import { scopeRights } from '../ghl/scopes';
 
 /**
  * What every context may know about the GHL connection: never a token. The background publishes

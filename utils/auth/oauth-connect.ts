@@ -5,7 +5,7 @@ import type { TokenResponse } from '../ghl/schemas/oauth-schemas';
 import { ConnectError } from './connect-error';
 import type { OAuthApp, StoredConnection } from './connection-records';
 import { authorizeUrl, codeFromRedirect, randomState } from './oauth-authorization';
-import { parseScopes, requestedScopes, scopeRights } from './scopes';
+import { parseScopes, requestedScopes, scopeRights } from '../ghl/scopes';
 
 /** What {@link connectWithOAuth} needs. */
 export interface OAuthConnectDeps {

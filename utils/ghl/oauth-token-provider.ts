@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../clock';
 import type { OAuthClientCredentials, OAuthTokenClient } from './oauth-token-client';
 import { GhlError } from './ghl-error';
-import { parseScopes } from '../auth/scopes';
+import { parseScopes } from './scopes';
 import { singleFlightRefresh, type TokenProvider } from './token-provider';
 
 /** An OAuth token pair as the extension keeps it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../../ghl/api-constants';
+import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../api-constants';
 import { parseScopes, requestedScopes, scopeRights } from '../scopes';
 
 const READ = SCOPE_CONTACTS_READ;

@@ -1,4 +1,4 @@
-import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
+import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from './api-constants';
 
 /** The scopes this extension asks for: reading always, writing unless the person picks read-only. */
 export function requestedScopes(readOnly: boolean): string[] {
