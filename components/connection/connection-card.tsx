@@ -22,7 +22,9 @@ export function ConnectionCard({ status }: { status: ConnectionStatus | undefine
       </section>
     );
   }
-  return status.state === 'not-connected' ? <NotConnected /> : <Known status={status} />;
+  if (status.state === 'not-connected') return <NotConnected />;
+  // A new location or way of connecting starts the card afresh (no form left open).
+  return <Known key={`${status.kind}:${status.locationId}`} status={status} />;
 }
 
 function NotConnected() {

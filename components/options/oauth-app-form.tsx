@@ -25,12 +25,16 @@ export function OAuthAppForm() {
     setBrokerUrl(next.brokerUrl);
     setSecret('');
   }
-  // Read again when the connection changes: disconnecting removes a stored client secret.
+  useEffect(() => void run(async () => show(await sendMessage('oauth-app/get', {}))), []);
+  // Disconnecting removes a stored client secret: say so, without touching unsaved edits.
   const connection = useConnectionStatus();
-  useEffect(
-    () => void run(async () => show(await sendMessage('oauth-app/get', {}))),
-    [connection?.state],
-  );
+  useEffect(() => {
+    if (connection?.state !== 'not-connected') return;
+    sendMessage('oauth-app/get', {}).then(
+      (next) => setView((shown) => shown && { ...shown, hasClientSecret: next.hasClientSecret }),
+      () => undefined,
+    );
+  }, [connection?.state]);
 
   async function save(event: Event) {
     event.preventDefault();

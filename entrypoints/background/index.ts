@@ -11,7 +11,6 @@ import { createExtensionSandbox } from '@/utils/sandbox/extension-sandbox';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
 import { extensionOrigin } from '@/utils/extension-origin';
 import { scheduleTokenRefresh, TOKEN_REFRESH_ALARM } from '@/utils/auth/refresh-alarm';
-import { LAST_CONNECT_ERROR_KEY } from '@/utils/auth/last-connect-error';
 import {
   notifyReconnectNeeded,
   publishStatus,
@@ -52,13 +51,7 @@ export default defineBackground(() => {
     },
   });
   const schedule = () => scheduleTokenRefresh(store, clock).catch(logFailure);
-  connection.onChange((status) => {
-    void schedule();
-    // Connected, by whatever way: an earlier sign-in failure is no longer worth showing.
-    if (status.state === 'connected') {
-      void browser.storage.local.remove(LAST_CONNECT_ERROR_KEY).catch(logFailure);
-    }
-  });
+  connection.onChange(() => void schedule());
 
   const route = createMessageRouter(createMessageHandlers(connection, store), {
     extensionId: browser.runtime.id,

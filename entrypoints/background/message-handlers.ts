@@ -2,9 +2,20 @@ import { browser } from 'wxt/browser';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
 import { changedOAuthApp, oauthAppView } from '@/utils/auth/oauth-app-settings';
-import { errorInfo, type MessageHandlers } from '@/utils/messaging/message-router';
+import { safeErrorInfo, type MessageHandlers } from '@/utils/messaging/message-router';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';
+
+/**
+ * A connect that worked: an earlier sign-in failure is no longer worth showing. (Only connects:
+ * a token refresh must not erase a failure the person has not seen yet.)
+ */
+async function connected(connecting: Promise<ConnectionStatus>): Promise<ConnectionStatus> {
+  const status = await connecting;
+  await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY).catch(() => {});
+  return status;
+}
 
 /** The background's answer to every protocol message: a flat list of small handlers. */
 export function createMessageHandlers(
@@ -15,19 +26,19 @@ export function createMessageHandlers(
   return {
     'connection/status': () => connection.status(),
     'connection/check': () => connection.check(),
-    'connection/connect-token': (input) => connection.connectPrivateToken(input),
-    'connection/replace-token': (input) => connection.replacePrivateToken(input),
+    'connection/connect-token': (input) => connected(connection.connectPrivateToken(input)),
+    'connection/replace-token': (input) => connected(connection.replacePrivateToken(input)),
     async 'connection/connect-oauth'(input) {
       // Kept for the popup, which the OAuth window closes before the answer arrives.
       try {
-        return await connection.connectOAuth(input);
+        return await connected(connection.connectOAuth(input));
       } catch (error) {
-        const failure: LastConnectError = { message: errorInfo(error).message, at: Date.now() };
-        await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure });
+        const failure: LastConnectError = { message: safeErrorInfo(error).message, at: Date.now() };
+        await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure }).catch(() => {});
         throw error;
       }
     },
-    'connection/connect-sandbox': () => connection.connectSandbox(),
+    'connection/connect-sandbox': () => connected(connection.connectSandbox()),
     'connection/disconnect': (input) => connection.disconnect(input),
     'oauth-app/get': async () =>
       oauthAppView(await store.loadOAuthApp(), redirectUri(), extensionOrigin()),

@@ -26,10 +26,10 @@ export interface ConnectionClientDeps {
   /** One limiter per location, shared by every client of that location. */
   limiterFor(locationId: string): RateLimiter;
   /**
-   * Called after a refresh stored new tokens: the new expiry (and maybe scopes) must reach the
-   * published status and the refresh alarm.
+   * Called when a refresh changed the granted scopes, which the published status shows. (A new
+   * expiry alone changes nothing public; the refresh alarm finds it when it next wakes.)
    */
-  onRefreshed(connection: StoredConnection): Promise<void>;
+  onScopesChanged(connection: StoredConnection): void;
   /** Called with every error a call of this client ends with. */
   onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>): void;
 }
@@ -141,9 +141,12 @@ function tokenProvider(
       },
       // Saved before the new access token is used: the old refresh token is already spent.
       async save(tokens) {
+        let before: string[] = [];
         const saved = await withExclusiveLock(LOCKS.connection, async () => {
+          const stored = await live();
+          before = stored.scopes;
           const next: StoredConnection = {
-            ...(await live()),
+            ...stored,
             scopes: tokens.scopes,
             credential: {
               type: 'oauth',
@@ -155,7 +158,7 @@ function tokenProvider(
           await deps.store.saveConnection(next);
           return next;
         });
-        await deps.onRefreshed(saved);
+        if (before.join(' ') !== saved.scopes.join(' ')) deps.onScopesChanged(saved);
       },
     },
   });

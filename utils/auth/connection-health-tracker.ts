@@ -119,7 +119,7 @@ export function createHealthTracker(deps: HealthTrackerDeps) {
  * notification the browser refused, a storage error). What it did not finish is retried: a
  * notification not marked as shown is shown at the next restore().
  */
-async function quietly(task: () => Promise<void>): Promise<void> {
+export async function quietly(task: () => Promise<void>): Promise<void> {
   try {
     await task();
   } catch (error) {

@@ -6,7 +6,7 @@ import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants'
 import { SANDBOX_LOCATION } from '../sandbox/sandbox-fixtures';
 import { ConnectError } from './connect-error';
 import { createConnectionClient, LOCKS, type ConnectionClient } from './connection-client';
-import { createHealthTracker } from './connection-health-tracker';
+import { createHealthTracker, quietly } from './connection-health-tracker';
 import type { StoredConnection } from './connection-records';
 import { statusOf, type ConnectionStatus } from './connection-status';
 import type { CredentialStore } from './credential-store';
@@ -160,7 +160,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     /** Forgets the credentials; with `wipeCache` (confirmed by the person) the cached data too. */
     async disconnect(input: { wipeCache: boolean }) {
       const status = await withExclusiveLock(LOCKS.connection, async () => {
-        await store.wipeCredentials();
+        // Leaving Sandbox mode removes no credential: an OAuth app set up meanwhile stays usable.
+        if ((await store.loadConnection())?.kind === 'sandbox') await store.forgetConnection();
+        else await store.wipeCredentials();
         return save(undefined);
       });
       // Outside the lock: deleting the cache database waits until every open connection to it
@@ -190,7 +192,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           cached = createConnectionClient(connection, app, {
             ...deps,
             onFailure,
-            onRefreshed: async (refreshed) => void (await announce(refreshed)),
+            // Never awaited by the refresh: its tokens are stored, publishing cannot undo that.
+            onScopesChanged: (refreshed) =>
+              void quietly(async () => void (await announce(refreshed))),
           });
         }
       }

@@ -26,6 +26,8 @@ export interface CredentialStore {
   saveOAuthApp(app: OAuthApp): Promise<void>;
   /** Forgets the connection's tokens and the client secret; keeps the non-secret app setup. */
   wipeCredentials(): Promise<void>;
+  /** Forgets the connection alone (leaving Sandbox mode, which holds no credential). */
+  forgetConnection(): Promise<void>;
 }
 
 /** {@link CredentialStore} on IndexedDB. */
@@ -69,6 +71,9 @@ export function createCredentialStore(dbName = CREDENTIALS_DB_NAME): CredentialS
           : tx.store.delete('oauth-app'),
         tx.done,
       ]);
+    },
+    async forgetConnection() {
+      await (await db).delete('secrets', 'connection');
     },
   };
 }

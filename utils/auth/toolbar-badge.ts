@@ -13,7 +13,8 @@ export interface ToolbarBadge {
  */
 export function toolbarBadge(status: ConnectionStatus): ToolbarBadge {
   if (status.state === 'reconnect-needed') {
-    return { text: '!', color: '#b42318', title: 'GHL for Trint: reconnect needed' };
+    const where = status.kind === 'sandbox' ? ' (Sandbox)' : '';
+    return { text: '!', color: '#b42318', title: `GHL for Trint: reconnect needed${where}` };
   }
   if (status.state === 'connected' && status.kind === 'sandbox') {
     return { text: 'SBX', color: '#6941c6', title: 'GHL for Trint: Sandbox mode (demo data)' };

@@ -50,12 +50,23 @@ function refuse(kind: string, message: string): Reply {
   return { ok: false, error: { kind, message } };
 }
 
-/** An error as a person should see it. Unknown errors are not described: they may hold secrets. */
-export function errorInfo(error: unknown): MessageErrorInfo {
+/**
+ * An error as a person should see it, without logging. Unknown errors are not described: they
+ * may hold secrets.
+ */
+export function safeErrorInfo(error: unknown): MessageErrorInfo {
   if (error instanceof ConnectError) return { kind: 'connect', message: error.message };
   if (error instanceof GhlError) return { kind: error.kind, message: error.message };
-  console.error('GHL for Trint: unexpected error in a message handler', errorName(error));
   return { kind: 'internal', message: 'Something went wrong in the extension. Try again.' };
+}
+
+/** {@link safeErrorInfo}, logging the name of an unexpected error (never its message). */
+export function errorInfo(error: unknown): MessageErrorInfo {
+  const info = safeErrorInfo(error);
+  if (info.kind === 'internal') {
+    console.error('GHL for Trint: unexpected error in a message handler', errorName(error));
+  }
+  return info;
 }
 
 function errorName(error: unknown): string {

@@ -18,7 +18,11 @@ const CONNECTED: ConnectionStatus = {
 let dbCount = 0;
 
 function handlersWith(connectOAuth: () => Promise<ConnectionStatus>) {
-  const connection = { connectOAuth, forgetClient: vi.fn() } as unknown as ConnectionService;
+  const connection = {
+    connectOAuth,
+    connectSandbox: () => Promise.resolve(CONNECTED),
+    forgetClient: vi.fn(),
+  } as unknown as ConnectionService;
   const store = createCredentialStore(`handlers-test-${(dbCount += 1)}`);
   vi.spyOn(browser.identity, 'getRedirectURL').mockReturnValue('https://id.chromiumapp.org/');
   return { handlers: createMessageHandlers(connection, store), connection };
@@ -51,15 +55,23 @@ describe('background message handlers', () => {
       handlers['connection/connect-oauth']({ readOnly: false }, 'extension-page'),
     ).rejects.toThrow();
     expect(JSON.stringify(await stored())).not.toContain('pit-secret-123');
-    expect(logged).toHaveBeenCalled();
     expect(JSON.stringify(logged.mock.calls)).not.toContain('pit-secret-123');
   });
 
-  it('answers a successful sign-in with the status', async () => {
+  it('answers a successful sign-in with the status, and forgets an earlier failure', async () => {
     const { handlers } = handlersWith(() => Promise.resolve(CONNECTED));
+    await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
     await expect(
       handlers['connection/connect-oauth']({ readOnly: true }, 'extension-page'),
     ).resolves.toEqual(CONNECTED);
+    expect(await stored()).toBeUndefined();
+  });
+
+  it('forgets an earlier sign-in failure once connected another way', async () => {
+    const { handlers } = handlersWith(() => Promise.reject(new Error('unused')));
+    await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
+    await handlers['connection/connect-sandbox']({}, 'extension-page');
+    expect(await stored()).toBeUndefined();
   });
 
   it('forgets an old sign-in failure, and the cached client, when the OAuth app is saved', async () => {

@@ -472,6 +472,19 @@ describe('locations and Sandbox mode', () => {
     await expect(h.run(h.service.client())).rejects.toMatchObject({ kind: 'reconnect-needed' });
   });
 
+  it.each([
+    ['leaving Sandbox mode keeps', 'sandbox', 'secret-kept'],
+    ['disconnecting a live account removes', 'pit', undefined],
+  ])('%s an OAuth client secret set up meanwhile', async (_name, kind, expected) => {
+    const h = connectionUnderTest();
+    await h.store.saveOAuthApp({ clientId: 'c', exchange: 'secret', clientSecret: 'secret-kept' });
+    if (kind === 'sandbox') await h.run(h.service.connectSandbox());
+    else await connectPit(h);
+    await h.run(h.service.disconnect({ wipeCache: false }));
+    expect((await h.store.loadOAuthApp())?.clientSecret).toBe(expected);
+    expect(await h.store.loadConnection()).toBeUndefined();
+  });
+
   it('a live connection replaces Sandbox mode, whatever its location', async () => {
     const h = connectionUnderTest();
     await h.run(h.service.connectSandbox());
