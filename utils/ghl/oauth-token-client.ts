@@ -38,6 +38,7 @@ export interface OAuthTokenClientOptions {
  * token works once, so a second try after a lost answer could revoke the whole grant.
  */
 export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
+  const viaBroker = options.baseURL !== undefined && options.baseURL !== GHL_API_BASE;
   const api = ofetch.create(
     {
       baseURL: options.baseURL ?? GHL_API_BASE,
@@ -65,7 +66,13 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
       // The fetch error holds the request's options, client secret and refresh token included:
       // keep only its plain facts.
       const timedOut = (error as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
-      throw new GhlError(timedOut ? 'timeout' : 'network', ENDPOINT, { cause: plainCause(error) });
+      throw new GhlError(timedOut ? 'timeout' : 'network', ENDPOINT, {
+        cause: plainCause(error),
+        // A browser also hides a broker's refusal of our origin behind a failed fetch (CORS).
+        detail: viaBroker
+          ? 'The token broker could not be reached, or refused this extension: check its URL in Settings, and that it allows the extension origin shown there.'
+          : undefined,
+      });
     }
     const text = response._data ?? '';
     if (response.ok) return parseResponseBody(ENDPOINT, tokenResponseSchema, text);

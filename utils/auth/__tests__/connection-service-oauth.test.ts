@@ -112,6 +112,21 @@ describe('connecting with OAuth', () => {
     },
   );
 
+  it('names the broker when a refresh cannot reach it, and keeps the connection', async () => {
+    const h = await oauthConnected(BROKER_APP);
+    h.hooks.beforeSend = (request) => {
+      if (request.url.origin === BROKER_URL) throw new TypeError('Failed to fetch');
+    };
+    await h.fake.advance(2 * HOUR);
+    const { ghl } = await h.service.client();
+    const error = await failure(h, ghl.contacts.get(SAM));
+    expect(error).toMatchObject({ kind: 'network' });
+    expect(error.message).toMatch(/token broker could not be reached, or refused this extension/);
+    // Not the person's doing to reconnect: the broker may come back.
+    expect(await h.service.status()).toMatchObject({ state: 'connected' });
+    expect(h.notified).toEqual([]);
+  });
+
   it('explains a broker that does not allow this extension', async () => {
     const h = connectionUnderTest({
       brokerAllowedOrigins: ['chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba'],
