@@ -94,7 +94,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
   });
   const { onFailure, healthSettled, settled } = health;
 
-  async function probeClient(token: string, locationId: string) {
+  function probeClient(token: string, locationId: string) {
     return createGhlClient({
       tokens: { getAccessToken: async () => token },
       limiter: deps.limiterFor(locationId),
@@ -114,7 +114,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async connectPrivateToken(input: { token: string; locationId: string }) {
       const { token, locationId } = cleanPrivateTokenInput(input);
       refuseOtherLocation(await store.loadConnection(), { kind: 'pit', locationId: locationId! });
-      const scopes = await checkPrivateToken(await probeClient(token, locationId!), locationId!);
+      const scopes = await checkPrivateToken(probeClient(token, locationId!), locationId!);
       return commit({
         kind: 'pit',
         locationId: locationId!,
@@ -133,7 +133,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
       const { token } = cleanPrivateTokenInput(input);
       const scopes = await checkPrivateToken(
-        await probeClient(token, existing.locationId),
+        probeClient(token, existing.locationId),
         existing.locationId,
       );
       return commit({ ...existing, scopes, credential: { type: 'pit', token } });

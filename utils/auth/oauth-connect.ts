@@ -119,9 +119,9 @@ function exchangeProblem(error: unknown, viaBroker: boolean): string {
         : 'GHL refused the sign-in: check the client id and client secret in Settings.';
     case 'network':
     case 'timeout':
-      // A browser hides a broker's refusal of our origin behind a network error (CORS).
+      // Through a broker, the token client already says what to check (CORS hides a refusal).
       return viaBroker
-        ? 'Could not reach the token broker, or it refused this extension: check the broker URL in Settings, and that the broker allows the extension origin shown there.'
+        ? error.message
         : 'Could not reach GHL to finish the sign-in. Check the connection and try again.';
     default:
       return `The sign-in could not be completed with ${where}: ${error.message}`;

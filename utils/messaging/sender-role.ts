@@ -1,3 +1,4 @@
+import { originOf } from '../extension-origin';
 import type { SenderRole } from './protocol';
 
 /** The facts of a message sender the background trusts (from runtime.onMessage). */
@@ -23,9 +24,7 @@ export function senderRole(sender: SenderFacts, trusted: TrustedOrigins): Sender
   if (sender.id !== trusted.extensionId || !sender.url) return undefined;
   let origin: string;
   try {
-    // Not URL.origin: it is "null" for extension schemes in some engines.
-    const url = new URL(sender.url);
-    origin = `${url.protocol}//${url.host}`;
+    origin = originOf(new URL(sender.url));
   } catch {
     return undefined;
   }
