@@ -1,5 +1,8 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from '../auth/connection-status';
+import { outboxJobViewSchema, outboxOperationSchema } from '../outbox/outbox-operations';
+import { syncStatusSchema } from '../sync/sync-status';
+import { transcriptViewSchema } from '../sync/transcript-view';
 
 /**
  * Every message a popup, options page or content script sends to the background, with the
@@ -12,6 +15,22 @@ import { connectionStatusSchema } from '../auth/connection-status';
 export type SenderRole = 'extension-page' | 'trint-tab';
 
 const token = z.string().check(z.minLength(1), z.maxLength(4096));
+
+/** A Trint transcript id, as in https://app.trint.com/editor/<transcriptId>. */
+const transcriptId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not a transcript id'));
+const ghlId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'is not a GHL id'));
+
+/** One audit log line (see AuditEntry in utils/db/cache-schema.ts). */
+export const auditEntrySchema = z.object({
+  at: z.number(),
+  operation: z.string(),
+  method: z.string(),
+  recordId: z.optional(z.string()),
+  contactId: z.optional(z.string()),
+  startedBy: z.enum(['person', 'sync']),
+  result: z.string(),
+  durationMs: z.number(),
+});
 
 /** What the options page shows of the OAuth app: never the secret itself. */
 export const oauthAppViewSchema = z.object({
@@ -78,6 +97,65 @@ export const PROTOCOL = {
       clientSecret: z.optional(z.string().check(z.maxLength(4096))),
     }),
     answer: oauthAppViewSchema,
+  },
+  'transcript/opened': {
+    from: ['trint-tab'],
+    payload: z.object({
+      transcriptId,
+      title: z.optional(z.string().check(z.maxLength(500))),
+      speakers: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
+    }),
+    answer: transcriptViewSchema,
+  },
+  'transcript/get': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({ transcriptId }),
+    answer: transcriptViewSchema,
+  },
+  'link/set': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({ transcriptId, contactId: ghlId }),
+    answer: transcriptViewSchema,
+  },
+  'link/remove': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({ transcriptId }),
+    answer: transcriptViewSchema,
+  },
+  'sync/status': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({}),
+    answer: syncStatusSchema,
+  },
+  'sync/now': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: syncStatusSchema,
+  },
+  'outbox/enqueue': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({ operation: outboxOperationSchema, transcriptId: z.optional(transcriptId) }),
+    answer: outboxJobViewSchema,
+  },
+  'outbox/list': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({}),
+    answer: z.array(outboxJobViewSchema),
+  },
+  'outbox/retry': {
+    from: ['extension-page'],
+    payload: z.object({ id: z.string().check(z.maxLength(100)) }),
+    answer: z.array(outboxJobViewSchema),
+  },
+  'outbox/discard': {
+    from: ['extension-page'],
+    payload: z.object({ id: z.string().check(z.maxLength(100)) }),
+    answer: z.array(outboxJobViewSchema),
+  },
+  'audit/list': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: z.array(auditEntrySchema),
   },
 } as const satisfies Record<
   string,

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The person's sync settings, in storage.local under SYNC_SETTINGS_KEY, with a version so later
+ * changes can migrate them. The background reads them at the start of every run, so a change
+ * applies from the next run without a restart.
+ */
+export const SYNC_SETTINGS_KEY = 'syncSettings';
+
+export const syncSettingsSchema = z.strictObject({
+  version: z.literal(1),
+  /** The contact of a transcript open in a tab is at most this old (Chrome's alarm minimum is 30 s). */
+  openTabSeconds: z.number().int().min(30).max(3600),
+  /** Transcripts viewed in the last 24 h. */
+  recentMinutes: z.number().int().min(1).max(1440),
+  /** Every other linked transcript. */
+  otherMinutes: z.number().int().min(5).max(10080),
+  /** Which GHL notes are attached to linked transcripts. */
+  notes: z.enum(['all', 'pinned']),
+  /** Share of the location's burst limit background sync may spend (people keep the rest). */
+  backgroundShare: z.number().min(0.1).max(0.9),
+  /** Audit entries older than this are removed. */
+  auditRetentionDays: z.number().int().min(1).max(365),
+  /** Contacts no transcript links to are evicted, least recently used first, above this count. */
+  maxUnlinkedContacts: z.number().int().min(50).max(100_000),
+});
+export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  version: 1,
+  openTabSeconds: 30,
+  recentMinutes: 5,
+  otherMinutes: 60,
+  notes: 'all',
+  backgroundShare: 0.5,
+  auditRetentionDays: 30,
+  maxUnlinkedContacts: 1000,
+};
+
+/**
+ * Reads stored settings: missing fields take their default, and a stored value that no longer
+ * validates is replaced by its default rather than breaking the sync.
+ */
+export function parseSyncSettings(value: unknown): SyncSettings {
+  const stored = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const result: Record<string, unknown> = { ...DEFAULT_SYNC_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SYNC_SETTINGS) as (keyof SyncSettings)[]) {
+    if (key === 'version' || !(key in stored)) continue;
+    const field = syncSettingsSchema.shape[key].safeParse(stored[key]);
+    if (field.success) result[key] = field.data;
+  }
+  return result as SyncSettings;
+}

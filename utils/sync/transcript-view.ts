@@ -1,0 +1,40 @@
+import { z } from 'zod/mini';
+import { outboxJobViewSchema } from '../outbox/outbox-operations';
+
+/**
+ * Everything the panel shows for one transcript, read from the cache in one message: the link,
+ * the contact, its tasks, notes and appointments, the timeline and the writes still on their way.
+ * GHL records keep all their fields (loose): they were parsed by the GHL client when fetched.
+ */
+const ghlRecord = z.looseObject({ id: z.string() });
+
+export const activityViewSchema = z.object({
+  at: z.number(),
+  kind: z.string(),
+  text: z.string(),
+  contactId: z.string(),
+  recordId: z.optional(z.string()),
+  url: z.optional(z.string()),
+});
+
+export const transcriptViewSchema = z.object({
+  transcriptId: z.string(),
+  title: z.optional(z.string()),
+  link: z.optional(
+    z.object({ contactId: z.string(), locationId: z.string(), linkedAt: z.number() }),
+  ),
+  /** Mapped contact fields as of `snapshotAt` (label → text). */
+  fields: z.optional(z.record(z.string(), z.string())),
+  snapshotAt: z.optional(z.number()),
+  contact: z.optional(ghlRecord),
+  /** When GHL was last asked about the contact. */
+  syncedAt: z.optional(z.number()),
+  contactDeletedAt: z.optional(z.number()),
+  tasks: z.array(ghlRecord),
+  /** The notes attached to this transcript (all, or pinned only, per the setting). */
+  notes: z.array(ghlRecord),
+  appointments: z.array(ghlRecord),
+  activity: z.array(activityViewSchema),
+  pending: z.array(outboxJobViewSchema),
+});
+export type TranscriptView = z.infer<typeof transcriptViewSchema>;
