@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { PERMISSION_REASONS } from '@/utils/permissions';
 import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
+import { AuditLogView } from './audit-log-view';
 import { OAuthAppForm } from './oauth-app-form';
 
 /** The options page: settings that need more room than the popup has. */
@@ -29,6 +30,7 @@ export function OptionsApp() {
           ))}
         </dl>
       </section>
+      <AuditLogView />
     </main>
   );
 }

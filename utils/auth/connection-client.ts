@@ -7,6 +7,7 @@ import { GhlError } from '../ghl/ghl-error';
 import { createOAuthTokenClient } from '../ghl/oauth-token-client';
 import { createOAuthTokenProvider } from '../ghl/oauth-token-provider';
 import type { RateLimiter } from '../ghl/rate-limiter';
+import type { RequestAttempt } from '../ghl/send-once';
 import type { TokenProvider } from '../ghl/token-provider';
 import { SANDBOX_TOKENS } from '../sandbox/sandbox-fixtures';
 import type { OAuthApp, StoredConnection } from './connection-records';
@@ -32,6 +33,8 @@ export interface ConnectionClientDeps {
   onScopesChanged(connection: StoredConnection): void;
   /** Called with every error a call of this client ends with. */
   onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>): void;
+  /** Hears every request sent to GHL, token refreshes included: the audit log. */
+  audit?: (attempt: RequestAttempt) => void;
 }
 
 /** A connection's GHL client and the token provider behind it. */
@@ -83,6 +86,7 @@ export function createConnectionClient(
     limiter: deps.limiterFor(connection.locationId),
     fetch,
     clock: deps.clock,
+    onAttempt: deps.audit,
     onError: (error, endpoint) => deps.onFailure(credentialId, error, endpoint),
     // A read-only connection refuses writes here, with the reason, instead of sending them for
     // GHL to refuse: nothing is spent from the rate budget, and the UI can say why at once.
@@ -122,7 +126,12 @@ function tokenProvider(
   }
   const tokenUrlBase = oauthApp?.exchange === 'broker' ? oauthApp.brokerUrl : GHL_API_BASE;
   return createOAuthTokenProvider({
-    oauth: createOAuthTokenClient({ baseURL: tokenUrlBase, fetch }),
+    oauth: createOAuthTokenClient({
+      baseURL: tokenUrlBase,
+      fetch,
+      clock: deps.clock,
+      onAttempt: deps.audit,
+    }),
     credentials: {
       clientId: oauthApp?.clientId ?? '',
       // Only the direct exchange sends the secret; a broker refuses grants that carry one.

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { createGhlClient } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import type { RateLimiter } from '../ghl/rate-limiter';
+import type { RequestAttempt } from '../ghl/send-once';
 import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
 import { SANDBOX_LOCATION } from '../sandbox/sandbox-fixtures';
 import { ConnectError } from './connect-error';
@@ -33,6 +34,11 @@ export interface ConnectionServiceDeps {
   wipeCache(): Promise<void>;
   /** A new credential id (default: a random UUID). */
   newId?(): string;
+  /**
+   * Hears every request sent to GHL: the connection's calls, token refreshes and the checks of a
+   * token before it is saved. What the audit log records.
+   */
+  audit?: (attempt: RequestAttempt) => void;
 }
 
 /** The credential part of a new connection; the service adds ids, times and health. */
@@ -94,12 +100,14 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
   });
   const { onFailure, healthSettled, settled } = health;
 
+  /** The client of a token's check before it is saved: its calls are the person's (default). */
   function probeClient(token: string, locationId: string) {
     return createGhlClient({
       tokens: { getAccessToken: async () => token },
       limiter: deps.limiterFor(locationId),
       fetch: deps.fetchFor('pit'),
       clock,
+      onAttempt: deps.audit,
     });
   }
 

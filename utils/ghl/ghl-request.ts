@@ -7,7 +7,7 @@ import { GhlError } from './ghl-error';
 import { parseResponseBody } from './parse-response';
 import type { RateLimiter, RequestPriority } from './rate-limiter';
 import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy } from './retry-policy';
-import { sendOnce } from './send-once';
+import { sendOnce, type RequestAttempt, type SendOnce, type SendResult } from './send-once';
 import type { TokenProvider } from './token-provider';
 
 /** What the client is built from; tests pass fakes for all of it. */
@@ -32,6 +32,12 @@ export interface GhlRequestDeps {
    * connection). Its refusal is not reported to `onError`: GHL said nothing.
    */
   guard?: (endpoint: GhlEndpoint<z.ZodType>) => Promise<void>;
+  /**
+   * Hears every HTTP attempt that left for GHL, each retry on its own, once it is over: what the
+   * audit log keeps. Calls refused before sending (guard, rate limiter, invalid input) are not
+   * attempts. Must not throw.
+   */
+  onAttempt?: (attempt: RequestAttempt) => void;
 }
 
 /** One call: path parameters, query, body and who is waiting for it. */
@@ -90,7 +96,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
       try {
         // Read after the wait: a refresh may have replaced the token while this call was queued.
         token = refreshedToken ?? (await tokens.getAccessToken());
-        result = await sendOnce({
+        result = await send(endpoint, call, {
           api,
           clock,
           timeoutMs,
@@ -139,6 +145,37 @@ export function createGhlRequest(deps: GhlRequestDeps) {
     }
   }
 
+  /** {@link sendOnce}, told to `onAttempt` with only the path's ids. */
+  async function send(
+    endpoint: GhlEndpoint<z.ZodType>,
+    call: GhlCall,
+    exchange: SendOnce,
+  ): Promise<SendResult> {
+    const { onAttempt } = deps;
+    if (!onAttempt) return sendOnce(exchange);
+    // Aborted while waiting for the limiter or the token: nothing leaves, nothing to record.
+    exchange.signal?.throwIfAborted();
+    const at = clock.now();
+    const tell = (outcome: Pick<RequestAttempt, 'status' | 'error'>) =>
+      onAttempt({
+        at,
+        operation: endpoint.operationId,
+        method: endpoint.method,
+        params: pathIds(endpoint.path, call.params),
+        priority: call.priority ?? 'user',
+        ...outcome,
+        durationMs: clock.now() - at,
+      });
+    try {
+      const result = await sendOnce(exchange);
+      tell({ status: result.status, error: result.ok ? undefined : result.error.kind });
+      return result;
+    } catch (error) {
+      tell({ error: error instanceof GhlError ? error.kind : 'aborted' });
+      throw error;
+    }
+  }
+
   if (!deps.onError && !deps.guard) return request;
   const { onError, guard } = deps;
   return async function observedRequest<Res extends z.ZodType>(
@@ -163,6 +200,15 @@ function forEndpoint(error: GhlError, name: string): GhlError {
     status: error.status,
     ghlMessages: error.ghlMessages,
   });
+}
+
+/** The call's parameters that the path template names: ids, never query or body values. */
+function pathIds(path: string, params: Record<string, string> = {}): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (path.includes(`{${key}}`)) ids[key] = value;
+  }
+  return ids;
 }
 
 /** Drops undefined query values so they are not sent as "undefined". */

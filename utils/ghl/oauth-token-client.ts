@@ -1,12 +1,16 @@
 import { ofetch } from 'ofetch';
+import { systemClock, type Clock } from '../clock';
 import { GHL_API_BASE } from './api-constants';
 import { errorFromResponse } from './error-from-response';
 import { GhlError } from './ghl-error';
 import { parseResponseBody } from './parse-response';
-import { plainCause } from './send-once';
+import type { RequestPriority } from './rate-limiter';
+import { plainCause, type RequestAttempt } from './send-once';
 import { tokenResponseSchema, type TokenResponse } from './schemas/oauth-schemas';
 
 const ENDPOINT = 'POST /oauth/token';
+/** The operationId of POST /oauth/token in apps/oauth.json. */
+const OPERATION = 'get-access-token';
 
 /**
  * The app's credentials at GHL's Marketplace. Without a secret the grants go to a token broker,
@@ -30,6 +34,12 @@ export interface OAuthTokenClientOptions {
   /** GHL (default) or a token broker that forwards the grants with the secret it holds. */
   baseURL?: string;
   timeoutMs?: number;
+  clock?: Clock;
+  /**
+   * Hears every grant sent, with its status or failure (never a code, token or secret). A code
+   * exchange is the person's ('user'); a refresh is the extension's own upkeep ('background').
+   */
+  onAttempt?: (attempt: RequestAttempt) => void;
 }
 
 /**
@@ -51,10 +61,24 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
     options.fetch ? { fetch: options.fetch } : {},
   );
 
+  const clock = options.clock ?? systemClock;
+
   async function grant(
     fields: Record<string, string>,
     refusedMeans: 'unauthorized' | 'reconnect-needed',
+    priority: RequestPriority,
   ): Promise<TokenResponse> {
+    const at = clock.now();
+    const tell = (outcome: Pick<RequestAttempt, 'status' | 'error'>) =>
+      options.onAttempt?.({
+        at,
+        operation: OPERATION,
+        method: 'POST',
+        params: {},
+        priority,
+        ...outcome,
+        durationMs: clock.now() - at,
+      });
     let response;
     try {
       response = await api.raw<string>('/oauth/token', {
@@ -66,6 +90,7 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
       // The fetch error holds the request's options, client secret and refresh token included:
       // keep only its plain facts.
       const timedOut = (error as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
+      tell({ error: timedOut ? 'timeout' : 'network' });
       throw new GhlError(timedOut ? 'timeout' : 'network', ENDPOINT, {
         cause: plainCause(error),
         // A browser also hides a broker's refusal of our origin behind a failed fetch (CORS).
@@ -74,6 +99,7 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
           : undefined,
       });
     }
+    tell({ status: response.status });
     const text = response._data ?? '';
     if (response.ok) return parseResponseBody(ENDPOINT, tokenResponseSchema, text);
     const error = errorFromResponse(ENDPOINT, response.status, text);
@@ -103,6 +129,7 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
           redirect_uri: redirectUri,
         },
         'unauthorized',
+        'user',
       ),
     /** Spends a refresh token for a new pair; a refused one means "connect again". */
     refresh: (credentials: OAuthClientCredentials, refreshToken: string): Promise<TokenResponse> =>
@@ -113,6 +140,7 @@ export function createOAuthTokenClient(options: OAuthTokenClientOptions = {}) {
           refresh_token: refreshToken,
         },
         'reconnect-needed',
+        'background',
       ),
   };
 }

@@ -2,6 +2,7 @@ import type { $Fetch } from 'ofetch';
 import type { Clock } from '../clock';
 import { errorFromResponse, parseRetryAfter } from './error-from-response';
 import { GhlError } from './ghl-error';
+import type { RequestPriority } from './rate-limiter';
 import { readRateLimitHeaders, type RateLimitReport } from './rate-limit-headers';
 import { isRequestNotSent } from './retry-policy';
 
@@ -22,10 +23,34 @@ export interface SendOnce {
   signal?: AbortSignal;
 }
 
-/** What came back: the body text of a 2xx, or a typed error; and what GHL said of its budget. */
+/**
+ * What came back: the body text of a 2xx, or a typed error; the HTTP status when there was an
+ * answer; and what GHL said of its budget.
+ */
 export type SendResult = (
   { ok: true; text: string } | { ok: false; error: GhlError; notSent: boolean }
-) & { report?: RateLimitReport; rateLimitedForMs?: number };
+) & { status?: number; report?: RateLimitReport; rateLimitedForMs?: number };
+
+/**
+ * One HTTP request that left for GHL (or tried to), as the audit log keeps it. Only what is safe
+ * to keep: never a token, query value or body.
+ */
+export interface RequestAttempt {
+  /** When it was sent (epoch ms). */
+  at: number;
+  /** The OpenAPI operationId, e.g. "get-contact" or "get-access-token". */
+  operation: string;
+  method: string;
+  /** The ids in the path (contactId, taskId, id, businessId), nothing else. */
+  params: Record<string, string>;
+  /** 'user': a person is waiting for it; 'background': sync, the outbox or a token refresh. */
+  priority: RequestPriority;
+  /** The HTTP status when GHL (or the broker) answered. */
+  status?: number;
+  /** Why it failed, when it did: a GhlError kind, or 'aborted' when the caller gave up. */
+  error?: string;
+  durationMs: number;
+}
 
 const TIMED_OUT: unique symbol = Symbol('timed out');
 
@@ -65,14 +90,21 @@ export async function sendOnce(request: SendOnce): Promise<SendResult> {
     }
     const report = readRateLimitHeaders(response.headers);
     const text = response._data ?? '';
-    if (response.ok) return { ok: true, text, report };
+    if (response.ok) return { ok: true, text, status: response.status, report };
     const rateLimitedForMs =
       response.status === 429
         ? (parseRetryAfter(response.headers.get('retry-after'), clock.now()) ?? 1_000)
         : undefined;
     const error = errorFromResponse(request.name, response.status, text, rateLimitedForMs);
     // GHL counts a 429 as refused: nothing was applied.
-    return { ok: false, error, notSent: response.status === 429, report, rateLimitedForMs };
+    return {
+      ok: false,
+      error,
+      notSent: response.status === 429,
+      status: response.status,
+      report,
+      rateLimitedForMs,
+    };
   } catch (error) {
     if (signal?.aborted) {
       // Abandoned after it left: a create may have been applied all the same.

@@ -2,6 +2,7 @@ import { createTokenBroker } from '../../../broker/token-broker';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { GHL_API_BASE } from '../../ghl/api-constants';
 import { createRateLimiter, type RateLimiter } from '../../ghl/rate-limiter';
+import type { RequestAttempt } from '../../ghl/send-once';
 import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
 import {
   OTHER_LOCATION,
@@ -73,6 +74,8 @@ export function connectionUnderTest(
   });
 
   const seen: SeenRequest[] = [];
+  /** What the service reported to its audit hook. */
+  const audited: RequestAttempt[] = [];
   const published: ConnectionStatus[] = [];
   const notified: string[] = [];
   const authorizeUrls: string[] = [];
@@ -166,6 +169,7 @@ export function connectionUnderTest(
       wipeCache: async () => {
         calls.wipeCache += 1;
       },
+      audit: (attempt) => void audited.push(attempt),
     });
   };
   const service = makeService();
@@ -194,6 +198,7 @@ export function connectionUnderTest(
     /** Another context (a second service on the same credential store), as a popup would be. */
     anotherContext: makeService,
     seen,
+    audited,
     published,
     notified,
     authorizeUrls,
