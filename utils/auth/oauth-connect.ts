@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { GhlError } from '../ghl/ghl-error';
 import { createOAuthTokenClient } from '../ghl/oauth-token-client';
 import type { TokenResponse } from '../ghl/schemas/oauth-schemas';
+import type { RequestAttempt } from '../ghl/send-once';
 import { ConnectError } from './connect-error';
 import type { OAuthApp, StoredConnection } from './connection-records';
 import { authorizeUrl, codeFromRedirect, randomState } from './oauth-authorization';
@@ -15,6 +16,8 @@ export interface OAuthConnectDeps {
   fetchFor(kind: 'oauth'): typeof fetch;
   authorize(url: string): Promise<string>;
   redirectUri(): string;
+  /** Hears the code exchange, for the audit log. */
+  audit?: (attempt: RequestAttempt) => void;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function connectWithOAuth(deps: OAuthConnectDeps) {
   const oauth = createOAuthTokenClient({
     baseURL: viaBroker ? app.brokerUrl : undefined,
     fetch: deps.fetchFor('oauth'),
+    onAttempt: deps.audit,
   });
   let answer: TokenResponse;
   try {
