@@ -4,6 +4,7 @@ import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { AuditLogView } from './audit-log-view';
 import { OAuthAppForm } from './oauth-app-form';
+import { SyncSettingsForm } from './sync-settings-form';
 
 /** The options page: settings that need more room than the popup has. */
 export function OptionsApp() {
@@ -17,6 +18,7 @@ export function OptionsApp() {
       </header>
       <ConnectionCard status={status} />
       <OAuthAppForm />
+      <SyncSettingsForm />
       <section class="card" aria-labelledby="permissions-title">
         <h2 id="permissions-title" class="card__title">
           What this extension may do, and why

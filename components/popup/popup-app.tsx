@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
 import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
+import { FailedJobs } from '../sync/failed-jobs';
+import { SyncStatusCard } from '../sync/sync-status-card';
 
-/** The toolbar popup: connection state at a glance, the way to connect, and settings. */
+/**
+ * The toolbar popup: connection state at a glance, the way to connect, what the sync did, writes
+ * that failed, and settings.
+ */
 export function PopupApp() {
   const { version } = browser.runtime.getManifest();
   const status = useConnectionStatus();
@@ -13,6 +18,8 @@ export function PopupApp() {
         <span class="page__version">v{version}</span>
       </header>
       <ConnectionCard status={status} />
+      <SyncStatusCard />
+      <FailedJobs />
       <button
         type="button"
         class="button button--secondary"

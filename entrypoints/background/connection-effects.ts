@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
-import { toolbarBadge } from '@/utils/auth/toolbar-badge';
+import { toolbarBadge } from '@/utils/alerts/toolbar-badge';
 
 /** The one notification id: a second loss replaces the first instead of stacking. */
 export const RECONNECT_NOTIFICATION_ID = 'ghl-reconnect-needed';

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SYNC_SETTINGS, SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
+import {
+  button,
+  click,
+  input,
+  mount,
+  settle,
+  textOf,
+  type,
+  waitFor,
+} from '../../sync/__tests__/render-page';
+import { SyncSettingsForm } from '../sync-settings-form';
+
+const stored = async () =>
+  (await fakeBrowser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY];
+const OPEN_TAB = 'Transcript open in a tab (s)';
+const SHARE = 'Background share of the GHL rate limit (%)';
+
+let unmount = () => {};
+async function show() {
+  const page = await mount(<SyncSettingsForm />);
+  unmount = page.unmount;
+  await settle();
+  return page.container;
+}
+const radio = (page: Element, text: string) =>
+  [...page.querySelectorAll('label')].find((l) => textOf(l) === text)!.querySelector('input')!;
+
+describe('SyncSettingsForm', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => unmount());
+
+  it('shows the defaults when nothing is stored, the share in percent', async () => {
+    const page = await show();
+    expect(input(page, OPEN_TAB).value).toBe('30');
+    expect(input(page, SHARE).value).toBe('50');
+    expect(radio(page, 'All notes').checked).toBe(true);
+  });
+
+  it('shows the stored settings', async () => {
+    await fakeBrowser.storage.local.set({
+      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, recentMinutes: 10, notes: 'pinned' },
+    });
+    const page = await show();
+    expect(input(page, 'Transcripts viewed in the last 24 h (min)').value).toBe('10');
+    expect(radio(page, 'Pinned notes only').checked).toBe(true);
+  });
+
+  it('marks an invalid field as it is typed, and does not save it', async () => {
+    const page = await show();
+    const field = input(page, OPEN_TAB);
+    await type(field, '10');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = field.getAttribute('aria-describedby')!.split(' ');
+    const error = page.querySelector(`#${describedBy[1]}`);
+    expect(error?.textContent).toBe('Enter a whole number from 30 to 3600 s.');
+
+    await click(button(page, 'Save'));
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe(
+      'Fix the fields marked above, then save.',
+    );
+    expect(await stored()).toBeUndefined();
+  });
+
+  it('saves valid settings to storage.local', async () => {
+    const page = await show();
+    await type(input(page, OPEN_TAB), '45');
+    await type(input(page, SHARE), '30');
+    await click(radio(page, 'Pinned notes only'));
+    await click(button(page, 'Save'));
+    expect(await stored()).toEqual({
+      ...DEFAULT_SYNC_SETTINGS,
+      openTabSeconds: 45,
+      backgroundShare: 0.3,
+      notes: 'pinned',
+    });
+    expect(page.querySelector('[role="status"]')?.textContent).toMatch(/^Saved\./);
+  });
+
+  it('resets to the defaults', async () => {
+    await fakeBrowser.storage.local.set({
+      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, otherMinutes: 240 },
+    });
+    const page = await show();
+    await type(input(page, OPEN_TAB), '99');
+    await click(button(page, 'Reset to defaults'));
+    expect(await stored()).toEqual(DEFAULT_SYNC_SETTINGS);
+    expect(input(page, OPEN_TAB).value).toBe('30');
+    expect(input(page, 'Every other linked transcript (min)').value).toBe('60');
+  });
+
+  it('follows a change saved elsewhere, but not over unsaved edits', async () => {
+    const page = await show();
+    await fakeBrowser.storage.local.set({
+      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, openTabSeconds: 60 },
+    });
+    await waitFor(() => expect(input(page, OPEN_TAB).value).toBe('60'));
+
+    await type(input(page, SHARE), '40');
+    await fakeBrowser.storage.local.set({
+      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, openTabSeconds: 90 },
+    });
+    await settle();
+    expect(input(page, OPEN_TAB).value).toBe('60');
+    expect(input(page, SHARE).value).toBe('40');
+  });
+});

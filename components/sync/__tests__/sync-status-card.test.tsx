@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
+import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { IDLE_SYNC_STATUS, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import { SyncStatusCard } from '../sync-status-card';
+import { button, click, mount, settle, textOf, waitFor } from './render-page';
+
+vi.mock('@/utils/messaging/send-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-message')>()),
+  sendMessage: vi.fn(),
+}));
+const send = vi.mocked(sendMessage);
+
+const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+const connected: ConnectionStatus = {
+  state: 'connected',
+  kind: 'pit',
+  locationId: 'loc1',
+  scopes: ['contacts.readonly', 'contacts.write'],
+  canWrite: true,
+  since: 0,
+};
+const lastRun = {
+  startedAt: NOW - 125_000,
+  endedAt: NOW - 120_000,
+  outcome: 'ok' as const,
+  requests: 12,
+  contactsChecked: 40,
+  changes: 3,
+  errors: 0,
+};
+
+async function show(status: Partial<SyncStatus>, connection: ConnectionStatus = connected) {
+  await fakeBrowser.storage.local.set({
+    [CONNECTION_STATUS_KEY]: connection,
+    [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, ...status },
+  });
+  const page = await mount(<SyncStatusCard />);
+  await settle();
+  unmount = page.unmount;
+  return page.container;
+}
+let unmount = () => {};
+
+describe('SyncStatusCard', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    send.mockReset();
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    unmount();
+    vi.useRealTimers();
+  });
+
+  it.each<[string, ConnectionStatus]>([
+    ['not connected', { state: 'not-connected' }],
+    ['reconnect needed', { ...connected, state: 'reconnect-needed', reconnectReason: 'revoked' }],
+  ])('shows nothing when %s', async (_name, connection) => {
+    const page = await show({ lastRun }, connection);
+    expect(page.innerHTML).toBe('');
+  });
+
+  it('says when nothing has synced yet', async () => {
+    const page = await show({});
+    expect(textOf(page)).toContain('Never synced');
+    expect(page.querySelector('progress')).toBeNull();
+  });
+
+  it('shows the last run and counts down to the next', async () => {
+    const page = await show({ lastRun, nextRunAt: NOW + 25_000 });
+    expect(textOf(page)).toContain('Last sync: 2 min ago · 12 requests · 3 changes');
+    expect(textOf(page)).toContain('Next sync: in 25 s');
+    await vi.advanceTimersByTimeAsync(5000);
+    await settle();
+    expect(textOf(page)).toContain('Next sync: in 20 s');
+  });
+
+  it('says what went wrong in a failed or partial run', async () => {
+    const failed = {
+      ...lastRun,
+      outcome: 'failed' as const,
+      errors: 1,
+      firstError: 'GHL is down.',
+    };
+    expect(textOf(await show({ lastRun: failed }))).toContain(
+      'The last sync failed. First error: GHL is down.',
+    );
+    unmount();
+    const partial = { ...lastRun, outcome: 'partial' as const, errors: 2, firstError: 'Timeout.' };
+    const page = await show({ lastRun: partial });
+    expect(page.querySelector('.message--warning')?.textContent).toBe(
+      'The last sync finished with 2 errors. First error: Timeout.',
+    );
+  });
+
+  it('shows the first full sync as a labelled progress bar', async () => {
+    const page = await show({ firstSync: { done: 40, total: 120 } });
+    const bar = page.querySelector('progress')!;
+    expect(bar.getAttribute('aria-label')).toBe('First full sync');
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['40', '120']);
+    expect(textOf(page)).toContain('First full sync: 40 of 120 contacts');
+  });
+
+  it('shows queued writes and a problem', async () => {
+    const page = await show({
+      outbox: { pending: 3, waiting: 1, failed: 2 },
+      problem: 'The browser’s storage for this extension is full.',
+    });
+    const text = textOf(page);
+    expect(text).toContain('3 changes waiting to be sent to GHL');
+    expect(text).toContain('1 change waiting for reconnect');
+    expect(text).toContain('2 changes could not be sent');
+    expect(text).toContain('storage for this extension is full');
+  });
+
+  it('updates when the background publishes a new status', async () => {
+    const page = await show({});
+    await fakeBrowser.storage.local.set({ [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, lastRun } });
+    await waitFor(() => expect(textOf(page)).toContain('Last sync: 2 min ago'));
+  });
+
+  it('syncs now, busy until the background answers', async () => {
+    let answer!: (status: SyncStatus) => void;
+    send.mockImplementation(() => new Promise((resolve) => (answer = resolve as never)));
+    const page = await show({});
+    await click(button(page, 'Sync now'));
+    expect(send).toHaveBeenCalledWith('sync/now', {});
+    expect(button(page, 'Syncing…').disabled).toBe(true);
+    answer(IDLE_SYNC_STATUS);
+    await waitFor(() => expect(button(page, 'Sync now').disabled).toBe(false));
+  });
+
+  it('says why Sync now failed', async () => {
+    send.mockRejectedValue(new MessageError('offline', 'You are offline.'));
+    const page = await show({});
+    await click(button(page, 'Sync now'));
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe('You are offline.');
+  });
+
+  it('offers no second sync while one runs', async () => {
+    const page = await show({ running: true, nextRunAt: NOW + 25_000 });
+    expect(button(page, 'Syncing…').disabled).toBe(true);
+    expect(textOf(page)).toContain('Syncing now…');
+    expect(textOf(page)).not.toContain('Next sync');
+    expect(page.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
+  });
+});

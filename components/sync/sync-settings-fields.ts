@@ -1,0 +1,114 @@
+import { syncSettingsSchema, type SyncSettings } from '@/utils/sync/sync-settings';
+
+/** The settings entered as numbers. */
+export type NumberKey = Exclude<keyof SyncSettings, 'version' | 'notes'>;
+
+/** How a number setting is shown and entered. */
+export interface NumberField {
+  key: NumberKey;
+  label: string;
+  unit: string;
+  hint: string;
+  /** Shown value = stored value × scale (the background share is stored 0–1, shown in %). */
+  scale: number;
+}
+
+/** The number settings, in the order the form shows them. */
+export const NUMBER_FIELDS: readonly NumberField[] = [
+  {
+    key: 'openTabSeconds',
+    label: 'Transcript open in a tab',
+    unit: 's',
+    hint: 'Its contact is refreshed at least this often. 30 s is the browser’s shortest alarm.',
+    scale: 1,
+  },
+  {
+    key: 'recentMinutes',
+    label: 'Transcripts viewed in the last 24 h',
+    unit: 'min',
+    hint: 'Their contacts are at most this old.',
+    scale: 1,
+  },
+  {
+    key: 'otherMinutes',
+    label: 'Every other linked transcript',
+    unit: 'min',
+    hint: 'Their contacts are at most this old.',
+    scale: 1,
+  },
+  {
+    key: 'backgroundShare',
+    label: 'Background share of the GHL rate limit',
+    unit: '%',
+    hint: 'The rest is kept for what you do in the panel, so it never waits behind the sync.',
+    scale: 100,
+  },
+  {
+    key: 'auditRetentionDays',
+    label: 'Keep the change log for',
+    unit: 'days',
+    hint: 'Older entries are removed.',
+    scale: 1,
+  },
+  {
+    key: 'maxUnlinkedContacts',
+    label: 'Contacts kept without a linked transcript',
+    unit: 'contacts',
+    hint: 'Above this, the least recently used are removed from this device (not from GHL).',
+    scale: 1,
+  },
+];
+
+/** What the form holds: numbers as typed, so a half-typed value is kept, not coerced. */
+export interface SettingsDraft {
+  numbers: Record<NumberKey, string>;
+  notes: SyncSettings['notes'];
+}
+
+/** The range a field accepts, in shown units, read from the settings schema. */
+export function boundsOf(field: NumberField): { min: number; max: number; whole: boolean } {
+  const schema = syncSettingsSchema.shape[field.key];
+  return {
+    min: shown((schema.minValue ?? 0) * field.scale),
+    max: shown((schema.maxValue ?? Number.MAX_SAFE_INTEGER) * field.scale),
+    whole: schema.isInt,
+  };
+}
+
+// Rounds away float noise such as 0.29 × 100 = 28.999999999999996.
+const shown = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/** The form's starting values for stored settings. */
+export function toDraft(settings: SyncSettings): SettingsDraft {
+  const numbers = {} as Record<NumberKey, string>;
+  for (const field of NUMBER_FIELDS) {
+    numbers[field.key] = String(shown(settings[field.key] * field.scale));
+  }
+  return { numbers, notes: settings.notes };
+}
+
+/**
+ * Checks a draft against the settings schema: the settings when every field is valid, else an
+ * error in words for each invalid field ("Enter a whole number from 30 to 3600 s.").
+ */
+export function checkDraft(draft: SettingsDraft): {
+  settings?: SyncSettings;
+  errors: Partial<Record<NumberKey, string>>;
+} {
+  const errors: Partial<Record<NumberKey, string>> = {};
+  const values: Partial<Record<NumberKey, number>> = {};
+  for (const field of NUMBER_FIELDS) {
+    const text = draft.numbers[field.key].trim();
+    const value = text === '' ? Number.NaN : shown(Number(text) / field.scale);
+    if (syncSettingsSchema.shape[field.key].safeParse(value).success) {
+      values[field.key] = value;
+    } else {
+      const { min, max, whole } = boundsOf(field);
+      errors[field.key] =
+        `Enter a ${whole ? 'whole ' : ''}number from ${min} to ${max} ${field.unit}.`;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  const settings = syncSettingsSchema.parse({ version: 1, notes: draft.notes, ...values });
+  return { settings, errors };
+}

@@ -1,0 +1,10 @@
+import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import { useStorageValue } from '../shared/use-storage-value';
+
+/**
+ * The sync status the background publishes after every run and outbox change, kept current.
+ * `undefined` until the first read.
+ */
+export function useSyncStatus(): SyncStatus | undefined {
+  return useStorageValue(SYNC_STATUS_KEY, parseSyncStatus);
+}
