@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { createCacheDbSource } from '../../db/open-cache-db';
+import type { OutboxOperation } from '../outbox-operations';
+import type { StoredOutboxJob } from '../outbox-store';
+import { DUE, outboxUnderTest, SAM, type OutboxUnderTest } from './outbox-harness';
+
+const TASK = 'sbxTask000000000000D';
+const BOOK_DEMO: OutboxOperation = {
+  kind: 'task.create',
+  contactId: SAM,
+  body: { title: 'Book demo', dueDate: DUE, completed: false },
+};
+const NEW_NOTE: OutboxOperation = {
+  kind: 'note.create',
+  contactId: SAM,
+  body: { body: 'Wants a call on Monday.' },
+};
+const JANE: OutboxOperation = {
+  kind: 'contact.create',
+  body: { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' },
+};
+
+/** How many records in GHL each create made. */
+async function created(h: OutboxUnderTest) {
+  const sam = await h.inGhl(SAM);
+  const contacts = [...h.sandbox.state.data.contacts.values()].filter(
+    (c) => c.email === 'jane.doe@example.com',
+  );
+  return {
+    tasks: sam.tasks.filter((t) => t.title === 'Book demo').length,
+    notes: sam.notes.filter((n) => n.body === 'Wants a call on Monday.').length,
+    contacts: contacts.length,
+  };
+}
+
+/** Polls (in real time) until `condition` holds: for work that must not move the fake clock. */
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 500 && !condition(); i += 1) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  expect(condition()).toBe(true);
+}
+
+describe('rate limits and server errors', () => {
+  it('rides out a 429 storm: every write arrives once, none fails', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    await h.faults({ rateLimitStorm: { durationMs: 5 * 60_000, retryAfterSeconds: 10 } });
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.enqueue(NEW_NOTE));
+    await h.run(
+      outbox.enqueue({ kind: 'task.complete', contactId: SAM, taskId: TASK, completed: true }),
+    );
+    await h.settle(outbox);
+
+    // More refusals than the client's own four tries: the outbox retried too.
+    expect(h.sandbox.state.counters.byStatus[429]).toBeGreaterThan(8);
+    expect(await created(h)).toMatchObject({ tasks: 1, notes: 1 });
+    expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.completed).toBe(true);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('rides out a burst of 5xx: creates are checked before resending, no duplicates', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    await h.faults({ failNext: { count: 12, status: 503 } });
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.enqueue(NEW_NOTE));
+    await h.run(outbox.enqueue(JANE));
+    await h.run(
+      outbox.enqueue({
+        kind: 'task.update',
+        contactId: SAM,
+        taskId: TASK,
+        body: { title: 'Renamed' },
+      }),
+    );
+    await h.settle(outbox);
+
+    expect(h.sandbox.state.counters.byStatus[503]).toBe(12);
+    expect(await created(h)).toEqual({ tasks: 1, notes: 1, contacts: 1 });
+    expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.title).toBe('Renamed');
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('fails a write after ten attempts that all met server errors, keeping the reason', async () => {
+    const h = outboxUnderTest();
+    const failures: StoredOutboxJob[] = [];
+    const outbox = h.outbox({ onPermanentFailure: (job) => failures.push(job) });
+    await h.faults({ failNext: { count: 1000, status: 500 } });
+    const start = h.fake.now();
+    await h.run(
+      outbox.enqueue({ kind: 'task.update', contactId: SAM, taskId: TASK, body: { title: 'X' } }),
+    );
+    await h.settle(outbox);
+
+    const [job] = await outbox.list();
+    expect(job).toMatchObject({ status: 'failed', attempts: 10, error: { kind: 'server' } });
+    expect(failures).toHaveLength(1);
+    // Four tries by the client per attempt; waits doubled from 2 s up to minutes.
+    expect(h.count('PUT /contacts/:contactId/tasks/:taskId')).toBe(40);
+    expect(h.fake.now() - start).toBeGreaterThan(10 * 60_000);
+  });
+});
+
+describe('a create whose answer is lost', () => {
+  const CASES = [
+    { name: 'task', op: BOOK_DEMO, lookup: 'GET /contacts/:contactId/tasks', key: 'tasks' },
+    { name: 'note', op: NEW_NOTE, lookup: 'GET /contacts/:contactId/notes', key: 'notes' },
+    { name: 'contact', op: JANE, lookup: 'POST /contacts/search', key: 'contacts' },
+  ] as const;
+
+  it.each(CASES)(
+    '$name: the connection drops after GHL applied it → found, not sent again',
+    async ({ op, lookup, key }) => {
+      const h = outboxUnderTest();
+      const outbox = h.outbox();
+      await h.faults({ dropNext: { count: 1, afterApply: true } });
+      await h.run(outbox.enqueue(op));
+      await h.settle(outbox);
+
+      expect((await created(h))[key]).toBe(1);
+      expect(h.count(lookup)).toBe(1);
+      expect(h.requests).toHaveLength(2); // the POST, then the look-up
+      expect(await outbox.list()).toEqual([]);
+    },
+  );
+
+  it.each(CASES)(
+    '$name: the connection drops before GHL applied it → looked for, sent again once',
+    async ({ op, key }) => {
+      const h = outboxUnderTest();
+      const outbox = h.outbox();
+      await h.faults({ dropNext: { count: 1 } });
+      await h.run(outbox.enqueue(op));
+      await h.settle(outbox);
+
+      expect((await created(h))[key]).toBe(1);
+      expect(h.requests).toHaveLength(3); // POST (lost), look-up, POST
+    },
+  );
+
+  it('a cut-off answer to a create (applied) is reconciled too', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    await h.faults({ malformedNext: 1 });
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.settle(outbox);
+    expect((await created(h)).tasks).toBe(1);
+  });
+
+  it('does not take a look-alike task that was already cached for the one it made', async () => {
+    const h = outboxUnderTest();
+    const source = createCacheDbSource(h.dbName);
+    const db = await source.get();
+    const existing = (await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)!;
+    await db.put('tasks', { id: TASK, contactId: SAM, value: existing, hash: 'h', fetchedAt: 0 });
+    const outbox = h.outbox({}, source);
+    await h.faults({ dropNext: { count: 1 } }); // lost before GHL applied it
+    const twin: OutboxOperation = {
+      kind: 'task.create',
+      contactId: SAM,
+      body: { title: existing.title, dueDate: existing.dueDate, completed: false },
+    };
+    await h.run(outbox.enqueue(twin));
+    await h.settle(outbox);
+
+    const same = (await h.inGhl(SAM)).tasks.filter((t) => t.title === existing.title);
+    expect(same).toHaveLength(2);
+    expect(await db.count('tasks')).toBe(2);
+  });
+
+  it('does not take a note GHL dates from before the write for the one it made', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    const old = (await h.inGhl(SAM)).notes[0]!; // weeks old, not in the cache
+    const twins = async () => (await h.inGhl(SAM)).notes.filter((n) => n.body === old.body);
+    const before = (await twins()).length;
+    await h.faults({ dropNext: { count: 1 } });
+    await h.run(outbox.enqueue({ kind: 'note.create', contactId: SAM, body: { body: old.body } }));
+    await h.settle(outbox);
+    expect(await twins()).toHaveLength(before + 1);
+  });
+});
+
+describe('the worker stops mid-write', () => {
+  it.each([
+    ['after GHL applied the POST', true, ['GET /contacts/:contactId/tasks']],
+    [
+      'before the POST reached GHL',
+      false,
+      ['GET /contacts/:contactId/tasks', 'POST /contacts/:contactId/tasks'],
+    ],
+  ] as const)('%s: the next worker sends it exactly once', async (_name, applied, after) => {
+    const h = outboxUnderTest();
+    const firstDb = createCacheDbSource(h.dbName);
+    const first = h.outbox({}, firstDb);
+    // The POST leaves (and, maybe, is applied), and its answer never comes back.
+    h.hooks.onRequest = (name, answer) =>
+      name.endsWith('/tasks') && name.startsWith('POST')
+        ? (applied ? answer() : Promise.resolve()).then(() => new Promise<Response>(() => {}))
+        : undefined;
+    await h.run(first.enqueue(BOOK_DEMO));
+    await until(() => h.requests.length === 1);
+    await first.close(); // the service worker is stopped here
+    await firstDb.close();
+    h.hooks.onRequest = undefined;
+
+    const second = h.outbox();
+    const [stored] = await second.list();
+    expect(stored).toMatchObject({ status: 'sending' });
+    h.sandbox.state.resetCounters();
+    await h.settle(second);
+
+    expect(Object.keys(h.sandbox.state.counters.byEndpoint).sort()).toEqual([...after].sort());
+    expect((await created(h)).tasks).toBe(1);
+    expect(await second.list()).toEqual([]);
+  });
+
+  it('two outboxes on one database never send the same job twice', async () => {
+    const h = outboxUnderTest();
+    const a = h.outbox();
+    const b = h.outbox();
+    await h.run(a.enqueue(BOOK_DEMO));
+    await h.run(Promise.all([a.process(), b.process(), b.process()]));
+    await h.settle(b);
+    expect(h.count('POST /contacts/:contactId/tasks')).toBe(1);
+  });
+});

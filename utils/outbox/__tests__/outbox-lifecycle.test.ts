@@ -1,0 +1,240 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCacheDbSource } from '../../db/open-cache-db';
+import { QUOTA_MESSAGE } from '../../db/quota';
+import { GhlError } from '../../ghl/ghl-error';
+import { OTHER_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import type { OutboxOperation } from '../outbox-operations';
+import { OutboxStorageError, type StoredOutboxJob } from '../outbox-store';
+import { connected, DUE, LOC, needsReconnect, outboxUnderTest, SAM } from './outbox-harness';
+
+const TASK = 'sbxTask000000000000D'; // "Send proposal"
+const BOOK_DEMO: OutboxOperation = {
+  kind: 'task.create',
+  contactId: SAM,
+  body: { title: 'Book demo', dueDate: DUE, completed: false },
+};
+const demoTasks = async (h: ReturnType<typeof outboxUnderTest>) =>
+  (await h.inGhl(SAM)).tasks.filter((t) => t.title === 'Book demo');
+
+describe('failed writes', () => {
+  it('keep the reason, survive a restart, and Retry sends them', async () => {
+    const h = outboxUnderTest();
+    const failures: StoredOutboxJob[] = [];
+    const first = h.outbox({ onPermanentFailure: (job) => failures.push(job) });
+    h.setToken(SANDBOX_TOKENS.readOnly); // GHL refuses the write for lack of scope
+    const { id } = await h.run(first.enqueue(BOOK_DEMO));
+    await h.settle(first);
+    expect(failures).toHaveLength(1);
+    expect(await first.summary()).toEqual({ pending: 0, waiting: 0, failed: 1 });
+    await first.close();
+
+    // The browser restarts: a new outbox finds the failed job and leaves it alone.
+    const second = h.outbox({ onPermanentFailure: (job) => failures.push(job) });
+    const sent = h.requests.length;
+    await h.settle(second);
+    expect(h.requests).toHaveLength(sent);
+    const [job] = await second.list();
+    expect(job).toMatchObject({
+      id,
+      status: 'failed',
+      summary: 'Create task ‘Book demo’',
+      error: { kind: 'missing-scope', message: expect.stringMatching(/read-only/) },
+    });
+
+    h.setToken(SANDBOX_TOKENS.readWrite);
+    const afterRetry = await h.run(second.retry(id));
+    expect(afterRetry[0]).toMatchObject({ status: 'queued', attempts: 0, error: undefined });
+    await h.settle(second);
+    expect(await demoTasks(h)).toHaveLength(1);
+    expect(await second.list()).toEqual([]);
+    expect(failures).toHaveLength(1);
+  });
+
+  it('Discard removes a failed write; a queued one cannot be discarded', async () => {
+    const h = outboxUnderTest();
+    const changes: unknown[] = [];
+    const outbox = h.outbox({ onChange: (summary) => changes.push(summary) });
+    const gone = await h.run(
+      outbox.enqueue({
+        kind: 'task.update',
+        contactId: SAM,
+        taskId: 'sbxTaskGone',
+        body: { title: 'x' },
+      }),
+    );
+    await h.settle(outbox);
+    const [failed] = await outbox.list();
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: {
+        kind: 'not-found',
+        message: 'It no longer exists in GHL, so the change was not made.',
+      },
+    });
+
+    h.setStatus(needsReconnect()); // keeps the next one queued
+    const queued = await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.discard(gone.id));
+    expect((await outbox.list()).map((j) => j.id)).toEqual([queued.id]);
+    expect(changes.at(-1)).toMatchObject({ failed: 0 });
+  });
+
+  it('a delete of something already gone counts as done', async () => {
+    const h = outboxUnderTest();
+    const failures: StoredOutboxJob[] = [];
+    const outbox = h.outbox({ onPermanentFailure: (job) => failures.push(job) });
+    await h.run(outbox.enqueue({ kind: 'task.delete', contactId: SAM, taskId: 'sbxTaskGone' }));
+    await h.settle(outbox);
+    expect(await outbox.list()).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('waiting for the connection', () => {
+  it('holds writes made while reconnect is needed, then sends each once', async () => {
+    const h = outboxUnderTest();
+    h.setStatus(needsReconnect('Token revoked.'));
+    const outbox = h.outbox();
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(
+      outbox.enqueue({ kind: 'task.complete', contactId: SAM, taskId: TASK, completed: true }),
+    );
+    await h.run(outbox.enqueue({ kind: 'note.create', contactId: SAM, body: { body: 'Called.' } }));
+    await h.settle(outbox);
+
+    expect(h.requests).toEqual([]);
+    expect(await outbox.summary()).toEqual({ pending: 0, waiting: 3, failed: 0 });
+    expect((await outbox.list())[0]?.error?.message).toMatch(/^Token revoked\. It will be sent/);
+    expect(await outbox.nextWakeAt()).toBeUndefined(); // nothing to wake for: a reconnect is
+
+    h.setStatus(connected()); // the person reconnects: the outbox hears it
+    await h.settle(outbox);
+    expect(h.requests).toEqual([
+      `POST /contacts/${SAM}/tasks`,
+      `PUT /contacts/${SAM}/tasks/${TASK}/completed`,
+      `POST /contacts/${SAM}/notes`,
+    ]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('a restarted worker resumes waiting writes when it finds the connection back', async () => {
+    const h = outboxUnderTest();
+    h.setStatus(needsReconnect());
+    const first = h.outbox();
+    await h.run(first.enqueue(BOOK_DEMO));
+    await h.settle(first);
+    await first.close();
+    h.setStatus(connected()); // reconnected while no outbox was listening
+
+    const second = h.outbox();
+    await h.settle(second);
+    expect(await demoTasks(h)).toHaveLength(1);
+  });
+
+  it('never sends a write to another location than the one it was made for', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    h.setStatus(needsReconnect());
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    h.setStatus(connected(OTHER_LOCATION.id)); // the person connected another location
+    await h.settle(outbox);
+    expect(h.requests).toEqual([]);
+    expect((await outbox.list())[0]).toMatchObject({
+      status: 'waiting',
+      error: { message: expect.stringContaining(LOC) },
+    });
+
+    h.setStatus(connected(LOC));
+    await h.settle(outbox);
+    expect(await demoTasks(h)).toHaveLength(1);
+  });
+
+  it('tries again at once when the token was replaced mid-call', async () => {
+    const h = outboxUnderTest();
+    const client = h.connection.client;
+    let replaced = false;
+    h.connection.client = async () => {
+      if (replaced) return client();
+      replaced = true;
+      throw new GhlError('connection-changed', 'connection');
+    };
+    const outbox = h.outbox();
+    const start = h.fake.now();
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.process());
+    expect(await demoTasks(h)).toHaveLength(1);
+    expect(h.fake.now()).toBe(start);
+  });
+});
+
+describe('order and words', () => {
+  it('sends writes about one contact in the order they were made, even after a failure', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    await h.faults({ failNext: { count: 4, status: 502 } }); // the first PUT uses up its tries
+    const rename = (title: string): OutboxOperation => ({
+      kind: 'task.update',
+      contactId: SAM,
+      taskId: TASK,
+      body: { title },
+    });
+    await h.run(outbox.enqueue(rename('First')));
+    await h.run(outbox.enqueue(rename('Second')));
+    await h.settle(outbox);
+    expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.title).toBe('Second');
+  });
+
+  it('lists writes in words, with names from the cache', async () => {
+    const h = outboxUnderTest();
+    const source = createCacheDbSource(h.dbName);
+    const db = await source.get();
+    const sam = await h.inGhl(SAM);
+    await db.put('tasks', {
+      id: TASK,
+      contactId: SAM,
+      value: sam.tasks.find((t) => t.id === TASK)!,
+      hash: 'h',
+      fetchedAt: 0,
+    });
+    await db.put('contacts', {
+      id: SAM,
+      locationId: LOC,
+      contact: { id: SAM, name: 'Sam Lee' },
+      lastUsedAt: 0,
+    });
+    h.setStatus(needsReconnect());
+    const outbox = h.outbox({}, source);
+    const ops: OutboxOperation[] = [
+      { kind: 'task.complete', contactId: SAM, taskId: TASK, completed: true },
+      { kind: 'note.create', contactId: SAM, body: { body: 'x' } },
+      { kind: 'contact.create', body: { firstName: 'Jane', lastName: 'Doe' } },
+      { kind: 'tags.add', contactId: SAM, tags: ['vip'] },
+      { kind: 'task.delete', contactId: SAM, taskId: 'sbxTaskUnknown' },
+    ];
+    for (const op of ops) await h.run(outbox.enqueue(op));
+    expect((await outbox.list()).map((j) => j.summary)).toEqual([
+      'Complete task ‘Send proposal’',
+      'Add note',
+      'Create contact Jane Doe',
+      'Add tag ‘vip’ to Sam Lee',
+      'Delete task',
+    ]);
+  });
+});
+
+describe('storage', () => {
+  it('reports a full disk when a write cannot be stored, and keeps nothing', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    await outbox.list(); // the database is open before the disk fills up
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const refused = h.run(outbox.enqueue(BOOK_DEMO));
+    await expect(refused).rejects.toBeInstanceOf(OutboxStorageError);
+    await expect(refused).rejects.toThrow(QUOTA_MESSAGE);
+    vi.restoreAllMocks();
+    expect(await outbox.list()).toEqual([]);
+    expect(h.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+import type { IDBPTransaction } from 'idb';
+import type { CacheDb, CachedContact, OutboxJob } from '../db/cache-schema';
+import type { CacheDatabase } from '../db/open-cache-db';
+import type { GhlContact } from '../ghl/schemas/contact-schemas';
+import { contentHash } from '../sync/content-hash';
+import type { OutboxResult } from './outbox-send';
+
+/** The stores a finished write touches. */
+type CompleteStore = 'outbox' | 'contacts' | 'tasks' | 'notes' | 'appointments';
+const STORES: CompleteStore[] = ['outbox', 'contacts', 'tasks', 'notes', 'appointments'];
+type CompleteTx = IDBPTransaction<CacheDb, CompleteStore[], 'readwrite'>;
+
+/**
+ * Ends a job that GHL has applied: deletes it from the outbox and puts what GHL answered into the
+ * cache, in one transaction, so the panel never shows the write both as pending and as done, and
+ * a worker stopped half-way leaves neither. Tasks and notes get the same content hash the sync
+ * engine computes, so it does not take our own write for a change made in GHL.
+ * Links to a deleted contact are not touched: that is the link module's (the caller reports it).
+ */
+export async function completeJob(
+  db: CacheDatabase,
+  job: OutboxJob,
+  result: OutboxResult,
+  now: number,
+): Promise<void> {
+  const tx = db.transaction(STORES, 'readwrite');
+  const op = job.operation;
+  const work = (async () => {
+    await tx.objectStore('outbox').delete(job.id);
+    switch (result.kind) {
+      case 'task':
+        await tx.objectStore('tasks').put({
+          id: result.task.id,
+          contactId: 'contactId' in op ? op.contactId : (result.task.contactId ?? ''),
+          value: result.task,
+          hash: contentHash(result.task),
+          fetchedAt: now,
+        });
+        return;
+      case 'note':
+        await tx.objectStore('notes').put({
+          id: result.note.id,
+          contactId: 'contactId' in op ? op.contactId : (result.note.contactId ?? ''),
+          value: result.note,
+          hash: contentHash(result.note),
+          fetchedAt: now,
+        });
+        return;
+      case 'contact': {
+        const contacts = tx.objectStore('contacts');
+        const cached = await contacts.get(result.contact.id);
+        await contacts.put(withContact(cached, result.contact, job.locationId, now));
+        return;
+      }
+      case 'tags': {
+        if (!('contactId' in op)) return;
+        const contacts = tx.objectStore('contacts');
+        const cached = await contacts.get(op.contactId);
+        // Only a cached contact is updated: a tag list alone is not a contact to cache.
+        if (cached)
+          await contacts.put({ ...cached, contact: { ...cached.contact, tags: result.tags } });
+        return;
+      }
+      case 'deleted':
+        await forgetDeleted(tx, op);
+        return;
+    }
+  })();
+  await Promise.all([work, tx.done]);
+}
+
+/** A deleted record leaves the cache; a deleted contact takes its tasks, notes, appointments. */
+async function forgetDeleted(tx: CompleteTx, op: OutboxJob['operation']) {
+  switch (op.kind) {
+    case 'task.delete':
+      return tx.objectStore('tasks').delete(op.taskId);
+    case 'note.delete':
+      return tx.objectStore('notes').delete(op.noteId);
+    case 'contact.delete': {
+      await tx.objectStore('contacts').delete(op.contactId);
+      for (const name of ['tasks', 'notes', 'appointments'] as const) {
+        const store = tx.objectStore(name);
+        const keys = await store.index('by-contact').getAllKeys(op.contactId);
+        await Promise.all(keys.map((key) => store.delete(key)));
+      }
+      return;
+    }
+  }
+}
+
+/** The cached contact with GHL's answer: its update time, and used just now. */
+function withContact(
+  cached: CachedContact | undefined,
+  contact: GhlContact,
+  locationId: string,
+  now: number,
+): CachedContact {
+  return {
+    ...cached,
+    id: contact.id,
+    locationId: cached?.locationId ?? contact.locationId ?? locationId,
+    // GHL's answer is the whole contact: a field it leaves out was cleared.
+    contact,
+    dateUpdated: contact.dateUpdated ?? cached?.dateUpdated,
+    lastUsedAt: now,
+    deletedAt: undefined,
+  };
+}

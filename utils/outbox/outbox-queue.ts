@@ -1,0 +1,58 @@
+import type { StoredOutboxJob } from './outbox-store';
+import type { OutboxOperation } from './outbox-operations';
+
+/**
+ * Which job goes next. Jobs go in the order they were made, and a job waits while an earlier,
+ * unfinished job about the same contact is still there: an earlier edit sent after a later one
+ * would undo it. A failed job holds nothing (a person decides about it).
+ */
+
+/** What writes are ordered by: the contact they are about (a new contact has none yet). */
+function orderKey(op: OutboxOperation): string | undefined {
+  return 'contactId' in op ? op.contactId : undefined;
+}
+
+/** The jobs that may be sent when they are due, oldest first, with those held back left out. */
+export function sendableJobs(jobs: StoredOutboxJob[]): StoredOutboxJob[] {
+  const busy = new Set<string>();
+  const sendable: StoredOutboxJob[] = [];
+  for (const job of jobs) {
+    const key = orderKey(job.operation);
+    const held = key !== undefined && busy.has(key);
+    if (key !== undefined && job.status !== 'failed') busy.add(key);
+    if (!held && (job.status === 'queued' || job.status === 'sending')) sendable.push(job);
+  }
+  return sendable;
+}
+
+/** The oldest job that may be sent now. */
+export function dueJob(jobs: StoredOutboxJob[], now: number): StoredOutboxJob | undefined {
+  return sendableJobs(jobs).find((job) => job.nextAttemptAt <= now);
+}
+
+/** When the next job falls due, if any is waiting only for time. */
+export function nextDueAt(jobs: StoredOutboxJob[]): number | undefined {
+  const times = sendableJobs(jobs).map((job) => job.nextAttemptAt);
+  return times.length > 0 ? Math.min(...times) : undefined;
+}
+
+/** The counts the popup shows. */
+export interface OutboxSummary {
+  /** Queued or being sent. */
+  pending: number;
+  /** Held until the person reconnects. */
+  waiting: number;
+  /** Stopped, needing Retry or Discard. */
+  failed: number;
+}
+
+/** Counts jobs by what they wait for. */
+export function summarize(jobs: StoredOutboxJob[]): OutboxSummary {
+  const summary: OutboxSummary = { pending: 0, waiting: 0, failed: 0 };
+  for (const job of jobs) {
+    if (job.status === 'waiting') summary.waiting += 1;
+    else if (job.status === 'failed') summary.failed += 1;
+    else summary.pending += 1;
+  }
+  return summary;
+}

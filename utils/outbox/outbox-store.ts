@@ -1,0 +1,75 @@
+import type { OutboxJob } from '../db/cache-schema';
+import type { CacheDbSource } from '../db/open-cache-db';
+import { isQuotaError, QUOTA_MESSAGE } from '../db/quota';
+
+/**
+ * A job as the outbox stores it. `knownIds` travels with the job in the same record (so it is
+ * written and deleted atomically with it): the ids of records that already looked like the one a
+ * create makes, seen in the cache when it was queued. Reconciling must never mistake one of them
+ * for the record this job created (outbox-reconcile.ts).
+ */
+export interface StoredOutboxJob extends OutboxJob {
+  knownIds?: string[];
+}
+
+/** The browser refused to store a write (storage quota): the write was not kept. */
+export class OutboxStorageError extends Error {
+  override readonly name = 'OutboxStorageError';
+  constructor(cause: unknown) {
+    super(QUOTA_MESSAGE, { cause });
+  }
+}
+
+/** Rethrows a quota refusal as an {@link OutboxStorageError}, anything else unchanged. */
+function storageFailure(error: unknown): never {
+  throw isQuotaError(error) ? new OutboxStorageError(error) : error;
+}
+
+/**
+ * The outbox's jobs in the cache database's `outbox` store. Every call is its own short
+ * transaction: the worker can die at any await, and what is stored is all that survives.
+ */
+export function createOutboxStore(db: CacheDbSource) {
+  return {
+    /** Stores a new job; rejects (never silently drops) when the browser refuses. */
+    async add(job: StoredOutboxJob): Promise<void> {
+      await (await db.get()).add('outbox', job).catch(storageFailure);
+    },
+    async get(id: string): Promise<StoredOutboxJob | undefined> {
+      return (await db.get()).get('outbox', id);
+    },
+    async put(job: StoredOutboxJob): Promise<void> {
+      await (await db.get()).put('outbox', job).catch(storageFailure);
+    },
+    async delete(id: string): Promise<void> {
+      await (await db.get()).delete('outbox', id);
+    },
+    /** Every job, oldest first: the order writes were made is the order they are sent. */
+    async list(): Promise<StoredOutboxJob[]> {
+      return (await db.get()).getAllFromIndex('outbox', 'by-created');
+    },
+    /**
+     * Changes one job in a single transaction, so a change decided on what is stored (discard
+     * only a failed job, resume only a waiting one) cannot race the sender. `change` returns the
+     * new job, `null` to delete it, or `undefined` to leave it; the answer is the job as stored.
+     */
+    async update(
+      id: string,
+      change: (job: StoredOutboxJob) => StoredOutboxJob | null | undefined,
+    ): Promise<StoredOutboxJob | undefined> {
+      const tx = (await db.get()).transaction('outbox', 'readwrite');
+      const work = (async () => {
+        const job = await tx.store.get(id);
+        const next = job && change(job);
+        if (next) await tx.store.put(next);
+        else if (next === null) await tx.store.delete(id);
+        return { job, next };
+      })();
+      const [{ job, next }] = await Promise.all([work, tx.done]).catch(storageFailure);
+      return next === null ? undefined : (next ?? job);
+    },
+  };
+}
+
+/** See {@link createOutboxStore}. */
+export type OutboxStore = ReturnType<typeof createOutboxStore>;
