@@ -72,7 +72,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
   let max = options.max ?? GHL_RATE_LIMITS.burstMax;
   let intervalMs = options.intervalMs ?? GHL_RATE_LIMITS.burstIntervalMs;
   const reserve = options.reserve ?? { user: 5, background: Math.floor(max / 2) };
-  const backgroundShare = options.backgroundShare ?? 0.5;
+  let backgroundShare = options.backgroundShare ?? 0.5;
   const dailyReserveForUser = options.dailyReserveForUser ?? 5_000;
   const maxInFlight = options.maxInFlight ?? 6;
   const slowBelow = options.slowBelow ?? 30;
@@ -234,6 +234,14 @@ export function createRateLimiter(options: RateLimiterOptions) {
         queues[priority].push(waiter);
         pump();
       });
+    },
+    /**
+     * Changes the share of the burst window background sync may spend (the person's sync
+     * setting), from the next request on. Values outside 0..1 are clamped.
+     */
+    setBackgroundShare(share: number) {
+      backgroundShare = Math.min(1, Math.max(0, share));
+      pump();
     },
     /** Requests waiting, per priority (for the sync status and tests). */
     pending(): Record<RequestPriority, number> {

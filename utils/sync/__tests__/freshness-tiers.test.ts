@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLink } from '../../db/cache-schema';
+import { planSync, tierMaxAgeMs, type FreshnessInputs } from '../freshness-tiers';
+import { DEFAULT_SYNC_SETTINGS } from '../sync-settings';
+
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const SECOND = 1000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+function link(transcriptId: string, contactId: string): TranscriptLink {
+  return { transcriptId, contactId, locationId: 'loc', linkedAt: 0 };
+}
+
+/** Transcripts: t-open (open in a tab), t-recent (viewed 2 h ago), t-old (viewed 3 days ago). */
+function inputs(
+  links: TranscriptLink[],
+  syncedAgo: Record<string, number | undefined>,
+  extra: Partial<FreshnessInputs> = {},
+): FreshnessInputs {
+  return {
+    links,
+    records: [
+      { transcriptId: 't-recent', lastViewedAt: NOW - 2 * HOUR },
+      { transcriptId: 't-old', lastViewedAt: NOW - 72 * HOUR },
+    ],
+    contacts: new Map(
+      Object.entries(syncedAgo).map(([id, ago]) => [
+        id,
+        { syncedAt: ago === undefined ? undefined : NOW - ago },
+      ]),
+    ),
+    openTranscriptIds: ['t-open'],
+    settings: DEFAULT_SYNC_SETTINGS,
+    now: NOW,
+    ...extra,
+  };
+}
+
+describe('freshness tiers', () => {
+  it.each([
+    ['open', 30 * SECOND],
+    ['recent', 5 * MINUTE],
+    ['other', 60 * MINUTE],
+  ] as const)('the %s tier allows %i ms by default', (tier, ms) => {
+    expect(tierMaxAgeMs(tier, DEFAULT_SYNC_SETTINGS)).toBe(ms);
+  });
+
+  it.each([
+    // [case, transcript, synced ago, due?]
+    ['open tab, synced 31 s ago', 't-open', 31 * SECOND, true],
+    ['open tab, synced 29 s ago', 't-open', 29 * SECOND, false],
+    ['viewed today, synced 6 min ago', 't-recent', 6 * MINUTE, true],
+    ['viewed today, synced 4 min ago', 't-recent', 4 * MINUTE, false],
+    ['viewed 3 days ago, synced 30 min ago', 't-old', 30 * MINUTE, false],
+    ['viewed 3 days ago, synced 61 min ago', 't-old', 61 * MINUTE, true],
+    ['never viewed, synced 59 min ago', 't-never', 59 * MINUTE, false],
+    ['never synced', 't-never', undefined, true],
+  ] as const)('%s → due: %s', (_name, transcriptId, ago, due) => {
+    const plan = planSync(inputs([link(transcriptId, 'c1')], { c1: ago }));
+    expect(plan.due.map((c) => c.contactId)).toEqual(due ? ['c1'] : []);
+  });
+
+  it('a contact takes the best tier among its transcripts', () => {
+    const plan = planSync(inputs([link('t-old', 'c1'), link('t-open', 'c1')], { c1: 40 * SECOND }));
+    expect(plan.due).toEqual([expect.objectContaining({ contactId: 'c1', tier: 'open' })]);
+  });
+
+  it('orders due contacts open tab first, then recent, then the rest; most overdue first', () => {
+    const plan = planSync(
+      inputs(
+        [
+          link('t-old', 'other-a'),
+          link('t-x', 'other-b'),
+          link('t-recent', 'recent'),
+          link('t-open', 'open'),
+          link('t-y', 'never'),
+        ],
+        {
+          'other-a': 2 * HOUR,
+          'other-b': 5 * HOUR,
+          recent: 10 * MINUTE,
+          open: 1 * MINUTE,
+          never: undefined,
+        },
+      ),
+    );
+    expect(plan.due.map((c) => c.contactId)).toEqual([
+      'open',
+      'recent',
+      'never',
+      'other-b',
+      'other-a',
+    ]);
+  });
+
+  it('says when the next contact falls due, and counts one due within the grace as due', () => {
+    const links = [link('t-open', 'open'), link('t-old', 'old')];
+    const synced = { open: 20 * SECOND, old: 10 * MINUTE };
+    expect(planSync(inputs(links, synced)).nextDueAt).toBe(NOW + 10 * SECOND);
+    const graced = planSync(inputs(links, synced, { graceMs: 15 * SECOND }));
+    expect(graced.due.map((c) => c.contactId)).toEqual(['open']);
+    expect(graced.nextDueAt).toBe(NOW + 50 * MINUTE);
+  });
+
+  it('leaves out contacts deleted in GHL', () => {
+    const plan = planSync({
+      ...inputs([link('t-open', 'gone')], {}),
+      contacts: new Map([['gone', { syncedAt: NOW - HOUR, deletedAt: NOW - HOUR }]]),
+    });
+    expect(plan).toEqual({ due: [], all: [], nextDueAt: undefined });
+  });
+
+  it('follows the settings', () => {
+    const settings = { ...DEFAULT_SYNC_SETTINGS, otherMinutes: 5 };
+    const plan = planSync(inputs([link('t-x', 'c1')], { c1: 6 * MINUTE }, { settings }));
+    expect(plan.due).toHaveLength(1);
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { GhlError } from '../../ghl/ghl-error';
+import { SYNC_LEASE_KEY } from '../sync-lease';
+import { listRuns } from '../sync-runs';
+import { drive, JANE, OMAR, SAM, syncUnderTest, type SyncHarness } from './sync-harness';
+
+const SECOND = 1000;
+const MINUTE = 60_000;
+
+/** The contacts whose GET /contacts/:id reached the Sandbox since `from`, in order. */
+function contactsFetched(h: SyncHarness, from = 0): string[] {
+  return h.arrivals
+    .slice(from)
+    .map((a) => /^\/contacts\/([^/?]+)$/.exec(a.path)?.[1])
+    .filter((id): id is string => id !== undefined);
+}
+
+/** The most requests that reached the Sandbox within any `windowMs`. */
+function busiestWindow(times: number[], windowMs: number): number {
+  let best = 0;
+  for (let start = 0, end = 0; end < times.length; end += 1) {
+    while (times[end]! - times[start]! >= windowMs) start += 1;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+/** A Sandbox contact id per transcript t-0…t-(n-1), all linked. */
+async function manyLinked(h: SyncHarness, count: number) {
+  const ids = [...h.sandbox.state.data.contacts.keys()].slice(0, count);
+  for (const [i, id] of ids.entries()) await h.link(`t-${i}`, id);
+  return ids;
+}
+
+describe('sync engine: scheduling', () => {
+  it('syncs by tier: open tab every 30 s, viewed today every 5 min, the rest hourly', async () => {
+    const h = syncUnderTest();
+    await h.link('t-other', OMAR);
+    await h.link('t-recent', SAM);
+    await h.link('t-open', JANE);
+    await h.transcripts.markViewed('t-recent');
+    h.state.open = ['t-open'];
+    await h.run();
+    expect(contactsFetched(h)).toEqual([JANE, SAM, OMAR]);
+
+    const fetchedEvery = async (ms: number) => {
+      const from = h.arrivals.length;
+      await h.fake.advance(ms);
+      await h.run();
+      return contactsFetched(h, from);
+    };
+    expect(await fetchedEvery(30 * SECOND)).toEqual([JANE]);
+    expect(await fetchedEvery(10 * SECOND)).toEqual([]);
+    // At 4:45 Sam falls due within half an alarm period: synced now rather than a tick late.
+    expect(await fetchedEvery(4 * MINUTE + 5 * SECOND)).toEqual([JANE, SAM]);
+    expect(await fetchedEvery(56 * MINUTE)).toEqual([JANE, SAM, OMAR]);
+  });
+
+  it('reads the settings every run: new tier ages apply without a restart', async () => {
+    const h = syncUnderTest();
+    await h.link('t-1', OMAR);
+    await h.run();
+    h.state.settings = { ...h.state.settings, otherMinutes: 10 };
+    await h.fake.advance(10 * MINUTE);
+    expect((await h.run()).contactsChecked).toBe(1);
+  });
+
+  it.each([0.5, 0.3])(
+    'background sync spends at most %s of the burst limit in any 10 s window',
+    async (share) => {
+      const h = syncUnderTest({
+        settings: { backgroundShare: share },
+        engine: { maxContactsPerRun: 60 },
+      });
+      await manyLinked(h, 60);
+      const run = await h.run();
+      expect(run).toMatchObject({ contactsChecked: 60, requests: 240, outcome: 'ok' });
+      const busiest = busiestWindow(
+        h.arrivals.map((a) => a.at),
+        10 * SECOND,
+      );
+      expect(busiest).toBeLessThanOrEqual(Math.floor(100 * share));
+      // …and spends a fair part of it: the cap is the setting, not something far lower.
+      expect(busiest).toBeGreaterThanOrEqual(Math.floor((100 * share) / 2));
+    },
+  );
+
+  it('a run syncs at most maxContactsPerRun contacts, most overdue first', async () => {
+    const h = syncUnderTest({ engine: { maxContactsPerRun: 3 } });
+    const ids = await manyLinked(h, 5);
+    expect((await h.run()).contactsChecked).toBe(3);
+    expect((await h.run()).contactsChecked).toBe(2);
+    expect(new Set(contactsFetched(h))).toEqual(new Set(ids));
+  });
+
+  it('two runs at once: one does the work, the other is skipped', async () => {
+    const h = syncUnderTest();
+    await manyLinked(h, 3);
+    const [a, b] = await h.drive(Promise.all([h.engine.run('alarm'), h.engine.run('sync-now')]));
+    expect([a.outcome, b.outcome].sort()).toEqual(['ok', 'skipped']);
+    expect(contactsFetched(h)).toHaveLength(3);
+    expect(await listRuns(await h.db.get())).toHaveLength(1);
+  });
+
+  it('a lease left by a worker that died blocks runs only until it expires', async () => {
+    const h = syncUnderTest();
+    await manyLinked(h, 2);
+    const db = await h.db.get();
+    await db.put(
+      'meta',
+      { owner: 'dead-worker', expiresAt: h.fake.now() + MINUTE },
+      SYNC_LEASE_KEY,
+    );
+    expect((await h.run()).outcome).toBe('skipped');
+    expect((await h.engine.status()).running).toBe(true);
+    await h.fake.advance(MINUTE);
+    expect(await h.run()).toMatchObject({ outcome: 'ok', contactsChecked: 2 });
+    expect(await db.get('meta', SYNC_LEASE_KEY)).toBeUndefined();
+  });
+
+  it('shows first-sync progress until every linked contact was synced once', async () => {
+    const h = syncUnderTest({ engine: { maxContactsPerRun: 2 } });
+    await manyLinked(h, 3);
+    expect((await h.engine.status()).firstSync).toEqual({ done: 0, total: 3 });
+    await h.run();
+    expect(h.statuses.map((s) => s.firstSync)).toContainEqual({ done: 1, total: 3 });
+    expect(h.statuses.at(-1)).toMatchObject({ running: false, firstSync: { done: 2, total: 3 } });
+    await h.run();
+    const status = h.statuses.at(-1)!;
+    expect(status.firstSync).toBeUndefined();
+    expect(status.lastRun).toMatchObject({ outcome: 'ok', contactsChecked: 1, requests: 4 });
+    expect(status.nextRunAt).toBe(h.fake.now() + 60 * MINUTE - 15 * SECOND);
+  });
+
+  it('stops cleanly when the connection needs a person mid-run, and records it', async () => {
+    const h = syncUnderTest();
+    await manyLinked(h, 3);
+    let calls = 0;
+    const real = h.client.contacts.get;
+    h.client.contacts.get = (id, options) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new GhlError('reconnect-needed', 'connection'));
+      return real(id, options);
+    };
+    const run = await h.run();
+    expect(run).toMatchObject({ outcome: 'partial', contactsChecked: 1 });
+    expect(run.errors).toEqual([expect.objectContaining({ kind: 'reconnect-needed' })]);
+    expect(calls).toBe(2);
+    expect((await h.engine.status()).lastRun).toMatchObject({ errors: 1, outcome: 'partial' });
+  });
+
+  it('does nothing (and records nothing) while not connected', async () => {
+    const h = syncUnderTest();
+    await manyLinked(h, 2);
+    h.state.connected = false;
+    expect((await h.run()).outcome).toBe('skipped');
+    expect(await listRuns(await h.db.get())).toEqual([]);
+    expect(h.arrivals).toEqual([]);
+  });
+
+  it('reports a full storage quota instead of swallowing it', async () => {
+    let full = true;
+    const h = syncUnderTest();
+    const source = h.deps.db;
+    h.deps.db = {
+      ...source,
+      async get() {
+        const db = await source.get();
+        return new Proxy(db, {
+          get(target, prop) {
+            if (prop !== 'transaction') {
+              const value: unknown = Reflect.get(target, prop);
+              return typeof value === 'function' ? value.bind(target) : value;
+            }
+            return (stores: string | string[], mode?: IDBTransactionMode) => {
+              if (full && mode === 'readwrite' && [stores].flat().includes('tasks')) {
+                throw new DOMException('Quota exceeded', 'QuotaExceededError');
+              }
+              return target.transaction(stores as 'tasks', mode);
+            };
+          },
+        });
+      },
+    };
+    await manyLinked(h, 2);
+    const run = await h.run();
+    expect(run.errors).toEqual([expect.objectContaining({ kind: 'quota' })]);
+    expect(run.outcome).toBe('failed');
+    const status = await h.engine.status();
+    expect(status.problem).toMatch(/storage quota/);
+    full = false;
+    expect((await h.run()).outcome).toBe('ok');
+    expect((await h.engine.status()).problem).toBeUndefined();
+  });
+
+  it('runs on another engine wait their turn through the lease, not memory', async () => {
+    const h = syncUnderTest();
+    await manyLinked(h, 2);
+    const db = await h.db.get();
+    await db.put(
+      'meta',
+      { owner: 'engine-2', expiresAt: h.fake.now() + 10 * MINUTE },
+      SYNC_LEASE_KEY,
+    );
+    expect((await drive(h.fake, h.engine.run('alarm'))).outcome).toBe('skipped');
+  });
+});

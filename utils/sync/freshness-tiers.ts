@@ -1,0 +1,105 @@
+import type { TranscriptLink, TranscriptRecord } from '../db/cache-schema';
+import type { SyncSettings } from './sync-settings';
+
+/**
+ * How fresh a linked contact must be, by how the person uses its transcripts: open in a tab now,
+ * viewed in the last 24 hours, or neither. A contact takes the best tier among its transcripts.
+ */
+export type FreshnessTier = 'open' | 'recent' | 'other';
+
+/** Tiers best first: the order due contacts are synced in. */
+export const TIER_ORDER: readonly FreshnessTier[] = ['open', 'recent', 'other'];
+
+/** A transcript viewed this recently counts as "recent". */
+export const RECENT_VIEW_MS = 24 * 60 * 60_000;
+
+/** What the plan is made from, all read from IndexedDB and the open tabs. */
+export interface FreshnessInputs {
+  links: readonly TranscriptLink[];
+  records: readonly Pick<TranscriptRecord, 'transcriptId' | 'lastViewedAt'>[];
+  /** The cached contacts' sync facts, by contact id (missing: never synced). */
+  contacts: ReadonlyMap<string, { syncedAt?: number; deletedAt?: number }>;
+  openTranscriptIds: Iterable<string>;
+  settings: SyncSettings;
+  now: number;
+  /**
+   * A contact falling due within this much time counts as due now. Runs start on a 30 s alarm:
+   * without it, a contact due 1 s after a run would wait for the run after, twice its tier's age.
+   */
+  graceMs?: number;
+}
+
+/** One linked contact in the plan. */
+export interface PlannedContact {
+  contactId: string;
+  locationId: string;
+  tier: FreshnessTier;
+  /** When it falls due; -Infinity when it was never synced. */
+  dueAt: number;
+  syncedAt?: number;
+}
+
+/** Which contacts to sync now, in order, and when the next of the others falls due. */
+export interface SyncPlan {
+  due: PlannedContact[];
+  /** The earliest due time among contacts not due now. */
+  nextDueAt?: number;
+  /** Every linked contact not deleted in GHL, with its tier. */
+  all: PlannedContact[];
+}
+
+/** The longest a contact of `tier` may go without a sync. */
+export function tierMaxAgeMs(tier: FreshnessTier, settings: SyncSettings): number {
+  if (tier === 'open') return settings.openTabSeconds * 1000;
+  if (tier === 'recent') return settings.recentMinutes * 60_000;
+  return settings.otherMinutes * 60_000;
+}
+
+/**
+ * Plans a sync: every linked contact with its tier and due time, the due ones ordered open tab
+ * first, then recent, then the rest, most overdue first within a tier. Contacts deleted in GHL are
+ * left out: asking again would only spend the budget on another 404.
+ */
+export function planSync(inputs: FreshnessInputs): SyncPlan {
+  const { now, settings } = inputs;
+  const open = new Set(inputs.openTranscriptIds);
+  const viewedAt = new Map(inputs.records.map((r) => [r.transcriptId, r.lastViewedAt]));
+  const best = new Map<string, { tier: FreshnessTier; locationId: string }>();
+  for (const link of inputs.links) {
+    const tier = tierOf(link.transcriptId, open, viewedAt.get(link.transcriptId), now);
+    const current = best.get(link.contactId);
+    if (!current || TIER_ORDER.indexOf(tier) < TIER_ORDER.indexOf(current.tier)) {
+      best.set(link.contactId, { tier, locationId: link.locationId });
+    }
+  }
+  const all: PlannedContact[] = [];
+  for (const [contactId, { tier, locationId }] of best) {
+    const cached = inputs.contacts.get(contactId);
+    if (cached?.deletedAt !== undefined) continue;
+    const syncedAt = cached?.syncedAt;
+    const dueAt = syncedAt === undefined ? -Infinity : syncedAt + tierMaxAgeMs(tier, settings);
+    all.push({ contactId, locationId, tier, dueAt, syncedAt });
+  }
+  const horizon = now + (inputs.graceMs ?? 0);
+  const due = all
+    .filter((c) => c.dueAt <= horizon)
+    .sort(
+      (a, b) =>
+        TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier) ||
+        a.dueAt - b.dueAt ||
+        (a.contactId < b.contactId ? -1 : 1),
+    );
+  const later = all.filter((c) => c.dueAt > horizon).map((c) => c.dueAt);
+  return { due, all, nextDueAt: later.length > 0 ? Math.min(...later) : undefined };
+}
+
+function tierOf(
+  transcriptId: string,
+  open: ReadonlySet<string>,
+  lastViewedAt: number | undefined,
+  now: number,
+): FreshnessTier {
+  if (open.has(transcriptId)) return 'open';
+  if (lastViewedAt !== undefined && now - lastViewedAt <= RECENT_VIEW_MS) return 'recent';
+  return 'other';
+}

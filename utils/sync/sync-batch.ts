@@ -1,0 +1,66 @@
+import type { ConnectionClient } from '../auth/connection-client';
+import type { Clock } from '../clock';
+import type { SyncRun } from '../db/cache-schema';
+import type { CacheDatabase } from '../db/open-cache-db';
+import type { RequestPriority } from '../ghl/rate-limiter';
+import { countedReads } from './contact-reads';
+import { syncContact, type TranscriptChange } from './contact-sync';
+import { runErrorOf, stopsRun } from './sync-errors';
+import type { SyncSettings } from './sync-settings';
+
+/** A batch of contacts to sync, and where its results go. */
+export interface SyncBatch {
+  db: CacheDatabase;
+  client: ConnectionClient;
+  clock: Clock;
+  settings: SyncSettings;
+  timeZone?: string;
+  priority: RequestPriority;
+  /** Counts requests, contacts checked, changes and errors. */
+  run: SyncRun;
+  /** Before each contact; answering false stops the batch (e.g. the run's lease was lost). */
+  beforeEach?(): Promise<boolean>;
+  afterEach?(): Promise<unknown>;
+  onTranscriptChanged?(change: TranscriptChange): void | Promise<void>;
+}
+
+/**
+ * Syncs contacts one after another (one at a time keeps a run's share of the rate budget smooth
+ * and its lease meaningful), tallying into `batch.run`. A failure of one contact is recorded and
+ * the batch goes on, unless the next contacts would fail the same way (see stopsRun).
+ */
+export async function syncContacts(batch: SyncBatch, contactIds: readonly string[]) {
+  const { run, client } = batch;
+  const ghl = countedReads(client.ghl, () => (run.requests += 1));
+  const deps = { ...batch, ghl, locationId: client.locationId };
+  for (const contactId of contactIds) {
+    if (batch.beforeEach && !(await batch.beforeEach())) {
+      run.errors.push({ kind: 'lease-lost', message: 'Another sync took over.' });
+      return;
+    }
+    try {
+      const result = await syncContact(deps, contactId, { priority: batch.priority });
+      run.contactsChecked += 1;
+      run.changes += result.changes;
+      await tellPanels(batch, result.changedTranscripts);
+    } catch (error) {
+      run.errors.push(runErrorOf(error, contactId));
+      if (stopsRun(error)) return;
+    }
+    await batch.afterEach?.();
+  }
+}
+
+/**
+ * Tells open panels what changed. The cache already has it, so a panel that cannot be told (its
+ * tab closed meanwhile) reads it when it opens: a failure here is not a failure of the sync.
+ */
+async function tellPanels(batch: SyncBatch, changes: readonly TranscriptChange[]) {
+  for (const change of changes) {
+    try {
+      await batch.onTranscriptChanged?.(change);
+    } catch {
+      // See above.
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { SyncRun } from '../db/cache-schema';
+import type { CacheDatabase } from '../db/open-cache-db';
+
+/**
+ * The history of sync runs in the `runs` store: every run is written when it starts and again
+ * when it ends, so a run the browser cut short still shows (without an end) in the history.
+ */
+
+/** Runs kept; older ones are removed as new ones start. */
+export const RUNS_KEPT = 200;
+
+/** A run starting now, with nothing done yet. */
+export function newRun(startedAt: number, trigger: SyncRun['trigger']): SyncRun {
+  return { startedAt, trigger, requests: 0, contactsChecked: 0, changes: 0, errors: [] };
+}
+
+/** Records the start of a run and drops the oldest beyond {@link RUNS_KEPT}; returns its id. */
+export async function startRun(
+  db: CacheDatabase,
+  run: Pick<SyncRun, 'startedAt' | 'trigger'>,
+): Promise<number> {
+  const tx = db.transaction('runs', 'readwrite');
+  const id = await tx.store.add(newRun(run.startedAt, run.trigger));
+  let excess = (await tx.store.count()) - RUNS_KEPT;
+  for (let cursor = await tx.store.index('by-start').openCursor(); cursor && excess > 0;) {
+    await cursor.delete();
+    excess -= 1;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return id;
+}
+
+/** Stores how a run ended. */
+export async function finishRun(db: CacheDatabase, id: number, run: SyncRun): Promise<void> {
+  await db.put('runs', { ...run, id });
+}
+
+/** The most recent run that ended, if any. */
+export async function lastFinishedRun(db: CacheDatabase): Promise<SyncRun | undefined> {
+  const index = db.transaction('runs').store.index('by-start');
+  for (
+    let cursor = await index.openCursor(null, 'prev');
+    cursor;
+    cursor = await cursor.continue()
+  ) {
+    if (cursor.value.endedAt !== undefined) return cursor.value;
+  }
+  return undefined;
+}
+
+/** Every kept run, newest first (for the history view and tests). */
+export async function listRuns(db: CacheDatabase): Promise<SyncRun[]> {
+  return (await db.getAllFromIndex('runs', 'by-start')).reverse();
+}
+
+/** The outcome of a run: no errors, some contacts checked despite errors, or none checked. */
+export function runOutcome(run: Pick<SyncRun, 'errors' | 'contactsChecked'>): SyncRun['outcome'] {
+  if (run.errors.length === 0) return 'ok';
+  return run.contactsChecked > 0 ? 'partial' : 'failed';
+}

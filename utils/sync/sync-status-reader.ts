@@ -1,0 +1,64 @@
+import type { SyncRun } from '../db/cache-schema';
+import type { CacheDatabase } from '../db/open-cache-db';
+import { activeLease } from './sync-lease';
+import { loadSyncPlan, type SyncPlanOptions } from './sync-plan';
+import { lastFinishedRun } from './sync-runs';
+import type { SyncStatus } from './sync-status';
+
+/** The `meta` key of a problem that stops the cache from working (e.g. the storage quota). */
+export const SYNC_PROBLEM_KEY = 'syncProblem';
+
+/** Stores the problem to show (or clears it with undefined). */
+export async function saveSyncProblem(db: CacheDatabase, problem: string | undefined) {
+  if (problem === undefined) await db.delete('meta', SYNC_PROBLEM_KEY);
+  else await db.put('meta', problem, SYNC_PROBLEM_KEY);
+}
+
+/** What the status is read for: the plan's inputs and the outbox's counts. */
+export interface SyncStatusOptions extends SyncPlanOptions {
+  outbox: SyncStatus['outbox'];
+}
+
+/**
+ * The sync status the popup shows, read from the cache alone: the last run, when the next is due
+ * (from the freshness tiers), first-sync progress, whether a run holds the lease, and the
+ * stored problem.
+ */
+export async function readSyncStatus(
+  db: CacheDatabase,
+  options: SyncStatusOptions,
+): Promise<SyncStatus> {
+  const { now } = options;
+  const plan = await loadSyncPlan(db, options);
+  const last = await lastFinishedRun(db);
+  const running = (await activeLease(db, now)) !== undefined;
+  const problem = await db.get('meta', SYNC_PROBLEM_KEY);
+  const nextDue =
+    plan.due.length > 0
+      ? now
+      : plan.nextDueAt === undefined
+        ? undefined
+        : Math.max(now, plan.nextDueAt - (options.graceMs ?? 0));
+  return {
+    running,
+    lastRun: last && runSummary(last),
+    nextRunAt: nextDue,
+    firstSync: plan.firstSync,
+    outbox: options.outbox,
+    problem: typeof problem === 'string' ? problem : undefined,
+  };
+}
+
+/** A finished run as the popup shows it. */
+export function runSummary(run: SyncRun): NonNullable<SyncStatus['lastRun']> {
+  return {
+    startedAt: run.startedAt,
+    endedAt: run.endedAt ?? run.startedAt,
+    outcome: run.outcome ?? 'failed',
+    requests: run.requests,
+    contactsChecked: run.contactsChecked,
+    changes: run.changes,
+    errors: run.errors.length,
+    firstError: run.errors[0]?.message,
+  };
+}

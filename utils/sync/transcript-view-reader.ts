@@ -1,0 +1,84 @@
+import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
+import type { GhlNote } from '../ghl/schemas/note-schemas';
+import type { GhlTask } from '../ghl/schemas/task-schemas';
+import type { CacheDatabase } from '../db/open-cache-db';
+import type { OutboxJobView } from '../outbox/outbox-operations';
+import { readActivity } from './activity-log';
+import type { TranscriptView } from './transcript-view';
+
+/**
+ * Reads what a panel shows for one transcript from the cache, in one read transaction: the link,
+ * the contact, its tasks (open first), the notes attached to this transcript, its appointments,
+ * the timeline (newest first) and the writes still on their way.
+ */
+export async function readTranscriptView(
+  db: CacheDatabase,
+  transcriptId: string,
+  pending: readonly OutboxJobView[],
+): Promise<TranscriptView> {
+  const tx = db.transaction(['links', 'transcripts', 'contacts', 'tasks', 'notes', 'appointments']);
+  const link = await tx.objectStore('links').get(transcriptId);
+  const record = await tx.objectStore('transcripts').get(transcriptId);
+  const contactId = link?.contactId;
+  const cached = contactId ? await tx.objectStore('contacts').get(contactId) : undefined;
+  const [tasks, notes, appointments] = contactId
+    ? await Promise.all([
+        tx.objectStore('tasks').index('by-contact').getAll(contactId),
+        tx.objectStore('notes').index('by-contact').getAll(contactId),
+        tx.objectStore('appointments').index('by-contact').getAll(contactId),
+      ])
+    : [[], [], []];
+  await tx.done;
+  const attached = new Set(record?.noteIds ?? []);
+  return {
+    transcriptId,
+    title: record?.title,
+    link: link && {
+      contactId: link.contactId,
+      locationId: link.locationId,
+      linkedAt: link.linkedAt,
+    },
+    fields: link ? record?.fields : undefined,
+    snapshotAt: link ? record?.snapshotAt : undefined,
+    contact: cached?.contact,
+    syncedAt: cached?.syncedAt,
+    contactDeletedAt: link ? (record?.contactDeletedAt ?? cached?.deletedAt) : undefined,
+    tasks: tasks.map((t) => t.value).sort(byTaskOrder),
+    notes: notes
+      .map((n) => n.value)
+      .filter((n) => attached.has(n.id))
+      .sort(byNewestNote),
+    appointments: appointments.map((a) => a.value).sort(byStart),
+    activity: (await readActivity(db, transcriptId)).map((line) => ({
+      at: line.at,
+      kind: line.kind,
+      text: line.text,
+      contactId: line.contactId,
+      recordId: line.recordId,
+      url: line.url,
+    })),
+    pending: pending.filter(
+      (job) =>
+        job.transcriptId === transcriptId ||
+        (contactId !== undefined && job.contactId === contactId),
+    ),
+  };
+}
+
+/** Open tasks first, then by due date (soonest first), then by title. */
+function byTaskOrder(a: GhlTask, b: GhlTask): number {
+  if (a.completed !== b.completed) return a.completed ? 1 : -1;
+  return (
+    (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || a.title.localeCompare(b.title)
+  );
+}
+
+/** Pinned notes first, then newest first. */
+function byNewestNote(a: GhlNote, b: GhlNote): number {
+  if (Boolean(a.pinned) !== Boolean(b.pinned)) return a.pinned ? -1 : 1;
+  return (b.dateAdded ?? '').localeCompare(a.dateAdded ?? '');
+}
+
+function byStart(a: GhlAppointment, b: GhlAppointment): number {
+  return a.startTime.localeCompare(b.startTime);
+}
