@@ -1,5 +1,7 @@
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useConnectionStatus } from '../shared/use-connection-status';
+import { PanelContact } from './panel-contact';
+import { useTranscriptView } from './use-transcript-view';
 import { PanelConnectionBadge, PanelConnectionNotice } from './panel-connection';
 
 /** Props of {@link TranscriptPanel}. */
@@ -13,6 +15,7 @@ export interface TranscriptPanelProps {
  */
 export function TranscriptPanel({ page }: TranscriptPanelProps) {
   const connection = useConnectionStatus();
+  const transcript = useTranscriptView(page);
   return (
     <aside class="panel" aria-label="GHL for Trint">
       <header class="panel__header">
@@ -33,7 +36,14 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
           )}
         </dl>
       </section>
-      <p class="panel__empty">No GHL contact is linked to this transcript.</p>
+      {connection?.state !== 'not-connected' && transcript.view && (
+        <PanelContact view={transcript.view} />
+      )}
+      {transcript.error && (
+        <p class="panel__notice panel__notice--alert" role="alert">
+          {transcript.error}
+        </p>
+      )}
     </aside>
   );
 }

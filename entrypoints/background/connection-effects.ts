@@ -1,22 +1,39 @@
 import { browser } from 'wxt/browser';
-import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
-import { toolbarBadge } from '@/utils/alerts/toolbar-badge';
+import {
+  CONNECTION_STATUS_KEY,
+  parseConnectionStatus,
+  type ConnectionStatus,
+} from '@/utils/auth/connection-status';
+import { updateBadge } from '@/utils/alerts/toolbar-badge';
+import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
 
 /** The one notification id: a second loss replaces the first instead of stacking. */
 export const RECONNECT_NOTIFICATION_ID = 'ghl-reconnect-needed';
 
-/** Publishes a status: storage.local for every context, and the toolbar badge. */
+/**
+ * Shows on the toolbar what needs the person: reconnect needed, or failed writes, or Sandbox
+ * mode. Both statuses are read back from storage, where each was published, so whichever of the
+ * two changed, the badge reflects both.
+ */
+async function refreshToolbar(): Promise<void> {
+  const stored = await browser.storage.local.get([CONNECTION_STATUS_KEY, SYNC_STATUS_KEY]);
+  const connection = parseConnectionStatus(stored[CONNECTION_STATUS_KEY]);
+  await updateBadge(connection, parseSyncStatus(stored[SYNC_STATUS_KEY]).outbox.failed);
+}
+
+/** Publishes a connection status: storage.local for every context, and the toolbar badge. */
 export async function publishStatus(status: ConnectionStatus): Promise<void> {
-  const badge = toolbarBadge(status);
-  await Promise.all([
-    browser.storage.local.set({ [CONNECTION_STATUS_KEY]: status }),
-    browser.action.setBadgeText({ text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ color: badge.color }),
-    browser.action.setTitle({ title: badge.title }),
-  ]);
+  await browser.storage.local.set({ [CONNECTION_STATUS_KEY]: status });
+  await refreshToolbar();
   if (status.state !== 'reconnect-needed') {
     await browser.notifications.clear(RECONNECT_NOTIFICATION_ID);
   }
+}
+
+/** Publishes the sync status for the popup, and the failed-writes count on the badge. */
+export async function publishSyncStatus(status: SyncStatus): Promise<void> {
+  await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+  await refreshToolbar();
 }
 
 /** Asks the person, once, to reconnect. Clicking it opens the settings page to do so. */

@@ -1,22 +1,34 @@
 import { browser } from 'wxt/browser';
 import { deleteDB } from 'idb';
 import { systemClock } from '@/utils/clock';
+import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/failure-notice';
+import { createAuditLog } from '@/utils/audit/audit-log';
 import { createConnectionService } from '@/utils/auth/connection-service';
 import { createCredentialStore } from '@/utils/auth/credential-store';
 import { refreshIfDue } from '@/utils/auth/token-refresh';
 import { CACHE_DB_NAME } from '@/utils/db/db-names';
+import { createCacheDbSource } from '@/utils/db/open-cache-db';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { createMessageRouter } from '@/utils/messaging/message-router';
+import { createOutbox } from '@/utils/outbox/outbox';
+import { OUTBOX_ALARM, scheduleOutboxAlarm } from '@/utils/outbox/outbox-alarm';
 import { createExtensionSandbox } from '@/utils/sandbox/extension-sandbox';
+import { ensureSyncAlarm, SYNC_ALARM } from '@/utils/sync/sync-alarm';
+import { createSyncEngine } from '@/utils/sync/sync-engine';
+import { readSyncSettings } from '@/utils/sync/sync-settings-store';
+import { createTranscriptStore } from '@/utils/sync/transcript-store';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
 import { extensionOrigin } from '@/utils/extension-origin';
 import { scheduleTokenRefresh, TOKEN_REFRESH_ALARM } from '@/utils/auth/refresh-alarm';
 import {
   notifyReconnectNeeded,
   publishStatus,
+  publishSyncStatus,
   RECONNECT_NOTIFICATION_ID,
 } from './connection-effects';
 import { createMessageHandlers } from './message-handlers';
+import { createOutboxEffects } from './outbox-effects';
+import { openTranscriptIds, tellTranscriptTabs } from './trint-tabs';
 
 /**
  * The background is the only context that holds credentials and talks to GHL. It only wires
@@ -26,17 +38,20 @@ import { createMessageHandlers } from './message-handlers';
 export default defineBackground(() => {
   const clock = systemClock;
   const store = createCredentialStore();
+  const db = createCacheDbSource();
   const sandbox = createExtensionSandbox();
   const limiters = new Map<string, RateLimiter>();
+  const limiterFor = (locationId: string) => {
+    let limiter = limiters.get(locationId);
+    if (!limiter) limiters.set(locationId, (limiter = createRateLimiter({ clock })));
+    return limiter;
+  };
+  const auditLog = createAuditLog({ db, clock, onProblem: () => void publishSync() });
   const connection = createConnectionService({
     store,
     clock,
     fetchFor: (kind) => (kind === 'sandbox' ? sandbox.fetch : fetch.bind(globalThis)),
-    limiterFor(locationId) {
-      let limiter = limiters.get(locationId);
-      if (!limiter) limiters.set(locationId, (limiter = createRateLimiter({ clock })));
-      return limiter;
-    },
+    limiterFor,
     async authorize(url) {
       const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
       if (!redirect) throw new Error('The user did not approve access.');
@@ -45,29 +60,102 @@ export default defineBackground(() => {
     redirectUri: () => browser.identity.getRedirectURL(),
     publish: publishStatus,
     notifyReconnectNeeded,
+    audit: (attempt) => auditLog.record(attempt),
     async wipeCache() {
       sandbox.reset();
+      // The delete waits for open connections: close ours first.
+      await db.close();
       await deleteDB(CACHE_DB_NAME);
+      await publishSync();
     },
   });
-  const schedule = () => scheduleTokenRefresh(store, clock).catch(logFailure);
-  connection.onChange(() => void schedule());
 
-  const route = createMessageRouter(createMessageHandlers(connection, store), {
-    extensionId: browser.runtime.id,
-    extensionOrigin: extensionOrigin(),
-    trintOrigin: TRINT_ORIGIN,
+  const tell = (change: { transcriptId: string; contactId?: string; what: string[] }) =>
+    tellTranscriptTabs({ type: 'transcript/changed', ...change });
+  const transcripts = createTranscriptStore({ db, clock });
+  const notifier = createFailureNotifier({ clock, notify: showBrowserNotification });
+  const effects = createOutboxEffects({
+    db,
+    transcripts,
+    now: () => clock.now(),
+    tell,
+    notice: (kind, message) => notifier.notice(kind, message),
   });
+  const outbox = createOutbox({
+    db,
+    connection,
+    clock,
+    onChange: () => {
+      void publishSync();
+      void scheduleOutboxAlarm(outbox, clock).catch(logFailure);
+    },
+    onPermanentFailure: (job) => void effects.failed(job).catch(logFailure),
+    onApplied: (job, result, completed) =>
+      void effects.applied(job, result, completed).catch(logFailure),
+  });
+  const engine = createSyncEngine({
+    db,
+    connection,
+    clock,
+    settings: readSyncSettings,
+    openTranscriptIds,
+    onTranscriptChanged: tell,
+    onStatus: publishSyncStatus,
+    outboxSummary: () => outbox.summary(),
+    limiterFor,
+  });
+  async function publishSync() {
+    await publishSyncStatus(await engine.status()).catch(logFailure);
+  }
+
+  const scheduleRefresh = () => scheduleTokenRefresh(store, clock).catch(logFailure);
+  connection.onChange((status) => {
+    void scheduleRefresh();
+    // A new connection starts with a sync of what is linked; the outbox resumes by itself.
+    if (status.state === 'connected') void engine.run('connected').catch(logFailure);
+    else void publishSync();
+  });
+
+  const route = createMessageRouter(
+    createMessageHandlers(connection, store, { engine, outbox, transcripts, auditLog, tell }),
+    {
+      extensionId: browser.runtime.id,
+      extensionOrigin: extensionOrigin(),
+      trintOrigin: TRINT_ORIGIN,
+    },
+  );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== TOKEN_REFRESH_ALARM) return;
-    void refreshIfDue(connection, store, clock).catch(logFailure).finally(schedule);
+    if (alarm.name === TOKEN_REFRESH_ALARM) {
+      void refreshIfDue(connection, store, clock).catch(logFailure).finally(scheduleRefresh);
+    } else if (alarm.name === SYNC_ALARM) {
+      void engine.run('alarm').then(pruneAuditLog).catch(logFailure);
+    } else if (alarm.name === OUTBOX_ALARM) {
+      void outbox.process();
+    }
   });
   browser.notifications.onClicked.addListener((id) => {
     if (id === RECONNECT_NOTIFICATION_ID) void browser.runtime.openOptionsPage();
+    // A failed write: the popup lists it with Retry and Discard (opened as a tab, since a
+    // notification click may not open the toolbar popup).
+    else void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
   });
 
-  void connection.restore().catch(logFailure).finally(schedule);
+  async function pruneAuditLog() {
+    const { auditRetentionDays } = await readSyncSettings();
+    await auditLog.prune({ retentionDays: auditRetentionDays });
+  }
+
+  // Firefox forgets alarms on restart, and a woken worker must pick up writes left half-done.
+  void ensureSyncAlarm().catch(logFailure);
+  void connection
+    .restore()
+    .catch(logFailure)
+    .finally(() => {
+      void scheduleRefresh();
+      void outbox.process();
+      void publishSync();
+    });
 });
 
 /** Background work nobody awaits must not end as an unhandled rejection; only the name is logged. */

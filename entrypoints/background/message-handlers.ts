@@ -6,6 +6,7 @@ import { safeErrorInfo, type MessageHandlers } from '@/utils/messaging/message-r
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';
+import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
 
 /**
  * A connect that worked: an earlier sign-in failure is no longer worth showing. (Only connects:
@@ -21,9 +22,11 @@ async function connected(connecting: Promise<ConnectionStatus>): Promise<Connect
 export function createMessageHandlers(
   connection: ConnectionService,
   store: CredentialStore,
+  sync: Omit<SyncHandlerDeps, 'connection'>,
 ): MessageHandlers {
   const redirectUri = () => browser.identity.getRedirectURL();
   return {
+    ...createSyncHandlers({ ...sync, connection }),
     'connection/status': () => connection.status(),
     'connection/check': () => connection.check(),
     'connection/connect-token': (input) => connected(connection.connectPrivateToken(input)),

@@ -113,6 +113,11 @@ export interface OutboxJob {
   /** Set when a POST was sent: if the worker dies before the answer, reconcile before resending. */
   sentAt?: number;
   lastError?: { kind: string; message: string; at: number };
+  /**
+   * Ids of records that already looked like the one a create makes, when it was queued: if the
+   * answer is lost, reconciliation must not take one of them for ours.
+   */
+  knownIds?: string[];
   /** The transcript the person was on, for its timeline. */
   transcriptId?: string;
   locationId: string;

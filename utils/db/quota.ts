@@ -13,3 +13,11 @@ export function isQuotaError(error: unknown): boolean {
 /** The words a person sees when the browser refused to store more. */
 export const QUOTA_MESSAGE =
   'The browser refused to store more data for GHL for Trint (storage quota reached). Free space, or remove cached data from the settings page.';
+
+/** A write the browser refused for lack of space; its message is {@link QUOTA_MESSAGE}. */
+export class QuotaError extends Error {
+  override readonly name: string = 'QuotaError';
+  constructor(cause: unknown) {
+    super(QUOTA_MESSAGE, { cause });
+  }
+}

@@ -1,3 +1,4 @@
+import { QuotaError } from '../db/quota';
 import { GhlError } from '../ghl/ghl-error';
 import { ConnectError } from '../auth/connect-error';
 import {
@@ -57,6 +58,7 @@ function refuse(kind: string, message: string): Reply {
 export function safeErrorInfo(error: unknown): MessageErrorInfo {
   if (error instanceof ConnectError) return { kind: 'connect', message: error.message };
   if (error instanceof GhlError) return { kind: error.kind, message: error.message };
+  if (error instanceof QuotaError) return { kind: 'storage', message: error.message };
   return { kind: 'internal', message: 'Something went wrong in the extension. Try again.' };
 }
 

@@ -1,3 +1,4 @@
+import type { GhlTask } from '../ghl/schemas/task-schemas';
 import type { IDBPTransaction } from 'idb';
 import type { CacheDb, CachedContact, OutboxJob } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
@@ -22,13 +23,15 @@ export async function completeJob(
   job: OutboxJob,
   result: OutboxResult,
   now: number,
-): Promise<void> {
+): Promise<CompletedJob> {
   const tx = db.transaction(STORES, 'readwrite');
   const op = job.operation;
+  const completed: CompletedJob = {};
   const work = (async () => {
     await tx.objectStore('outbox').delete(job.id);
     switch (result.kind) {
       case 'task':
+        completed.previousTask = (await tx.objectStore('tasks').get(result.task.id))?.value ?? null;
         await tx.objectStore('tasks').put({
           id: result.task.id,
           contactId: 'contactId' in op ? op.contactId : (result.task.contactId ?? ''),
@@ -67,6 +70,13 @@ export async function completeJob(
     }
   })();
   await Promise.all([work, tx.done]);
+  return completed;
+}
+
+/** What the cache held before a job's answer replaced it. */
+export interface CompletedJob {
+  /** The task as cached before a task write (null: none was), so its status change can be told. */
+  previousTask?: GhlTask | null;
 }
 
 /** A deleted record leaves the cache; a deleted contact takes its tasks, notes, appointments. */

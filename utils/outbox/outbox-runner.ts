@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { CacheDbSource } from '../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../db/quota';
 import { GhlError } from '../ghl/ghl-error';
-import { completeJob } from './outbox-cache';
+import { completeJob, type CompletedJob } from './outbox-cache';
 import { CREATING_KINDS } from './outbox-operations';
 import { dueJob } from './outbox-queue';
 import { findCreatedRecord } from './outbox-reconcile';
@@ -26,7 +26,7 @@ export interface OutboxRunnerDeps {
   signal: AbortSignal;
   /** A job changed state (the caller publishes the new counts). */
   changed(): Promise<void>;
-  applied(job: StoredOutboxJob, result: OutboxResult): void;
+  applied(job: StoredOutboxJob, result: OutboxResult, completed: CompletedJob): void;
   failed(job: StoredOutboxJob): void;
 }
 
@@ -137,8 +137,8 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
   }
 
   async function finish(job: StoredOutboxJob, result: OutboxResult) {
-    await completeJob(await deps.db.get(), job, result, clock.now());
-    deps.applied(job, result);
+    const completed = await completeJob(await deps.db.get(), job, result, clock.now());
+    deps.applied(job, result, completed);
     await deps.changed();
   }
 

@@ -1,6 +1,6 @@
 import type { OutboxJob } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
-import { isQuotaError, QUOTA_MESSAGE } from '../db/quota';
+import { isQuotaError, QuotaError } from '../db/quota';
 
 /**
  * A job as the outbox stores it. `knownIds` travels with the job in the same record (so it is
@@ -13,11 +13,8 @@ export interface StoredOutboxJob extends OutboxJob {
 }
 
 /** The browser refused to store a write (storage quota): the write was not kept. */
-export class OutboxStorageError extends Error {
+export class OutboxStorageError extends QuotaError {
   override readonly name = 'OutboxStorageError';
-  constructor(cause: unknown) {
-    super(QUOTA_MESSAGE, { cause });
-  }
 }
 
 /** Rethrows a quota refusal as an {@link OutboxStorageError}, anything else unchanged. */

@@ -1,3 +1,4 @@
+import type { CompletedJob } from './outbox-cache';
 import { withExclusiveLock } from '../auth/exclusive-lock';
 import type { Clock } from '../clock';
 import type { OutboxJob } from '../db/cache-schema';
@@ -31,8 +32,11 @@ export interface OutboxDeps {
   onChange?: (summary: OutboxSummary) => void;
   /** A write stopped for good: called once each time a job becomes `failed`. */
   onPermanentFailure?: (job: OutboxJob) => void;
-  /** GHL has a write (the cache already shows it): e.g. for the transcript's timeline. */
-  onApplied?: (job: OutboxJob, result: OutboxResult) => void;
+  /**
+   * GHL has a write (the cache already shows it): e.g. for the transcript's timeline. `completed`
+   * says what the cache held before, since the cache no longer does.
+   */
+  onApplied?: (job: OutboxJob, result: OutboxResult, completed: CompletedJob) => void;
 }
 
 /**
@@ -60,7 +64,7 @@ export function createOutbox(deps: OutboxDeps) {
     random: deps.random ?? Math.random,
     signal: stopper.signal,
     changed,
-    applied: (job, result) => safely(() => deps.onApplied?.(job, result)),
+    applied: (job, result, completed) => safely(() => deps.onApplied?.(job, result, completed)),
     failed: (job) => safely(() => deps.onPermanentFailure?.(job)),
   });
 

@@ -14,6 +14,11 @@ export interface TaskWrite {
   at: number;
   /** Time zone of the date in the timeline line; the runtime's by default. */
   timeZone?: string;
+  /**
+   * The task before the write, when the caller knows it (null: there was none). The outbox puts
+   * GHL's answer into the cache before this runs, so the cache can no longer tell.
+   */
+  previous?: GhlTask | null;
 }
 
 /**
@@ -29,7 +34,12 @@ export async function recordTaskWrite(
 ): Promise<TranscriptChange[]> {
   const { contactId, task, at } = write;
   const tx = db.transaction(['contacts', 'tasks', 'links', 'activity'], 'readwrite');
-  const before = await tx.objectStore('tasks').get(task.id);
+  const before: { value: GhlTask } | undefined =
+    write.previous === undefined
+      ? await tx.objectStore('tasks').get(task.id)
+      : write.previous === null
+        ? undefined
+        : { value: write.previous };
   await tx.objectStore('tasks').put({
     id: task.id,
     contactId,

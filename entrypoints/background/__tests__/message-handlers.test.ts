@@ -25,7 +25,9 @@ function handlersWith(connectOAuth: () => Promise<ConnectionStatus>) {
   } as unknown as ConnectionService;
   const store = createCredentialStore(`handlers-test-${(dbCount += 1)}`);
   vi.spyOn(browser.identity, 'getRedirectURL').mockReturnValue('https://id.chromiumapp.org/');
-  return { handlers: createMessageHandlers(connection, store), connection };
+  // The sync messages are covered by their own tests; these are about connecting.
+  const sync = {} as Parameters<typeof createMessageHandlers>[2];
+  return { handlers: createMessageHandlers(connection, store, sync), connection };
 }
 
 const stored = async () =>

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { waitForAuthorizationPage } from './authorization-window';
 import { findChromium } from './find-browser';
 import { CHROME_BUILD } from './paths';
@@ -31,6 +31,12 @@ export interface ExtensionChromium {
   };
   /** `chrome-extension://<id>/<path>` of this build. */
   extensionUrl(path: string): string;
+  /**
+   * Quits the browser and starts it again on the same profile, as a person restarting their
+   * browser: extension storage and IndexedDB survive, the Sandbox GHL keeps its data.
+   * `context` is the new browser's afterwards.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,11 +93,16 @@ export async function launchChromiumWithExtension({
     await marketplace.close();
     throw error;
   });
+  await guard(context);
 
-  // Fail fast and clearly: a missing element is an assertion failure, not a 30 s hang.
-  context.setDefaultTimeout(5_000);
+  /** Routes every request of `context`; see the function's doc for where each host goes. */
+  async function guard(context: BrowserContext) {
+    // Fail fast and clearly: a missing element is an assertion failure, not a 30 s hang.
+    context.setDefaultTimeout(5_000);
+    await context.route('**/*', (route) => routeRequest(route));
+  }
 
-  await context.route('**/*', async (route) => {
+  async function routeRequest(route: Route) {
     const url = new URL(route.request().url());
     // The extension's own files and data: URLs (Playwright routes these too) never leave the browser.
     if (!isNetworkUrl(url)) return route.continue();
@@ -105,12 +116,12 @@ export async function launchChromiumWithExtension({
     if (url.protocol === 'https:' && url.hostname === MARKETPLACE_HOST) return route.continue();
     unrouted.push(url.href);
     return route.abort('blockedbyclient');
-  });
+  }
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
-  return {
+  const browser: ExtensionChromium = {
     context,
     extensionId,
     unrouted,
@@ -120,12 +131,21 @@ export async function launchChromiumWithExtension({
       authorizationPage: () => waitForAuthorizationPage(context),
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async restart() {
+      await browser.context.close();
+      browser.context = await launch(userDataDir, headless, marketplace);
+      await guard(browser.context);
+      if (browser.context.serviceWorkers().length === 0) {
+        await browser.context.waitForEvent('serviceworker');
+      }
+    },
     async close() {
-      await context.close();
+      await browser.context.close();
       await marketplace.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  return browser;
 }
 
 /** Chromium with the build loaded and the network guard's flags. */

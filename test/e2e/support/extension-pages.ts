@@ -43,3 +43,29 @@ export async function resetConnection(page: Page) {
     chrome.runtime.sendMessage({ type: 'connection/disconnect', payload: { wipeCache: true } }),
   );
 }
+
+/**
+ * Sends a protocol message to the background from an extension page, as the popup and panel do,
+ * and returns the reply envelope ({ ok, value } or { ok: false, error }).
+ */
+export async function askBackground<T = unknown>(
+  page: Page,
+  type: string,
+  payload: unknown = {},
+): Promise<{ ok: true; value: T } | { ok: false; error: { kind: string; message: string } }> {
+  return page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
+    type,
+    payload,
+  ] as const) as never;
+}
+
+/** Like {@link askBackground}, but the answer's value, or a thrown error with the reply's message. */
+export async function ask<T = unknown>(
+  page: Page,
+  type: string,
+  payload: unknown = {},
+): Promise<T> {
+  const reply = await askBackground<T>(page, type, payload);
+  if (!reply.ok) throw new Error(`${type}: ${reply.error.kind}: ${reply.error.message}`);
+  return reply.value;
+}

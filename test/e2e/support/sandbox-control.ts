@@ -8,10 +8,11 @@ export async function sandboxControl<T = unknown>(
   sandbox: Sandbox,
   path: string,
   body?: unknown,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = body === undefined ? 'GET' : 'POST',
 ): Promise<T> {
   const response = await sandbox.handle(
     new Request(`https://services.leadconnectorhq.com/__sandbox/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),

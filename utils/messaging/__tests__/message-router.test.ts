@@ -35,6 +35,19 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'connection/disconnect': { wipeCache: true },
   'oauth-app/get': {},
   'oauth-app/save': { clientId: 'c', exchange: 'broker', brokerUrl: 'https://b.example' },
+  'transcript/opened': { transcriptId: 'tr-1', title: 'Call', speakers: ['Jane Doe'] },
+  'transcript/get': { transcriptId: 'tr-1' },
+  'link/set': { transcriptId: 'tr-1', contactId: 'c1' },
+  'link/remove': { transcriptId: 'tr-1' },
+  'sync/status': {},
+  'sync/now': {},
+  'outbox/enqueue': {
+    operation: { kind: 'task.complete', contactId: 'c1', taskId: 't1', completed: true },
+  },
+  'outbox/list': {},
+  'outbox/retry': { id: 'job-1' },
+  'outbox/discard': { id: 'job-1' },
+  'audit/list': {},
 };
 const TYPES = Object.keys(PROTOCOL) as MessageType[];
 
@@ -119,12 +132,27 @@ describe('sender roles × message types', () => {
   );
 
   it('the table covers both outcomes for each role', () => {
-    expect(cases.filter((c) => c[3]).length).toBe(TYPES.length * 2 + 1);
-    // The content script may only read the status.
-    expect(PROTOCOL['connection/status'].from).toContain('trint-tab');
+    // The content script reads the status and its transcript, links it and queues writes: it
+    // can never connect, disconnect, read the OAuth app or the audit log, or retry others' writes.
+    const fromTab = [
+      'connection/status',
+      'transcript/opened',
+      'transcript/get',
+      'link/set',
+      'link/remove',
+      'sync/status',
+      'outbox/enqueue',
+      'outbox/list',
+    ];
     expect(
       TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),
-    ).toEqual(['connection/status']);
+    ).toEqual(fromTab);
+    // Only the content script says a transcript was opened in its tab.
+    const tabOnly = TYPES.filter(
+      (t) => !(PROTOCOL[t].from as readonly string[]).includes('extension-page'),
+    );
+    expect(tabOnly).toEqual(['transcript/opened']);
+    expect(cases.filter((c) => c[3]).length).toBe((TYPES.length - 1) * 2 + fromTab.length);
   });
 
   it.each(cases)('%s sending %s', async (_name, type, sender, allowed) => {

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { tabMessageSchema } from '@/utils/messaging/tab-messages';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { EditorPage } from '@/utils/trint/transcript-page';
+
+/** The panel's data: the transcript's view from the cache, or why it could not be read. */
+export interface TranscriptViewState {
+  view?: TranscriptView;
+  error?: string;
+}
+
+/**
+ * Tells the background this transcript is on screen (which refreshes its contact at once and
+ * puts it in the fastest sync tier), paints what the cache holds, and reads it again whenever the
+ * background says the transcript changed. Follows SPA navigation: a new transcript id starts over.
+ */
+export function useTranscriptView(page: EditorPage): TranscriptViewState {
+  const [state, setState] = useState<TranscriptViewState>({});
+  const { transcriptId } = page;
+  useEffect(() => {
+    let live = true;
+    const show = (reading: Promise<TranscriptView>) =>
+      reading.then(
+        (view) => live && setState({ view }),
+        (error: unknown) =>
+          live &&
+          setState((previous) => ({
+            ...previous,
+            error:
+              error instanceof MessageError ? error.message : 'Could not read this transcript.',
+          })),
+      );
+    setState({});
+    void show(
+      sendMessage('transcript/opened', {
+        transcriptId,
+        ...(page.title && { title: page.title }),
+        speakers: page.speakers,
+      }),
+    );
+    const onMessage = (message: unknown) => {
+      const parsed = tabMessageSchema.safeParse(message);
+      if (!parsed.success || parsed.data.transcriptId !== transcriptId) return;
+      void show(sendMessage('transcript/get', { transcriptId }));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      live = false;
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+    // Keyed by the transcript only: the title and speakers are sent once per transcript.
+  }, [transcriptId]);
+  return state;
+}

@@ -1,0 +1,72 @@
+import type { OutboxJob } from '@/utils/db/cache-schema';
+import type { CacheDbSource } from '@/utils/db/open-cache-db';
+import type { CompletedJob } from '@/utils/outbox/outbox-cache';
+import type { OutboxResult } from '@/utils/outbox/outbox-send';
+import { describeOperation } from '@/utils/outbox/outbox-summary';
+import type { TranscriptChange } from '@/utils/sync/contact-sync';
+import { recordTaskWrite } from '@/utils/sync/task-write-record';
+import type { TranscriptStore } from '@/utils/sync/transcript-store';
+
+/** What {@link createOutboxEffects} needs. */
+export interface OutboxEffectsDeps {
+  db: CacheDbSource;
+  transcripts: TranscriptStore;
+  now(): number;
+  /** Tells open panels of a transcript that its view changed. */
+  tell(change: TranscriptChange): Promise<void>;
+  /** Shows a notification for a write that failed for good (throttled per kind). */
+  notice(kind: string, message: string): Promise<unknown>;
+}
+
+/**
+ * What follows a write GHL has applied, on the Trint side: a task's change goes on the timeline
+ * of every linked transcript, a contact created from a transcript is linked to it, a deleted
+ * contact's links go with it, and open panels re-read. And a write that failed for good is told
+ * to the person.
+ */
+export function createOutboxEffects(deps: OutboxEffectsDeps) {
+  async function linkedChanges(contactId: string, what: string[]): Promise<TranscriptChange[]> {
+    const ids = await deps.transcripts.linkedTranscripts(contactId);
+    return ids.map((transcriptId) => ({ transcriptId, contactId, what }));
+  }
+
+  async function changesOf(
+    job: OutboxJob,
+    result: OutboxResult,
+    completed: CompletedJob,
+  ): Promise<TranscriptChange[]> {
+    const op = job.operation;
+    if (result.kind === 'task' && 'contactId' in op) {
+      return recordTaskWrite(await deps.db.get(), {
+        contactId: op.contactId,
+        locationId: job.locationId,
+        task: result.task,
+        at: deps.now(),
+        previous: completed.previousTask,
+      });
+    }
+    if (op.kind === 'contact.create' && result.kind === 'contact' && job.transcriptId) {
+      await deps.transcripts.link(job.transcriptId, result.contact.id, job.locationId);
+      return [{ transcriptId: job.transcriptId, contactId: result.contact.id, what: ['link'] }];
+    }
+    if (op.kind === 'contact.delete') {
+      // The contact is gone from GHL: its links go with it; the transcripts stay.
+      const changes = await linkedChanges(op.contactId, ['link']);
+      for (const change of changes) await deps.transcripts.unlink(change.transcriptId);
+      return changes;
+    }
+    return 'contactId' in op ? linkedChanges(op.contactId, [op.kind.split('.')[0]!]) : [];
+  }
+
+  return {
+    async applied(job: OutboxJob, result: OutboxResult, completed: CompletedJob): Promise<void> {
+      const changes = await changesOf(job, result, completed);
+      await Promise.all(changes.map((change) => deps.tell(change)));
+    },
+    async failed(job: OutboxJob): Promise<void> {
+      const what = describeOperation(job.operation);
+      const why = job.lastError?.message ?? 'GHL did not accept it.';
+      await deps.notice(job.lastError?.kind ?? 'unknown', `${what}: ${why}`);
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
+import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
+import { ask, connectionTitle, openPopup, submitToken } from './support/extension-pages';
+import { RESULTS } from './support/paths';
+import { sandboxControl } from './support/sandbox-control';
+
+/** What `transcript/get` answers, as far as these tests read it. */
+interface View {
+  link?: { contactId: string };
+  fields?: Record<string, string>;
+  tasks: { id: string; title: string; completed: boolean }[];
+  notes: { id: string; body: string; pinned?: boolean | null }[];
+  activity: { kind: string; text: string; url?: string }[];
+}
+
+const JANE = 'sbxContJaneDoe000002';
+/** One sync period of the fastest tier (a transcript open in a tab), plus slack for the alarm. */
+const ONE_PERIOD = { timeout: 50_000, interval: 1_000 };
+
+// The three GHL → Trint flows, against the Sandbox GHL edited through its control API the way a
+// person working in GHL would, with a live Private Integration connection.
+describe('Chromium: background sync brings GHL changes to linked transcripts', () => {
+  let browser: ExtensionChromium;
+  let popup: Page;
+  let editor: Page;
+  let token: string;
+  const view = () => ask<View>(popup, 'transcript/get', { transcriptId: 'tr-alpha' });
+
+  beforeAll(async () => {
+    browser = await launchChromiumWithExtension();
+    mkdirSync(RESULTS, { recursive: true });
+    token = (await sandboxControl<{ token: string }>(browser.ghl, 'tokens', {})).token;
+    popup = await openPopup(browser);
+    await submitToken(popup, token, SANDBOX_LOCATION.id);
+    await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
+  });
+  afterAll(async () => {
+    expect(browser?.unrouted, 'requests to hosts the test did not route').toEqual([]);
+    await browser?.close();
+  });
+
+  it('links a transcript, then a contact edit, a completed task and a pinned note reach it within one sync period', async () => {
+    const { task } = await sandboxControl<{ task: { id: string } }>(
+      browser.ghl,
+      `contacts/${JANE}/tasks`,
+      { title: 'Send proposal', dueDate: '2026-12-01T10:00:00.000Z' },
+    );
+    await popup.evaluate((settings) => chrome.storage.local.set({ syncSettings: settings }), {
+      version: 1,
+      notes: 'pinned',
+    });
+
+    const linked = await ask<View>(popup, 'link/set', {
+      transcriptId: 'tr-alpha',
+      contactId: JANE,
+    });
+    expect(linked.link?.contactId).toBe(JANE);
+    expect(linked.fields?.Name).toBe('Jane Doe');
+    expect(linked.tasks.find((t) => t.id === task.id)?.completed).toBe(false);
+
+    editor = await browser.context.newPage();
+    await editor.goto('https://app.trint.com/editor/tr-alpha');
+    const panel = editor.getByRole('complementary', { name: 'GHL for Trint' });
+    await expect
+      .poll(() => panel.getByTestId('linked-contact').textContent())
+      .toContain('Jane Doe');
+
+    // A person edits the contact, completes the task and pins a new note in GHL.
+    await sandboxControl(browser.ghl, `contacts/${JANE}`, { firstName: 'Janet' }, 'PATCH');
+    await sandboxControl(
+      browser.ghl,
+      `contacts/${JANE}/tasks/${task.id}`,
+      { completed: true },
+      'PATCH',
+    );
+    const { note: pinned } = await sandboxControl<{ note: { id: string } }>(
+      browser.ghl,
+      `contacts/${JANE}/notes`,
+      { body: 'Key quote: “we sign in January”', pinned: true },
+    );
+    const { note: unpinned } = await sandboxControl<{ note: { id: string } }>(
+      browser.ghl,
+      `contacts/${JANE}/notes`,
+      { body: 'Parking is on level 2' },
+    );
+
+    // Flow 1: the open editor's content script is told, and its panel shows the new name.
+    await expect
+      .poll(() => panel.getByTestId('linked-contact').textContent(), ONE_PERIOD)
+      .toContain('Janet Doe');
+    const after = await view();
+    expect(after.fields?.Name).toBe('Janet Doe');
+    // Flow 2: the task is cached as completed, with the narrative on the timeline.
+    expect(after.tasks.find((t) => t.id === task.id)?.completed).toBe(true);
+    const narrative = after.activity.find((a) => a.kind === 'task-status');
+    expect(narrative?.text).toMatch(
+      /^Task ‘Send proposal’ completed — Janet Doe, \d{1,2} \w{3} \d{4}$/,
+    );
+    expect(narrative?.url).toBe(
+      `https://app.gohighlevel.com/v2/location/${SANDBOX_LOCATION.id}/contacts/detail/${JANE}`,
+    );
+    // Flow 3: the pinned note is attached; with "pinned only", the other is not.
+    const noteIds = after.notes.map((n) => n.id);
+    expect(noteIds).toContain(pinned.id);
+    expect(noteIds).not.toContain(unpinned.id);
+    await expect.poll(() => panel.textContent()).toContain('Task ‘Send proposal’ completed');
+    await editor.screenshot({ path: `${RESULTS}/chromium-sync-panel-updated.png` });
+  }, 90_000);
+
+  it('tells a person in the popup what the sync did', async () => {
+    await popup.reload();
+    const status = popup.getByRole('region', { name: /sync/i });
+    await expect.poll(() => status.textContent()).toMatch(/Last sync/i);
+    await expect.poll(() => status.textContent()).toMatch(/Next sync/i);
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-sync.png` });
+  });
+
+  it('keeps an audit entry for every request GHL received, with no token in it', async () => {
+    const counters = await sandboxControl<{ byToken: Record<string, number> }>(
+      browser.ghl,
+      'counters',
+    );
+    const received = Object.values(counters.byToken).reduce((sum, n) => sum + n, 0);
+    const entries = await ask<{ operation: string; startedBy: string }[]>(popup, 'audit/list');
+    expect(entries.length).toBeGreaterThanOrEqual(received);
+    expect(entries.some((e) => e.startedBy === 'sync' && e.operation === 'get-contact')).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain(token);
+  });
+});
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
