@@ -117,7 +117,14 @@ export default defineBackground(() => {
   });
 
   const route = createMessageRouter(
-    createMessageHandlers(connection, store, { engine, outbox, transcripts, auditLog, tell }),
+    createMessageHandlers(connection, store, {
+      engine,
+      outbox,
+      transcripts,
+      auditLog,
+      tell,
+      settings: readSyncSettings,
+    }),
     {
       extensionId: browser.runtime.id,
       extensionOrigin: extensionOrigin(),

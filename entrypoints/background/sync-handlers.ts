@@ -1,6 +1,8 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { AuditLog } from '@/utils/audit/audit-log';
 import { ConnectError } from '@/utils/auth/connect-error';
+import { GhlError } from '@/utils/ghl/ghl-error';
+import type { SyncSettings } from '@/utils/sync/sync-settings';
 import type { MessageHandlers } from '@/utils/messaging/message-router';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
@@ -18,6 +20,7 @@ export interface SyncHandlerDeps {
   transcripts: TranscriptStore;
   auditLog: AuditLog;
   tell(change: ViewChange): Promise<void>;
+  settings(): Promise<SyncSettings>;
 }
 
 /** What changed about a transcript, for its open panels. */
@@ -69,9 +72,17 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
     'transcript/get': ({ transcriptId }) => view(transcriptId),
     async 'link/set'({ transcriptId, contactId }) {
       const locationId = await connectedLocation();
-      await transcripts.link(transcriptId, contactId, locationId);
-      // Waited for: a person who just linked expects to see the contact, not an empty card.
+      // Fetched first and waited for: the link then starts with the contact's fields, notes and
+      // name on its timeline. Offline, the link is made from what the cache has.
       await engine.refreshContact(contactId, 'panel-open').catch(() => {});
+      if ((await transcripts.cachedContact(contactId))?.deletedAt !== undefined) {
+        throw new GhlError('not-found', 'link', {
+          detail:
+            'This contact does not exist in GHL (it may have been deleted). Nothing was linked.',
+        });
+      }
+      const { notes } = await deps.settings();
+      await transcripts.link(transcriptId, contactId, locationId, { notes });
       await deps.tell({ transcriptId, contactId, what: ['link'] });
       return view(transcriptId);
     },

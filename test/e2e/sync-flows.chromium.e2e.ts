@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
-import { ask, connectionTitle, openPopup, submitToken } from './support/extension-pages';
+import { ask, askBackground, openPopup, submitToken } from './support/extension-pages';
 import { RESULTS } from './support/paths';
 import { sandboxControl } from './support/sandbox-control';
 
@@ -35,7 +35,10 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
     token = (await sandboxControl<{ token: string }>(browser.ghl, 'tokens', {})).token;
     popup = await openPopup(browser);
     await submitToken(popup, token, SANDBOX_LOCATION.id);
-    await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
+    // (expect.poll only works inside a test.)
+    await popup.waitForFunction(
+      () => document.querySelector('#connection-title')?.textContent === 'Connected',
+    );
   });
   afterAll(async () => {
     expect(browser?.unrouted, 'requests to hosts the test did not route').toEqual([]);
@@ -60,6 +63,16 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
     expect(linked.link?.contactId).toBe(JANE);
     expect(linked.fields?.Name).toBe('Jane Doe');
     expect(linked.tasks.find((t) => t.id === task.id)?.completed).toBe(false);
+    expect(linked.activity[0]?.text).toMatch(/^Transcript linked — Jane Doe, /);
+
+    const missing = await askBackground(popup, 'link/set', {
+      transcriptId: 'tr-bravo',
+      contactId: 'sbxContDoesNotExist0',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect((await ask<View>(popup, 'transcript/get', { transcriptId: 'tr-bravo' })).link).toBe(
+      undefined,
+    );
 
     editor = await browser.context.newPage();
     await editor.goto('https://app.trint.com/editor/tr-alpha');

@@ -149,6 +149,11 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
     },
 
     /** The transcripts linked to a contact. */
+    /** The contact as cached (or undefined): whether it exists, was deleted, its fields. */
+    async cachedContact(contactId: string): Promise<CachedContact | undefined> {
+      return (await deps.db.get()).get('contacts', contactId);
+    },
+
     async linkedTranscripts(contactId: string): Promise<string[]> {
       const db = await deps.db.get();
       const links = await db.getAllFromIndex('links', 'by-contact', contactId);
