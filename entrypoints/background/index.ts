@@ -8,6 +8,7 @@ import { createCredentialStore } from '@/utils/auth/credential-store';
 import { refreshIfDue } from '@/utils/auth/token-refresh';
 import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
+import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { createMessageRouter } from '@/utils/messaging/message-router';
 import { createOutbox } from '@/utils/outbox/outbox';
@@ -46,7 +47,12 @@ export default defineBackground(() => {
     if (!limiter) limiters.set(locationId, (limiter = createRateLimiter({ clock })));
     return limiter;
   };
-  const auditLog = createAuditLog({ db, clock, onProblem: () => void publishSync() });
+  const auditLog = createAuditLog({
+    db,
+    clock,
+    // A full disk is shown in the popup; the write that hit it is reported there, not lost quietly.
+    onProblem: (error) => void publishSync(isQuotaError(error) ? QUOTA_MESSAGE : undefined),
+  });
   const connection = createConnectionService({
     store,
     clock,
@@ -104,8 +110,13 @@ export default defineBackground(() => {
     outboxSummary: () => outbox.summary(),
     limiterFor,
   });
-  async function publishSync() {
-    await publishSyncStatus(await engine.status()).catch(logFailure);
+  async function publishSync(problem?: string) {
+    try {
+      const status = await engine.status();
+      await publishSyncStatus(problem ? { ...status, problem } : status);
+    } catch (error) {
+      logFailure(error);
+    }
   }
 
   const scheduleRefresh = () => scheduleTokenRefresh(store, clock).catch(logFailure);
