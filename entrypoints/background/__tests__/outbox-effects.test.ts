@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { NO_WRITE_SCOPE_REASON } from '@/utils/auth/connection-status';
+import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
+import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
+
+const TAB = 'trint-tab' as const;
+const MINUTE = 60_000;
+
+/** Links each transcript to the contact through the handlers, as a panel does. */
+async function linked(h: BackgroundUnderTest, contactId: string, transcriptIds: string[]) {
+  for (const transcriptId of transcriptIds) {
+    await h.run(h.handlers['link/set']({ transcriptId, contactId }, TAB));
+  }
+  h.told.length = 0;
+}
+
+/** Queues a write as the panel does and lets the outbox finish it, effects included. */
+async function write(h: BackgroundUnderTest, operation: OutboxOperation, transcriptId?: string) {
+  await h.run(h.handlers['outbox/enqueue']({ operation, transcriptId }, TAB));
+  await h.settle();
+}
+
+async function lines(h: BackgroundUnderTest, transcriptId: string) {
+  const view = await h.run(h.handlers['transcript/get']({ transcriptId }, TAB));
+  return view.activity.map((a) => a.text);
+}
+
+describe('what follows a write GHL applied', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a task completed from a panel is on each linked timeline once, not again after a sync', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await linked(h, JANE, ['t-1', 't-2']);
+    const task = (await h.inGhl(JANE)).tasks.find((t) => !t.completed)!;
+    const line = `Task ‘${task.title}’ completed — Jane Doe, 26 Nov 2026`;
+
+    await write(h, { kind: 'task.complete', contactId: JANE, taskId: task.id, completed: true });
+    expect((await h.inGhl(JANE)).tasks.find((t) => t.id === task.id)?.completed).toBe(true);
+    for (const id of ['t-1', 't-2']) {
+      expect((await lines(h, id)).filter((text) => text === line)).toHaveLength(1);
+    }
+    expect(h.told.map((c) => c.transcriptId).sort()).toEqual(['t-1', 't-2']);
+    expect(h.told[0]).toMatchObject({ contactId: JANE, what: ['tasks', 'activity'] });
+
+    // The panel opens (a refresh at once), then the scheduled sync: GHL's task is as cached.
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, TAB));
+    await h.fake.advance(61 * MINUTE);
+    const status = await h.run(h.handlers['sync/now']({}, 'extension-page'));
+    expect(status.lastRun).toMatchObject({ contactsChecked: 1, outcome: 'ok' });
+    for (const id of ['t-1', 't-2']) {
+      expect((await lines(h, id)).filter((text) => text === line)).toHaveLength(1);
+    }
+  });
+
+  it('a contact created from a transcript is linked to it', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await write(
+      h,
+      {
+        kind: 'contact.create',
+        body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+      },
+      't-5',
+    );
+
+    const created = [...h.sandbox.state.data.contacts.values()].filter(
+      (c) => c.email === 'ada@example.com',
+    );
+    expect(created).toHaveLength(1);
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-5' }, TAB));
+    expect(view.link).toMatchObject({ contactId: created[0]!.id });
+    expect(view.activity.map((a) => a.text)).toEqual([
+      'Transcript linked — Ada Lovelace, 26 Nov 2026',
+    ]);
+    expect(await h.transcripts.linkedTranscripts(created[0]!.id)).toEqual(['t-5']);
+    expect(h.told).toContainEqual({
+      transcriptId: 't-5',
+      contactId: created[0]!.id,
+      what: ['link'],
+    });
+  });
+
+  it('a contact created without a transcript links nothing', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await write(h, {
+      kind: 'contact.create',
+      body: { firstName: 'Grace', email: 'g@example.com' },
+    });
+
+    const db = await h.db.get();
+    expect(await db.getAll('links')).toEqual([]);
+    expect(h.told).toEqual([]);
+  });
+
+  it('a contact deleted from a panel takes its links with it; the transcripts stay', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await linked(h, SAM, ['t-1', 't-2']);
+    await linked(h, JANE, ['t-3']);
+
+    await write(h, { kind: 'contact.delete', contactId: SAM });
+    await expect(h.inGhl(SAM)).rejects.toThrow(/404/);
+    expect(await h.transcripts.linkedTranscripts(SAM)).toEqual([]);
+    for (const id of ['t-1', 't-2']) {
+      const view = await h.run(h.handlers['transcript/get']({ transcriptId: id }, TAB));
+      expect(view.link).toBeUndefined();
+      expect(view.activity[0]).toMatchObject({ kind: 'unlinked', contactId: SAM });
+      expect(view.activity[0]!.text).toMatch(/^Transcript unlinked — .*, 26 Nov 2026$/);
+    }
+    expect(h.told.map((c) => c.transcriptId).sort()).toEqual(['t-1', 't-2']);
+    expect(await h.transcripts.linkedTranscripts(JANE)).toEqual(['t-3']);
+  });
+
+  it('a write that failed for good is told once, with what it was and why', async () => {
+    const h = backgroundUnderTest();
+    await h.connect(SANDBOX_TOKENS.readOnly);
+    await write(h, {
+      kind: 'task.create',
+      contactId: SAM,
+      body: { title: 'Book a demo', dueDate: '2026-12-01T09:00:00.000Z', completed: false },
+    });
+
+    expect(await h.outbox.summary()).toMatchObject({ failed: 1 });
+    expect(h.notice.mock.calls).toEqual([
+      ['missing-scope', `Create task ‘Book a demo’: ${NO_WRITE_SCOPE_REASON}`],
+    ]);
+    expect(h.told).toEqual([]);
+  });
+
+  it('a write GHL refused as gone is told with the reason GHL gave', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await write(h, {
+      kind: 'note.update',
+      contactId: SAM,
+      noteId: 'noSuchNote0000000001',
+      body: { body: 'Edited' },
+    });
+
+    expect(h.notice.mock.calls).toEqual([
+      ['not-found', 'Edit note: It no longer exists in GHL, so the change was not made.'],
+    ]);
+  });
+});
