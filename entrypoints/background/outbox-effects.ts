@@ -2,7 +2,7 @@ import type { OutboxJob } from '@/utils/db/cache-schema';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import type { CompletedJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxResult } from '@/utils/outbox/outbox-send';
-import { describeOperation } from '@/utils/outbox/outbox-summary';
+import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { recordTaskWrite } from '@/utils/sync/task-write-record';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
@@ -52,7 +52,9 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
     if (op.kind === 'contact.delete') {
       // The contact is gone from GHL: its links go with it; the transcripts stay.
       const changes = await linkedChanges(op.contactId, ['link']);
-      for (const change of changes) await deps.transcripts.unlink(change.transcriptId);
+      const contactName = completed.deletedContactName;
+      for (const change of changes)
+        await deps.transcripts.unlink(change.transcriptId, { contactName });
       return changes;
     }
     return 'contactId' in op ? linkedChanges(op.contactId, [op.kind.split('.')[0]!]) : [];
@@ -64,7 +66,9 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
       await Promise.all(changes.map((change) => deps.tell(change)));
     },
     async failed(job: OutboxJob): Promise<void> {
-      const what = describeOperation(job.operation);
+      // Named as the popup names it ("Complete task ‘Send proposal’"), from the cache.
+      const names = await namesFor(await deps.db.get(), [job]).catch(() => undefined);
+      const what = describeOperation(job.operation, names?.get(job.id));
       const why = job.lastError?.message ?? 'GHL did not accept it.';
       await deps.notice(job.lastError?.kind ?? 'unknown', `${what}: ${why}`);
     },

@@ -1,3 +1,4 @@
+import { contactDisplayName } from '../sync/transcript-snapshot';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import type { IDBPTransaction } from 'idb';
 import type { CacheDb, CachedContact, OutboxJob } from '../db/cache-schema';
@@ -65,6 +66,10 @@ export async function completeJob(
         return;
       }
       case 'deleted':
+        if (op.kind === 'contact.delete') {
+          const cached = await tx.objectStore('contacts').get(op.contactId);
+          completed.deletedContactName = cached && contactDisplayName(cached.contact);
+        }
         await forgetDeleted(tx, op);
         return;
     }
@@ -77,6 +82,8 @@ export async function completeJob(
 export interface CompletedJob {
   /** The task as cached before a task write (null: none was), so its status change can be told. */
   previousTask?: GhlTask | null;
+  /** The name of a contact the job deleted, for the timeline of the transcripts it leaves. */
+  deletedContactName?: string;
 }
 
 /** A deleted record leaves the cache; a deleted contact takes its tasks, notes, appointments. */

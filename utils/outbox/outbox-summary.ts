@@ -62,7 +62,7 @@ function stringOf(value: unknown): string | undefined {
 /** Reads the names {@link describeOperation} needs for these jobs, in one transaction. */
 export async function namesFor(
   db: CacheDatabase,
-  jobs: StoredOutboxJob[],
+  jobs: readonly Pick<StoredOutboxJob, 'id' | 'operation'>[],
 ): Promise<Map<string, RecordNames>> {
   const tx = db.transaction(['tasks', 'contacts'], 'readonly');
   const entries = await Promise.all(

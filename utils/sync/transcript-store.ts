@@ -94,8 +94,14 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       return link;
     },
 
-    /** Removes a transcript's link; its record keeps the title and when it was viewed. */
-    async unlink(transcriptId: string): Promise<TranscriptLink | undefined> {
+    /**
+     * Removes a transcript's link; its record keeps the title and when it was viewed. The
+     * contact's name comes from the cache, or from `contactName` once the cache no longer has it.
+     */
+    async unlink(
+      transcriptId: string,
+      options: Pick<LinkOptions, 'contactName'> = {},
+    ): Promise<TranscriptLink | undefined> {
       const db = await deps.db.get();
       const tx = db.transaction(['links', 'transcripts', 'contacts', 'activity'], 'readwrite');
       const previous = await tx.objectStore('links').get(transcriptId);
@@ -110,7 +116,7 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
           noteIds: [],
         });
         const cached = await tx.objectStore('contacts').get(previous.contactId);
-        const context = narrativeContext(previous, cached, undefined, clock.now());
+        const context = narrativeContext(previous, cached, options.contactName, clock.now());
         await appendActivity(tx.objectStore('activity'), transcriptId, [
           narrateActivity({ kind: 'unlinked' }, context),
         ]);

@@ -110,7 +110,8 @@ describe('what follows a write GHL applied', () => {
       const view = await h.run(h.handlers['transcript/get']({ transcriptId: id }, TAB));
       expect(view.link).toBeUndefined();
       expect(view.activity[0]).toMatchObject({ kind: 'unlinked', contactId: SAM });
-      expect(view.activity[0]!.text).toMatch(/^Transcript unlinked — .*, 26 Nov 2026$/);
+      // Named, though the cache no longer holds the contact by the time the link goes.
+      expect(view.activity[0]!.text).toBe('Transcript unlinked — Sam Lee, 26 Nov 2026');
     }
     expect(h.told.map((c) => c.transcriptId).sort()).toEqual(['t-1', 't-2']);
     expect(await h.transcripts.linkedTranscripts(JANE)).toEqual(['t-3']);
@@ -130,6 +131,22 @@ describe('what follows a write GHL applied', () => {
       ['missing-scope', `Create task ‘Book a demo’: ${NO_WRITE_SCOPE_REASON}`],
     ]);
     expect(h.told).toEqual([]);
+  });
+
+  it('names the record in the notice, as the popup does', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await linked(h, SAM, ['t-1']);
+    const task = (await h.inGhl(SAM)).tasks[0]!;
+    await h.control('DELETE', `contacts/${SAM}/tasks/${task.id}`);
+    await write(h, { kind: 'task.complete', contactId: SAM, taskId: task.id, completed: true });
+
+    expect(h.notice.mock.calls).toEqual([
+      [
+        'not-found',
+        `Complete task ‘${task.title}’: It no longer exists in GHL, so the change was not made.`,
+      ],
+    ]);
   });
 
   it('a write GHL refused as gone is told with the reason GHL gave', async () => {
