@@ -3,7 +3,13 @@ import type { AuditLog } from '@/utils/audit/audit-log';
 import { ConnectError } from '@/utils/auth/connect-error';
 import { GhlError } from '@/utils/ghl/ghl-error';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import type { MessageHandlers } from '@/utils/messaging/message-router';
+import {
+  MessageRefused,
+  type MessageHandlers,
+  type TabFacts,
+} from '@/utils/messaging/message-router';
+import type { SenderRole } from '@/utils/messaging/protocol';
+import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
@@ -62,15 +68,39 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
     return status.locationId;
   }
 
+  /** A Trint page works on the transcript it shows, and on no other. */
+  function ownTranscript(transcriptId: string | undefined, role: SenderRole, tab?: TabFacts) {
+    if (role === 'trint-tab' && (!transcriptId || tab?.transcriptId !== transcriptId)) {
+      throw new MessageRefused('A Trint page may only work on the transcript it shows.');
+    }
+  }
+
+  /**
+   * A Trint page writes only to the contact its transcript links to (or creates one): a page
+   * script that got hold of the content script could not reach any other record.
+   */
+  async function ownContact(operation: OutboxOperation, role: SenderRole, tab?: TabFacts) {
+    if (role !== 'trint-tab' || !('contactId' in operation)) return;
+    const link = tab?.transcriptId ? await transcripts.linkOf(tab.transcriptId) : undefined;
+    if (link?.contactId !== operation.contactId) {
+      throw new MessageRefused('A Trint page may only change the contact its transcript links to.');
+    }
+  }
+
   return {
-    async 'transcript/opened'({ transcriptId, title }) {
+    async 'transcript/opened'({ transcriptId, title }, role, tab) {
+      ownTranscript(transcriptId, role, tab);
       await transcripts.markViewed(transcriptId, { title });
       const shown = await view(transcriptId);
       if (shown.link) refreshSoon(shown.link.contactId);
       return shown;
     },
-    'transcript/get': ({ transcriptId }) => view(transcriptId),
-    async 'link/set'({ transcriptId, contactId }) {
+    async 'transcript/get'({ transcriptId }, role, tab) {
+      ownTranscript(transcriptId, role, tab);
+      return view(transcriptId);
+    },
+    async 'link/set'({ transcriptId, contactId }, role, tab) {
+      ownTranscript(transcriptId, role, tab);
       const locationId = await connectedLocation();
       // Fetched first and waited for: the link then starts with the contact's fields, notes and
       // name on its timeline. Offline, the link is made from what the cache has.
@@ -86,7 +116,8 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
       await deps.tell({ transcriptId, contactId, what: ['link'] });
       return view(transcriptId);
     },
-    async 'link/remove'({ transcriptId }) {
+    async 'link/remove'({ transcriptId }, role, tab) {
+      ownTranscript(transcriptId, role, tab);
       const previous = await transcripts.unlink(transcriptId);
       await deps.tell({ transcriptId, contactId: previous?.contactId, what: ['link'] });
       return view(transcriptId);
@@ -96,8 +127,22 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
       await engine.run('sync-now');
       return engine.status();
     },
-    'outbox/enqueue': ({ operation, transcriptId }) => outbox.enqueue(operation, { transcriptId }),
-    'outbox/list': () => outbox.list(),
+    async 'outbox/enqueue'({ operation, transcriptId }, role, tab) {
+      if (role === 'trint-tab') ownTranscript(transcriptId, role, tab);
+      await ownContact(operation, role, tab);
+      return outbox.enqueue(operation, { transcriptId });
+    },
+    async 'outbox/list'(_payload, role, tab) {
+      const jobs = await outbox.list();
+      if (role !== 'trint-tab') return jobs;
+      // A Trint page sees the writes of its own transcript and contact only.
+      const link = tab?.transcriptId ? await transcripts.linkOf(tab.transcriptId) : undefined;
+      return jobs.filter(
+        (job) =>
+          (tab?.transcriptId !== undefined && job.transcriptId === tab.transcriptId) ||
+          (link !== undefined && job.contactId === link.contactId),
+      );
+    },
     'outbox/retry': ({ id }) => outbox.retry(id),
     'outbox/discard': ({ id }) => outbox.discard(id),
     'audit/list': () => deps.auditLog.list({ limit: AUDIT_LIST_LIMIT }),

@@ -11,12 +11,26 @@ import {
   type Reply,
   type SenderRole,
 } from './protocol';
+import { parseTranscriptId } from '../trint/transcript-url';
 import { senderRole, type SenderFacts, type TrustedOrigins } from './sender-role';
 
-/** One handler per message type. */
+/**
+ * What the background knows of a Trint tab that sent a message: the transcript its URL shows, so
+ * a content script can act only on the transcript on its own page.
+ */
+export interface TabFacts {
+  transcriptId?: string;
+}
+
+/** One handler per message type. `tab` is set for messages from a Trint tab. */
 export type MessageHandlers = {
-  [T in MessageType]: (payload: Payload<T>, role: SenderRole) => Promise<Answer<T>>;
+  [T in MessageType]: (payload: Payload<T>, role: SenderRole, tab?: TabFacts) => Promise<Answer<T>>;
 };
+
+/** A message the sender may not send in this form; the reply says so as `refused`. */
+export class MessageRefused extends Error {
+  override readonly name = 'MessageRefused';
+}
 
 /**
  * The background's runtime.onMessage listener: checks who sent the message and that the payload
@@ -39,12 +53,24 @@ export function createMessageRouter(handlers: MessageHandlers, trusted: TrustedO
     const payload = spec.payload.safeParse(envelope.data.payload ?? {});
     if (!payload.success) return refuse('invalid', `The ${type} message was malformed.`);
     try {
-      const handler = handlers[type] as (p: unknown, r: SenderRole) => Promise<unknown>;
-      return { ok: true, value: await handler(payload.data, role) };
+      const handler = handlers[type] as (
+        p: unknown,
+        r: SenderRole,
+        t?: TabFacts,
+      ) => Promise<unknown>;
+      const tab = role === 'trint-tab' ? tabFacts(sender) : undefined;
+      return { ok: true, value: await handler(payload.data, role, tab) };
     } catch (error) {
       return { ok: false, error: errorInfo(error) };
     }
   };
+}
+
+/** The tab's own URL (kept current through Trint's in-page navigation), else the frame's. */
+function tabFacts(sender: SenderFacts): TabFacts {
+  const tab = sender.tab as { url?: unknown } | undefined;
+  const url = typeof tab?.url === 'string' ? tab.url : sender.url;
+  return { transcriptId: url ? parseTranscriptId(url) : undefined };
 }
 
 function refuse(kind: string, message: string): Reply {
@@ -57,6 +83,7 @@ function refuse(kind: string, message: string): Reply {
  */
 export function safeErrorInfo(error: unknown): MessageErrorInfo {
   if (error instanceof ConnectError) return { kind: 'connect', message: error.message };
+  if (error instanceof MessageRefused) return { kind: 'refused', message: error.message };
   if (error instanceof GhlError) return { kind: error.kind, message: error.message };
   if (error instanceof QuotaError) return { kind: 'storage', message: error.message };
   return { kind: 'internal', message: 'Something went wrong in the extension. Try again.' };

@@ -155,6 +155,11 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
     },
 
     /** The transcripts linked to a contact. */
+    /** The transcript's link, if it has one. */
+    async linkOf(transcriptId: string): Promise<TranscriptLink | undefined> {
+      return (await deps.db.get()).get('links', transcriptId);
+    },
+
     /** The contact as cached (or undefined): whether it exists, was deleted, its fields. */
     async cachedContact(contactId: string): Promise<CachedContact | undefined> {
       return (await deps.db.get()).get('contacts', contactId);

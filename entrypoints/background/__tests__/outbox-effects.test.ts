@@ -5,25 +5,26 @@ import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
 import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
 
-const TAB = 'trint-tab' as const;
+// An extension page may work on any transcript; a Trint tab's limits are tested on their own.
+const PAGE = 'extension-page' as const;
 const MINUTE = 60_000;
 
 /** Links each transcript to the contact through the handlers, as a panel does. */
 async function linked(h: BackgroundUnderTest, contactId: string, transcriptIds: string[]) {
   for (const transcriptId of transcriptIds) {
-    await h.run(h.handlers['link/set']({ transcriptId, contactId }, TAB));
+    await h.run(h.handlers['link/set']({ transcriptId, contactId }, PAGE));
   }
   h.told.length = 0;
 }
 
 /** Queues a write as the panel does and lets the outbox finish it, effects included. */
 async function write(h: BackgroundUnderTest, operation: OutboxOperation, transcriptId?: string) {
-  await h.run(h.handlers['outbox/enqueue']({ operation, transcriptId }, TAB));
+  await h.run(h.handlers['outbox/enqueue']({ operation, transcriptId }, PAGE));
   await h.settle();
 }
 
 async function lines(h: BackgroundUnderTest, transcriptId: string) {
-  const view = await h.run(h.handlers['transcript/get']({ transcriptId }, TAB));
+  const view = await h.run(h.handlers['transcript/get']({ transcriptId }, PAGE));
   return view.activity.map((a) => a.text);
 }
 
@@ -46,7 +47,7 @@ describe('what follows a write GHL applied', () => {
     expect(h.told[0]).toMatchObject({ contactId: JANE, what: ['tasks', 'activity'] });
 
     // The panel opens (a refresh at once), then the scheduled sync: GHL's task is as cached.
-    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, TAB));
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, PAGE));
     await h.fake.advance(61 * MINUTE);
     const status = await h.run(h.handlers['sync/now']({}, 'extension-page'));
     expect(status.lastRun).toMatchObject({ contactsChecked: 1, outcome: 'ok' });
@@ -71,7 +72,7 @@ describe('what follows a write GHL applied', () => {
       (c) => c.email === 'ada@example.com',
     );
     expect(created).toHaveLength(1);
-    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-5' }, TAB));
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-5' }, PAGE));
     expect(view.link).toMatchObject({ contactId: created[0]!.id });
     expect(view.activity.map((a) => a.text)).toEqual([
       'Transcript linked — Ada Lovelace, 26 Nov 2026',
@@ -107,7 +108,7 @@ describe('what follows a write GHL applied', () => {
     await expect(h.inGhl(SAM)).rejects.toThrow(/404/);
     expect(await h.transcripts.linkedTranscripts(SAM)).toEqual([]);
     for (const id of ['t-1', 't-2']) {
-      const view = await h.run(h.handlers['transcript/get']({ transcriptId: id }, TAB));
+      const view = await h.run(h.handlers['transcript/get']({ transcriptId: id }, PAGE));
       expect(view.link).toBeUndefined();
       expect(view.activity[0]).toMatchObject({ kind: 'unlinked', contactId: SAM });
       // Named, though the cache no longer holds the contact by the time the link goes.

@@ -5,7 +5,7 @@ import { GhlError } from '@/utils/ghl/ghl-error';
 import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
 import { backgroundUnderTest, JANE, LOCATION, SAM } from './sync-wiring-harness';
 
-const TAB = 'trint-tab' as const;
+// An extension page may work on any transcript; a Trint tab's limits are tested on their own.
 const PAGE = 'extension-page' as const;
 const MINUTE = 60_000;
 const DUE = '2026-12-01T09:00:00.000Z';
@@ -14,7 +14,7 @@ const DUE = '2026-12-01T09:00:00.000Z';
 async function janeLinked() {
   const h = backgroundUnderTest();
   await h.connect();
-  await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, TAB));
+  await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE));
   h.told.length = 0;
   return h;
 }
@@ -30,7 +30,7 @@ describe('sync message handlers', () => {
     await h.fake.advance(5_000);
 
     const shown = await h.run(
-      h.handlers['transcript/opened']({ transcriptId: 't-1', title: 'Kick-off call' }, TAB),
+      h.handlers['transcript/opened']({ transcriptId: 't-1', title: 'Kick-off call' }, PAGE),
     );
     expect(shown).toMatchObject({ transcriptId: 't-1', title: 'Kick-off call' });
     expect(shown.link).toMatchObject({ contactId: JANE });
@@ -48,7 +48,7 @@ describe('sync message handlers', () => {
     expect(h.told).toContainEqual(
       expect.objectContaining({ transcriptId: 't-1', contactId: JANE }),
     );
-    const after = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, TAB));
+    const after = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
     expect(after.contact).toMatchObject({ email: 'jane@new.example' });
     expect(after.fields).toMatchObject({ Email: 'jane@new.example' });
   });
@@ -57,7 +57,7 @@ describe('sync message handlers', () => {
     const h = backgroundUnderTest();
     await h.connect();
     const before = h.sandbox.state.counters.total;
-    const shown = await h.run(h.handlers['transcript/opened']({ transcriptId: 't-9' }, TAB));
+    const shown = await h.run(h.handlers['transcript/opened']({ transcriptId: 't-9' }, PAGE));
     expect(shown).toMatchObject({ transcriptId: 't-9', tasks: [], activity: [], pending: [] });
     expect(shown.link).toBeUndefined();
     await h.fake.advance(5_000);
@@ -70,10 +70,10 @@ describe('sync message handlers', () => {
     await h.run(
       h.handlers['outbox/enqueue'](
         { operation: { kind: 'note.create', contactId: JANE, body: { body: 'Call Monday' } } },
-        TAB,
+        PAGE,
       ),
     );
-    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, TAB));
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
     expect(view.link).toMatchObject({ contactId: JANE, locationId: LOCATION });
     expect(view.pending).toMatchObject([{ kind: 'note.create', contactId: JANE }]);
     release();
@@ -82,7 +82,9 @@ describe('sync message handlers', () => {
   it('link/set fetches the contact first: the view has its fields and a linked line', async () => {
     const h = backgroundUnderTest();
     await h.connect();
-    const view = await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, TAB));
+    const view = await h.run(
+      h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE),
+    );
 
     expect(h.count('GET /contacts/:contactId')).toBe(1);
     expect(view.link).toMatchObject({ contactId: JANE, locationId: LOCATION });
@@ -97,13 +99,13 @@ describe('sync message handlers', () => {
     const h = backgroundUnderTest();
     await h.connect();
     const refused = await h
-      .run(h.handlers['link/set']({ transcriptId: 't-1', contactId: 'noSuchContact0000001' }, TAB))
+      .run(h.handlers['link/set']({ transcriptId: 't-1', contactId: 'noSuchContact0000001' }, PAGE))
       .catch((error: unknown) => error);
 
     expect(refused).toBeInstanceOf(GhlError);
     expect(refused).toMatchObject({ kind: 'not-found' });
     expect(await (await h.db.get()).get('links', 't-1')).toBeUndefined();
-    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, TAB));
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
     expect(view.link).toBeUndefined();
     expect(view.activity).toEqual([]);
     expect(h.tell).not.toHaveBeenCalled();
@@ -112,7 +114,7 @@ describe('sync message handlers', () => {
   it('link/set when not connected refuses with a ConnectError, asking GHL nothing', async () => {
     const h = backgroundUnderTest();
     const refused = await h
-      .run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, TAB))
+      .run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE))
       .catch((error: unknown) => error);
 
     expect(refused).toBeInstanceOf(ConnectError);
@@ -123,7 +125,7 @@ describe('sync message handlers', () => {
 
   it('link/remove unlinks, says so on the timeline and tells the panel which contact it was', async () => {
     const h = await janeLinked();
-    const view = await h.run(h.handlers['link/remove']({ transcriptId: 't-1' }, TAB));
+    const view = await h.run(h.handlers['link/remove']({ transcriptId: 't-1' }, PAGE));
 
     expect(view.link).toBeUndefined();
     expect(view.activity.map((a) => a.text)[0]).toBe('Transcript unlinked — Jane Doe, 26 Nov 2026');
@@ -133,7 +135,7 @@ describe('sync message handlers', () => {
 
   it('sync/now runs the due contacts and answers the status of that run', async () => {
     const h = await janeLinked();
-    await h.run(h.handlers['link/set']({ transcriptId: 't-2', contactId: SAM }, TAB));
+    await h.run(h.handlers['link/set']({ transcriptId: 't-2', contactId: SAM }, PAGE));
     await h.control('PATCH', `contacts/${JANE}`, { phone: '+15550000000' });
     await h.fake.advance(61 * MINUTE);
     const start = h.fake.now();
@@ -145,7 +147,7 @@ describe('sync message handlers', () => {
       outbox: { pending: 0, waiting: 0, failed: 0 },
     });
     expect(status.lastRun!.startedAt).toBe(start);
-    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, TAB));
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
     expect(view.fields).toMatchObject({ Phone: '+15550000000' });
     expect(await h.run(h.handlers['sync/status']({}, PAGE))).toEqual(status);
   });
@@ -163,7 +165,7 @@ describe('sync message handlers', () => {
           },
           transcriptId: 't-1',
         },
-        TAB,
+        PAGE,
       ),
     );
     expect(job).toMatchObject({

@@ -171,6 +171,28 @@ describe('sender roles × message types', () => {
     await route({ type: 'connection/status', payload: {} }, SENDERS[2]![1]);
     expect(handlers['connection/status'].mock.calls[0]![1]).toBe('trint-tab');
   });
+
+  it.each([
+    // The tab's URL wins: Trint navigates in-page, and the tab's URL follows it.
+    [
+      'the tab URL',
+      { url: `${TRINT_ORIGIN}/editor/old`, tab: { id: 7, url: `${TRINT_ORIGIN}/editor/new` } },
+      'new',
+    ],
+    ['the frame URL when the tab has none', { url: `${TRINT_ORIGIN}/editor/abc`, tab: TAB }, 'abc'],
+    ['no transcript on the dashboard', { url: `${TRINT_ORIGIN}/trints`, tab: TAB }, undefined],
+  ])('tells the handler which transcript a Trint tab shows, from %s', async (_name, facts, id) => {
+    await route(
+      { type: 'transcript/get', payload: { transcriptId: 'x' } },
+      { id: EXTENSION_ID, ...facts },
+    );
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: id });
+  });
+
+  it('gives an extension page no tab facts', async () => {
+    await route({ type: 'transcript/get', payload: { transcriptId: 'x' } }, SENDERS[0]![1]);
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toBeUndefined();
+  });
 });
 
 describe('malformed messages', () => {
