@@ -23,7 +23,7 @@ export function DisconnectConfirm({
       <p class="card__text">
         {sandbox
           ? 'The extension stops using the demo data.'
-          : 'The token, and an OAuth client secret if one is stored, are removed from this browser. Links to contacts are kept.'}
+          : 'The token, and an OAuth client secret if one is stored, are removed from this browser. Links between transcripts and contacts are kept, unless you delete cached data below.'}
       </p>
       <label class="check">
         <input
@@ -31,7 +31,8 @@ export function DisconnectConfirm({
           checked={wipeCache}
           onChange={(e) => setWipeCache(e.currentTarget.checked)}
         />
-        Also delete cached GHL data on this device, including changes not yet sent to GHL
+        Also delete cached GHL data on this device: links between transcripts and contacts, their
+        timelines, the audit log, and changes not yet sent to GHL
       </label>
       {error && (
         <p class="message message--error" role="alert">

@@ -19,7 +19,7 @@ import {
 
 /**
  * How fresh the cached GHL data is kept, which notes come along, how much of the rate limit the
- * background may use, and how long the change log is kept. Each field is checked as it is typed,
+ * background may use, and how long the audit log is kept. Each field is checked as it is typed,
  * against the same schema the background reads the settings with; a change applies from the
  * next sync run.
  */

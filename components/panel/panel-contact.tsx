@@ -48,6 +48,12 @@ export function PanelContact({ view }: { view: TranscriptView }) {
   );
 }
 
-function timeOf(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+/** "14:05" today; "24 Nov, 14:05" on another day, so an old sync never looks fresh. */
+function timeOf(at: number, now = Date.now()): string {
+  const time = { hour: '2-digit', minute: '2-digit' } as const;
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return new Date(at).toLocaleString(
+    undefined,
+    sameDay ? time : { day: 'numeric', month: 'short', ...time },
+  );
 }

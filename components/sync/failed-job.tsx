@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';
@@ -19,6 +19,16 @@ export function FailedJob({
   onJobs: (jobs: OutboxJobView[]) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const discardButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // The button that was pressed goes away: focus moves to the safe choice, and back after it,
+  // so keyboard and screen-reader users keep their place.
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+    else if (asked.current) discardButton.current?.focus();
+    asked.current ||= confirming;
+  }, [confirming]);
   const { busy, error, run } = useAction();
   const id = useId();
   const failed = job.status === 'failed';
@@ -58,6 +68,7 @@ export function FailedJob({
               Discard for good
             </button>
             <button
+              ref={keepButton}
               type="button"
               class="button button--secondary"
               onClick={() => setConfirming(false)}
@@ -80,6 +91,7 @@ export function FailedJob({
             </button>
           )}
           <button
+            ref={discardButton}
             type="button"
             class="button button--secondary"
             disabled={busy}

@@ -45,7 +45,7 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     key: 'auditRetentionDays',
-    label: 'Keep the change log for',
+    label: 'Keep the audit log for',
     unit: 'days',
     hint: 'Older entries are removed.',
     scale: 1,

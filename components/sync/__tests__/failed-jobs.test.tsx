@@ -114,8 +114,11 @@ describe('FailedJobs', () => {
     const title = page.querySelector(`#${CSS.escape(confirm.getAttribute('aria-labelledby')!)}`);
     expect(title?.textContent).toBe('Discard “Complete task ‘Send proposal’”?');
     expect(textOf(confirm)).toContain('It will never be sent to GHL, and cannot be recovered.');
+    // Focus follows the pressed button: to the safe choice, then back.
+    expect(document.activeElement).toBe(button(page, 'Keep'));
     await click(button(page, 'Keep'));
     expect(send).not.toHaveBeenCalledWith('outbox/discard', expect.anything());
+    expect(document.activeElement).toBe(button(page, 'Discard Complete task ‘Send proposal’'));
 
     await click(button(page, 'Discard Complete task ‘Send proposal’'));
     await click(button(page, 'Discard for good'));
