@@ -10,6 +10,7 @@ import { markContactDeleted } from './contact-deletion';
 import { changesFound, findChanges, type FetchedContact } from './contact-findings';
 import type { ContactReads } from './contact-reads';
 import { narrateAll, updateLinkedTranscript } from './linked-transcript-update';
+import { preferNewerWrites } from './newer-writes';
 import type { SyncSettings } from './sync-settings';
 import { contactDisplayName } from './transcript-snapshot';
 
@@ -57,7 +58,8 @@ const STORES = [
  * Syncs one contact: GET the contact, its tasks, notes and appointments; write them to the
  * cache; update every linked transcript's record (fields snapshot, attached notes) and timeline.
  * The network comes first and every cache write after, in one transaction that also reads the
- * "before" state: two syncs of one contact at once cannot both narrate the same change.
+ * "before" state: two syncs of one contact at once cannot both narrate the same change, and a
+ * person's write cached meanwhile is kept (see preferNewerWrites).
  */
 export async function syncContact(
   deps: ContactSyncDeps,
@@ -84,11 +86,11 @@ export async function syncContact(
 
 async function store(
   deps: ContactSyncDeps,
-  fetched: FetchedContact,
+  read: FetchedContact,
   startedAt: number,
 ): Promise<ContactSyncResult> {
   const { db, clock, settings, timeZone } = deps;
-  const contactId = fetched.contact.id;
+  const contactId = read.contact.id;
   const now = clock.now();
   const tx = db.transaction(STORES, 'readwrite');
   const before = await tx.objectStore('contacts').get(contactId);
@@ -102,7 +104,10 @@ async function store(
     tx.objectStore('notes').index('by-contact').getAll(contactId),
     tx.objectStore('appointments').index('by-contact').getAll(contactId),
   ]);
-  const findings = findChanges({ contact: before, tasks, notes, appointments }, fetched, {
+  const cachedState = { contact: before, tasks, notes, appointments };
+  // A person's write cached after the reads started is newer than what they answered.
+  const fetched = preferNewerWrites(cachedState, read, startedAt);
+  const findings = findChanges(cachedState, fetched, {
     notes: settings.notes,
     timeZone,
   });
