@@ -1,4 +1,5 @@
 import type { TranscriptLink, TranscriptRecord } from '../db/cache-schema';
+import { retryAt, type ContactFailure } from './sync-failures';
 import type { SyncSettings } from './sync-settings';
 
 /**
@@ -18,7 +19,7 @@ export interface FreshnessInputs {
   links: readonly TranscriptLink[];
   records: readonly Pick<TranscriptRecord, 'transcriptId' | 'lastViewedAt'>[];
   /** The cached contacts' sync facts, by contact id (missing: never synced). */
-  contacts: ReadonlyMap<string, { syncedAt?: number; deletedAt?: number }>;
+  contacts: ReadonlyMap<string, ContactSyncFacts>;
   openTranscriptIds: Iterable<string>;
   settings: SyncSettings;
   now: number;
@@ -27,6 +28,16 @@ export interface FreshnessInputs {
    * without it, a contact due 1 s after a run would wait for the run after, twice its tier's age.
    */
   graceMs?: number;
+  /** A person asked for a sync (Sync now, a new connection): every contact counts as due. */
+  everyContact?: boolean;
+}
+
+/** What the plan knows of a cached contact. */
+export interface ContactSyncFacts {
+  syncedAt?: number;
+  deletedAt?: number;
+  /** Its last sync failed: it waits for a retry (see sync-failures). */
+  failure?: ContactFailure;
 }
 
 /** One linked contact in the plan. */
@@ -34,7 +45,7 @@ export interface PlannedContact {
   contactId: string;
   locationId: string;
   tier: FreshnessTier;
-  /** When it falls due; -Infinity when it was never synced. */
+  /** When it falls due (a failed one: when it may be retried); -Infinity when never synced. */
   dueAt: number;
   syncedAt?: number;
 }
@@ -58,7 +69,8 @@ export function tierMaxAgeMs(tier: FreshnessTier, settings: SyncSettings): numbe
 /**
  * Plans a sync: every linked contact with its tier and due time, the due ones ordered open tab
  * first, then recent, then the rest, most overdue first within a tier. Contacts deleted in GHL are
- * left out: asking again would only spend the budget on another 404.
+ * left out: asking again would only spend the budget on another 404. A contact whose last sync
+ * failed waits for its retry time, unless `everyContact`.
  */
 export function planSync(inputs: FreshnessInputs): SyncPlan {
   const { now, settings } = inputs;
@@ -77,10 +89,12 @@ export function planSync(inputs: FreshnessInputs): SyncPlan {
     const cached = inputs.contacts.get(contactId);
     if (cached?.deletedAt !== undefined) continue;
     const syncedAt = cached?.syncedAt;
-    const dueAt = syncedAt === undefined ? -Infinity : syncedAt + tierMaxAgeMs(tier, settings);
+    const maxAge = tierMaxAgeMs(tier, settings);
+    let dueAt = syncedAt === undefined ? -Infinity : syncedAt + maxAge;
+    if (cached?.failure) dueAt = Math.max(dueAt, retryAt(cached.failure, maxAge));
     all.push({ contactId, locationId, tier, dueAt, syncedAt });
   }
-  const horizon = now + (inputs.graceMs ?? 0);
+  const horizon = inputs.everyContact ? Infinity : now + (inputs.graceMs ?? 0);
   const due = all
     .filter((c) => c.dueAt <= horizon)
     .sort(

@@ -6,6 +6,7 @@ import type { RequestPriority } from '../ghl/rate-limiter';
 import { countedReads } from './contact-reads';
 import { syncContact, type TranscriptChange } from './contact-sync';
 import { runErrorOf, stopsRun } from './sync-errors';
+import { clearSyncFailure, recordSyncFailure } from './sync-failures';
 import type { SyncSettings } from './sync-settings';
 
 /** A batch of contacts to sync, and where its results go. */
@@ -26,8 +27,9 @@ export interface SyncBatch {
 
 /**
  * Syncs contacts one after another (one at a time keeps a run's share of the rate budget smooth
- * and its lease meaningful), tallying into `batch.run`. A failure of one contact is recorded and
- * the batch goes on, unless the next contacts would fail the same way (see stopsRun).
+ * and its lease meaningful), tallying into `batch.run`. A failure of one contact is recorded, the
+ * contact waits for a retry (see sync-failures) and the batch goes on, unless the next contacts
+ * would fail the same way (see stopsRun).
  */
 export async function syncContacts(batch: SyncBatch, contactIds: readonly string[]) {
   const { run, client } = batch;
@@ -42,12 +44,26 @@ export async function syncContacts(batch: SyncBatch, contactIds: readonly string
       const result = await syncContact(deps, contactId, { priority: batch.priority });
       run.contactsChecked += 1;
       run.changes += result.changes;
+      await keepRetrySchedule(() => clearSyncFailure(batch.db, contactId));
       await tellPanels(batch, result.changedTranscripts);
     } catch (error) {
       run.errors.push(runErrorOf(error, contactId));
       if (stopsRun(error)) return;
+      await keepRetrySchedule(() => recordSyncFailure(batch.db, contactId, batch.clock.now()));
     }
     await batch.afterEach?.();
+  }
+}
+
+/**
+ * Keeps the retry schedule of failed contacts (see sync-failures). Best effort: should the cache
+ * refuse it (quota, which the run reports anyway), a contact is only retried sooner or later.
+ */
+async function keepRetrySchedule(write: () => Promise<void>) {
+  try {
+    await write();
+  } catch {
+    // See above.
   }
 }
 

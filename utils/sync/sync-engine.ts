@@ -46,21 +46,26 @@ export interface SyncEngineDeps {
 /**
  * A contact falling due within half an alarm period is synced on this tick rather than the next:
  * ticks come every 30 s, so each tier is kept within its age (give or take the run's length)
- * instead of up to a period over it; and a run right after another (Sync now) finds nothing due.
+ * instead of up to a period over it.
  */
 const GRACE_MS = (SYNC_ALARM_PERIOD_MINUTES * 60_000) / 2;
 
 /**
  * The background sync: on every alarm, the linked contacts that are due (open tab first, then
  * recently viewed, then the rest) are synced at background priority, within the share of the
- * rate budget the settings allow. Runs never overlap (a Web Lock and a lease in IndexedDB), all
- * scheduling state is in IndexedDB, and every run is recorded.
+ * rate budget the settings allow; on Sync now and a new connection, every linked contact in the
+ * same order. Runs never overlap (a Web Lock and a lease in IndexedDB), all scheduling state is
+ * in IndexedDB, and every run that asked GHL anything is recorded.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { clock } = deps;
   const owner = deps.owner ?? crypto.randomUUID();
   const leaseMs = deps.leaseMs ?? 2 * 60_000;
   const maxPerRun = deps.maxContactsPerRun ?? 25;
+  /** Runs of this engine going on: "running" for sure, whatever the lease says. */
+  let runsHere = 0;
+  /** The status last published, to leave out publishing an unchanged one. */
+  let published: string | undefined;
 
   async function status(override?: Partial<SyncStatus>): Promise<SyncStatus> {
     const db = await deps.db.get();
@@ -70,12 +75,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       deps.outboxSummary?.() ?? IDLE_SYNC_STATUS.outbox,
     ]);
     const options = { now: clock.now(), settings, openTranscriptIds: open, graceMs: GRACE_MS };
-    return { ...(await readSyncStatus(db, { ...options, outbox })), ...override };
+    const read = await readSyncStatus(db, { ...options, outbox });
+    return { ...read, running: read.running || runsHere > 0, ...override };
   }
 
-  async function publish(override?: Partial<SyncStatus>) {
+  /** Publishes the status; with `ifChanged`, only if it differs from the last one published. */
+  async function publish(override?: Partial<SyncStatus>, options: { ifChanged?: boolean } = {}) {
     if (!deps.onStatus) return;
-    await deps.onStatus(await status(override).catch(() => ({ ...IDLE_SYNC_STATUS, ...override })));
+    const next = await status(override).catch(() => ({ ...IDLE_SYNC_STATUS, ...override }));
+    const json = JSON.stringify(next);
+    if (options.ifChanged && json === published) return;
+    published = json;
+    await deps.onStatus(next);
   }
 
   /** Syncs contacts one after another into `run`, at `priority`. */
@@ -124,9 +135,20 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return run;
   }
 
-  async function runHoldingLock(db: CacheDatabase, trigger: SyncRun['trigger']): Promise<SyncRun> {
+  /**
+   * A run, holding the lock (a Web Lock if `webLock`: then a lease left behind is a dead worker's,
+   * taken over). Answers 'nothing-due' when an alarm found nothing to do: no run is recorded, or
+   * the history would be a run every 30 s with nothing in it.
+   */
+  async function runHoldingLock(
+    db: CacheDatabase,
+    trigger: SyncRun['trigger'],
+    webLock: boolean,
+  ): Promise<SyncRun | 'nothing-due'> {
     const run = newRun(clock.now(), trigger);
-    if (!(await takeLease(db, owner, run.startedAt, leaseMs))) return skipped(run);
+    const took = await takeLease(db, owner, run.startedAt, leaseMs, { takeOver: webLock });
+    if (!took) return skipped(run);
+    runsHere += 1;
     let id: number | undefined;
     try {
       const client = await deps.connection.client();
@@ -138,8 +160,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         openTranscriptIds: await deps.openTranscriptIds(),
         graceMs: GRACE_MS,
         locationId: client.locationId,
+        // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
+        everyContact: trigger === 'sync-now' || trigger === 'connected',
       });
       const due = plan.due.slice(0, maxPerRun).map((c) => c.contactId);
+      if (due.length === 0 && trigger === 'alarm') return 'nothing-due';
       id = await startRun(db, run);
       await publish({ running: true });
       await syncAll(db, client, settings, plan.firstSync !== undefined)(due, run, 'background');
@@ -151,17 +176,28 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // Not connected before anything was asked: nothing ran, and the connection status says why.
       if (id === undefined && !isQuotaFailure(error)) return skipped(run);
     } finally {
+      runsHere -= 1;
       await releaseLease(db, owner).catch(() => {});
     }
     return finish(db, id, run);
   }
 
   return {
-    /** One run: the due contacts in tier order. Answers outcome 'skipped' if a run is going on. */
+    /**
+     * One run: the due contacts (every linked one on Sync now) in tier order. Answers outcome
+     * 'skipped' if a run is going on, or nothing was due.
+     */
     async run(trigger: SyncRun['trigger']): Promise<SyncRun> {
       const db = await deps.db.get();
-      const held = await withLockIfAvailable(SYNC_LOCK, () => runHoldingLock(db, trigger));
+      const held = await withLockIfAvailable(SYNC_LOCK, ({ webLock }) =>
+        runHoldingLock(db, trigger, webLock),
+      );
       if (!held.ran) return skipped(newRun(clock.now(), trigger));
+      if (held.value === 'nothing-due') {
+        // Still published if it changed, e.g. a tab opened and brought the next run forward.
+        await publish(undefined, { ifChanged: true });
+        return skipped(newRun(clock.now(), trigger));
+      }
       await publish();
       return held.value;
     },
@@ -196,7 +232,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   };
 }
 
-/** A run that did nothing because another one holds the lock or lease, or nothing is connected. */
+/**
+ * A run that did nothing because another one holds the lock or lease, nothing is connected or
+ * nothing was due.
+ */
 function skipped(run: SyncRun): SyncRun {
   return { ...run, endedAt: run.startedAt, outcome: 'skipped' };
 }

@@ -1,5 +1,6 @@
 import type { CacheDatabase } from '../db/open-cache-db';
-import { planSync, type SyncPlan } from './freshness-tiers';
+import { planSync, type ContactSyncFacts, type SyncPlan } from './freshness-tiers';
+import { parseSyncFailures, SYNC_FAILURES_KEY } from './sync-failures';
 import type { SyncSettings } from './sync-settings';
 
 /** What a plan is made for. */
@@ -11,11 +12,16 @@ export interface SyncPlanOptions {
   graceMs?: number;
   /** Only links of this location (the connected one); all when absent. */
   locationId?: string;
+  /** See {@link planSync}: every contact is due (Sync now). */
+  everyContact?: boolean;
 }
 
 /** A plan, and how far the first full sync got while some linked contact was never synced. */
 export interface LoadedSyncPlan extends SyncPlan {
+  /** A contact whose sync failed counts as done: retrying it must not hold the bar forever. */
   firstSync?: { done: number; total: number };
+  /** Linked contacts whose last sync failed (waiting for a retry). */
+  failing: number;
 }
 
 /**
@@ -27,15 +33,17 @@ export async function loadSyncPlan(
   db: CacheDatabase,
   options: SyncPlanOptions,
 ): Promise<LoadedSyncPlan> {
-  const tx = db.transaction(['links', 'transcripts', 'contacts']);
+  const tx = db.transaction(['links', 'transcripts', 'contacts', 'meta']);
   const links = (await tx.objectStore('links').getAll()).filter(
     (l) => options.locationId === undefined || l.locationId === options.locationId,
   );
   const records = await tx.objectStore('transcripts').getAll();
-  const contacts = new Map<string, { syncedAt?: number; deletedAt?: number }>();
+  const failures = parseSyncFailures(await tx.objectStore('meta').get(SYNC_FAILURES_KEY));
+  const contacts = new Map<string, ContactSyncFacts>();
   for (const contactId of new Set(links.map((l) => l.contactId))) {
     const cached = await tx.objectStore('contacts').get(contactId);
-    contacts.set(contactId, { syncedAt: cached?.syncedAt, deletedAt: cached?.deletedAt });
+    const failure = failures.get(contactId);
+    contacts.set(contactId, { syncedAt: cached?.syncedAt, deletedAt: cached?.deletedAt, failure });
   }
   await tx.done;
   const plan = planSync({
@@ -46,8 +54,11 @@ export async function loadSyncPlan(
     settings: options.settings,
     now: options.now,
     graceMs: options.graceMs,
+    everyContact: options.everyContact,
   });
-  const total = contacts.size;
-  const done = [...contacts.values()].filter((c) => c.syncedAt !== undefined).length;
-  return { ...plan, firstSync: done < total ? { done, total } : undefined };
+  const facts = [...contacts.values()];
+  const total = facts.length;
+  const done = facts.filter((c) => c.syncedAt !== undefined || c.failure).length;
+  const failing = facts.filter((c) => c.failure && c.deletedAt === undefined).length;
+  return { ...plan, firstSync: done < total ? { done, total } : undefined, failing };
 }

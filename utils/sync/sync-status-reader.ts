@@ -1,6 +1,6 @@
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
-import { activeLease } from './sync-lease';
+import { liveLease } from './sync-lease';
 import { loadSyncPlan, type SyncPlanOptions } from './sync-plan';
 import { lastFinishedRun } from './sync-runs';
 import type { SyncStatus } from './sync-status';
@@ -21,8 +21,8 @@ export interface SyncStatusOptions extends SyncPlanOptions {
 
 /**
  * The sync status the popup shows, read from the cache alone: the last run, when the next is due
- * (from the freshness tiers), first-sync progress, whether a run holds the lease, and the
- * stored problem.
+ * (from the freshness tiers), first-sync progress, whether a live run holds the lease (see
+ * liveLease), contacts whose last sync failed, and the stored problem.
  */
 export async function readSyncStatus(
   db: CacheDatabase,
@@ -31,7 +31,7 @@ export async function readSyncStatus(
   const { now } = options;
   const plan = await loadSyncPlan(db, options);
   const last = await lastFinishedRun(db);
-  const running = (await activeLease(db, now)) !== undefined;
+  const running = (await liveLease(db, now)) !== undefined;
   const problem = await db.get('meta', SYNC_PROBLEM_KEY);
   const nextDue =
     plan.due.length > 0
@@ -44,6 +44,7 @@ export async function readSyncStatus(
     lastRun: last && runSummary(last),
     nextRunAt: nextDue,
     firstSync: plan.firstSync,
+    failing: plan.failing > 0 ? plan.failing : undefined,
     outbox: options.outbox,
     problem: typeof problem === 'string' ? problem : undefined,
   };

@@ -23,8 +23,10 @@ export const syncStatusSchema = z.object({
   ),
   /** When the next scheduled run is due. */
   nextRunAt: z.optional(z.number()),
-  /** Present until every linked contact has been synced once. */
+  /** Present until every linked contact has been synced once (or failed: see `failing`). */
   firstSync: z.optional(z.object({ done: z.number(), total: z.number() })),
+  /** Linked contacts whose last sync failed; each is retried after a growing delay. */
+  failing: z.optional(z.number()),
   outbox: z.object({ pending: z.number(), waiting: z.number(), failed: z.number() }),
   /** A problem that stops the cache from working (e.g. storage quota), in words. */
   problem: z.optional(z.string()),

@@ -111,6 +111,29 @@ describe('freshness tiers', () => {
     expect(plan).toEqual({ due: [], all: [], nextDueAt: undefined });
   });
 
+  it.each([
+    // [case, transcript, failures in a row, failed ago, due?]
+    ['first failure, 59 s ago', 't-old', 1, 59 * SECOND, false],
+    ['first failure, 61 s ago', 't-old', 1, 61 * SECOND, true],
+    ['third failure, 3 min ago', 't-old', 3, 3 * MINUTE, false],
+    ['third failure, 4 min ago', 't-old', 3, 4 * MINUTE, true],
+    ['tenth failure, 61 min ago: the tier age caps the delay', 't-old', 10, 61 * MINUTE, true],
+    ['open tab, fifth failure, 31 s ago', 't-open', 5, 31 * SECOND, true],
+  ] as const)('a failed contact: %s → due: %s', (_name, transcriptId, failures, ago, due) => {
+    const failure = { failedAt: NOW - ago, failures };
+    const facts = { ...inputs([link(transcriptId, 'c1')], {}), everyContact: false };
+    facts.contacts = new Map([['c1', { syncedAt: NOW - 2 * HOUR, failure }]]);
+    expect(planSync(facts).due.map((c) => c.contactId)).toEqual(due ? ['c1'] : []);
+    // A person's Sync now tries it anyway.
+    expect(planSync({ ...facts, everyContact: true }).due).toHaveLength(1);
+  });
+
+  it('with everyContact (Sync now), fresh contacts are due too, in tier order', () => {
+    const links = [link('t-old', 'old'), link('t-open', 'open')];
+    const plan = planSync(inputs(links, { old: SECOND, open: SECOND }, { everyContact: true }));
+    expect(plan.due.map((c) => c.contactId)).toEqual(['open', 'old']);
+  });
+
   it('follows the settings', () => {
     const settings = { ...DEFAULT_SYNC_SETTINGS, otherMinutes: 5 };
     const plan = planSync(inputs([link('t-x', 'c1')], { c1: 6 * MINUTE }, { settings }));

@@ -56,6 +56,38 @@ describe('sync engine: scheduling', () => {
     expect(await fetchedEvery(56 * MINUTE)).toEqual([JANE, SAM, OMAR]);
   });
 
+  it.each(['sync-now', 'connected'] as const)(
+    '%s checks every linked contact, fresh or not, open tab first',
+    async (trigger) => {
+      const h = syncUnderTest();
+      await h.link('t-1', JANE);
+      await h.link('t-2', SAM);
+      h.state.open = ['t-2'];
+      await h.run();
+      await h.control('PATCH', `contacts/${JANE}`, { email: 'jane@new.example' });
+      await h.fake.advance(5 * SECOND);
+      const from = h.arrivals.length;
+      const run = await h.drive(h.engine.run(trigger));
+      expect(run).toMatchObject({ trigger, contactsChecked: 2, changes: 1, outcome: 'ok' });
+      expect(contactsFetched(h, from)).toEqual([SAM, JANE]);
+      expect((await h.view('t-1')).contact).toMatchObject({ email: 'jane@new.example' });
+    },
+  );
+
+  it('an alarm with nothing due records no run and publishes nothing new', async () => {
+    const h = syncUnderTest();
+    await h.link('t-1', JANE);
+    await h.run();
+    const published = h.statuses.length;
+    for (let tick = 0; tick < 4; tick += 1) {
+      await h.fake.advance(30 * SECOND);
+      expect((await h.run()).contactsChecked).toBe(0);
+    }
+    expect(await listRuns(await h.db.get())).toHaveLength(1);
+    expect(h.statuses).toHaveLength(published);
+    expect((await h.engine.status()).lastRun).toMatchObject({ contactsChecked: 1, requests: 4 });
+  });
+
   it('reads the settings every run: new tier ages apply without a restart', async () => {
     const h = syncUnderTest();
     await h.link('t-1', OMAR);
@@ -100,22 +132,6 @@ describe('sync engine: scheduling', () => {
     expect([a.outcome, b.outcome].sort()).toEqual(['ok', 'skipped']);
     expect(contactsFetched(h)).toHaveLength(3);
     expect(await listRuns(await h.db.get())).toHaveLength(1);
-  });
-
-  it('a lease left by a worker that died blocks runs only until it expires', async () => {
-    const h = syncUnderTest();
-    await manyLinked(h, 2);
-    const db = await h.db.get();
-    await db.put(
-      'meta',
-      { owner: 'dead-worker', expiresAt: h.fake.now() + MINUTE },
-      SYNC_LEASE_KEY,
-    );
-    expect((await h.run()).outcome).toBe('skipped');
-    expect((await h.engine.status()).running).toBe(true);
-    await h.fake.advance(MINUTE);
-    expect(await h.run()).toMatchObject({ outcome: 'ok', contactsChecked: 2 });
-    expect(await db.get('meta', SYNC_LEASE_KEY)).toBeUndefined();
   });
 
   it('shows first-sync progress until every linked contact was synced once', async () => {
@@ -193,7 +209,7 @@ describe('sync engine: scheduling', () => {
     expect((await h.engine.status()).problem).toBeUndefined();
   });
 
-  it('runs on another engine wait their turn through the lease, not memory', async () => {
+  it('without Web Locks, runs on another engine wait their turn through the lease', async () => {
     const h = syncUnderTest();
     await manyLinked(h, 2);
     const db = await h.db.get();
