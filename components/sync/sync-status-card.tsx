@@ -31,6 +31,12 @@ function SyncSummary({ status }: { status: SyncStatus }) {
       {problem && <p class="message message--error">{problem}</p>}
       {firstSync && <FirstSyncProgress {...firstSync} />}
       <LastRun lastRun={status.lastRun} now={now} />
+      {status.failing ? (
+        <p class="message message--error">
+          {plural(status.failing, 'linked contact')} could not be synced; retrying with a longer
+          wait each time.
+        </p>
+      ) : null}
       {running ? (
         <p class="card__text">Syncing now…</p>
       ) : (

@@ -105,6 +105,13 @@ describe('SyncStatusCard', () => {
     expect(textOf(page)).toContain('First full sync: 40 of 120 contacts');
   });
 
+  it('says how many linked contacts keep failing', async () => {
+    expect(textOf(await show({ failing: 2 }))).toContain(
+      '2 linked contacts could not be synced; retrying',
+    );
+    expect(textOf(await show({ failing: 0 }))).not.toContain('could not be synced');
+  });
+
   it('shows queued writes and a problem', async () => {
     const page = await show({
       outbox: { pending: 3, waiting: 1, failed: 2 },
