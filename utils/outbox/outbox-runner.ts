@@ -37,7 +37,8 @@ const MAX_IMMEDIATE_RETRIES = 3;
  * Sends due jobs, one at a time, oldest first, until none is due: what one run of the outbox
  * does (the caller holds the lock that keeps it to one run per extension). Every state change is
  * stored before the next step, so a worker stopped at any await resumes where it was: a create
- * marked `sentAt` is looked for in GHL before it is sent again.
+ * marked `sentAt` is looked for in GHL before it is sent again. A job deleted meanwhile (with the
+ * cached data) is never stored again, nor sent.
  */
 export function createOutboxRunner(deps: OutboxRunnerDeps) {
   const { store, connection, clock, signal } = deps;
@@ -68,7 +69,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
       if (job.status === 'failed' || sendable(job, status)) continue;
       const next = waiting(job, status);
       if (job.status === 'waiting' && job.lastError?.message === next.lastError?.message) continue;
-      await store.put(next);
+      if (!(await store.replace(next))) continue;
       jobs[index] = next;
       any = true;
     }
@@ -120,8 +121,8 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
           // Stored before the request leaves: if the answer never comes, this is what says
           // "look before sending again".
           job = { ...job, status: 'sending', sentAt: creating ? clock.now() : undefined };
-          await store.put(job);
-          if (signal.aborted) return;
+          // Gone meanwhile (the cached data was deleted): it is not to be sent.
+          if (!(await store.replace(job)) || signal.aborted) return;
           posted = creating;
           result = await sendOperation(client.ghl, job.operation, signal);
         }
@@ -179,7 +180,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
         if (limited && base.attempts >= OUTBOX_RETRY.maxAttempts) return fail(base);
         const retryAfterMs = decision.action === 'backoff' ? decision.retryAfterMs : undefined;
         const delay = outboxBackoff(base.attempts, deps.random, retryAfterMs);
-        await store.put({ ...base, status: 'queued', nextAttemptAt: now + delay });
+        await store.replace({ ...base, status: 'queued', nextAttemptAt: now + delay });
         return deps.changed();
       }
     }
@@ -187,14 +188,14 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
 
   async function fail(job: StoredOutboxJob) {
     const failed: StoredOutboxJob = { ...job, status: 'failed' };
-    await store.put(failed);
+    if (!(await store.replace(failed))) return;
     deps.failed(failed);
     await deps.changed();
   }
 
   /** Holds a job until the connection is back (or back on its location). */
   async function hold(job: StoredOutboxJob, status: ConnectionStatus) {
-    await store.put(waiting(job, status));
+    await store.replace(waiting(job, status));
     await deps.changed();
   }
 

@@ -27,7 +27,7 @@ function storageFailure(error: unknown): never {
  * transaction: the worker can die at any await, and what is stored is all that survives.
  */
 export function createOutboxStore(db: CacheDbSource) {
-  return {
+  const store = {
     /** Stores a new job; rejects (never silently drops) when the browser refuses. */
     async add(job: StoredOutboxJob): Promise<void> {
       await (await db.get()).add('outbox', job).catch(storageFailure);
@@ -37,6 +37,14 @@ export function createOutboxStore(db: CacheDbSource) {
     },
     async put(job: StoredOutboxJob): Promise<void> {
       await (await db.get()).put('outbox', job).catch(storageFailure);
+    },
+    /**
+     * Stores a job's new state only if the job is still stored, answering whether it was. A job
+     * deleted while it was being worked on (Disconnect's "delete cached data, including changes
+     * not yet sent") must stay deleted, not come back with its next state.
+     */
+    async replace(job: StoredOutboxJob): Promise<boolean> {
+      return (await store.update(job.id, () => job)) !== undefined;
     },
     async delete(id: string): Promise<void> {
       await (await db.get()).delete('outbox', id);
@@ -66,6 +74,7 @@ export function createOutboxStore(db: CacheDbSource) {
       return next === null ? undefined : (next ?? job);
     },
   };
+  return store;
 }
 
 /** See {@link createOutboxStore}. */

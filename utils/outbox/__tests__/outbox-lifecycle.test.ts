@@ -1,5 +1,6 @@
+import { deleteDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { createCacheDbSource } from '../../db/open-cache-db';
+import { createCacheDbSource, type CacheDbSource } from '../../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../../db/quota';
 import { GhlError } from '../../ghl/ghl-error';
 import { OTHER_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
@@ -237,4 +238,56 @@ describe('storage', () => {
     expect(await outbox.list()).toEqual([]);
     expect(h.requests).toEqual([]);
   });
+
+  // Disconnect's "also delete cached data, including changes not yet sent" deletes the database
+  // while a run may hold a job in hand; the background closes the shared source, then deletes.
+  const wipe = async (h: ReturnType<typeof outboxUnderTest>, db: CacheDbSource) => {
+    await db.close();
+    await deleteDB(h.dbName);
+  };
+
+  it('a write deleted with the cached data while GHL answers it never comes back', async () => {
+    const h = outboxUnderTest();
+    const db = createCacheDbSource(h.dbName);
+    const outbox = h.outbox({}, db);
+    let release = () => {};
+    h.hooks.onRequest = (name, answer) =>
+      name.startsWith('POST')
+        ? new Promise<void>((resolve) => (release = resolve)).then(answer)
+        : undefined;
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(until(() => h.requests.length === 1));
+    await wipe(h, db);
+    await h.faults({ failNext: { count: 1, status: 503 } }); // not applied: it would be resent
+    release();
+    await h.settle(outbox);
+
+    expect(await outbox.list()).toEqual([]);
+    expect(h.requests).toEqual([`POST /contacts/${SAM}/tasks`]);
+    expect(await demoTasks(h)).toEqual([]);
+  });
+
+  it('a write deleted with the cached data just before it is sent is not sent', async () => {
+    const h = outboxUnderTest();
+    const db = createCacheDbSource(h.dbName);
+    const client = h.connection.client;
+    h.connection.client = async () => {
+      await wipe(h, db);
+      return client();
+    };
+    const outbox = h.outbox({}, db);
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.settle(outbox);
+
+    expect(await outbox.list()).toEqual([]);
+    expect(h.requests).toEqual([]);
+  });
 });
+
+/** Lets fake-indexeddb and the outbox's promises run until `condition` holds. */
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 500 && !condition(); i += 1) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  expect(condition()).toBe(true);
+}
