@@ -46,7 +46,8 @@ export function FailedJob({
         <time dateTime={new Date(at).toISOString()}>{timeAgo(at, now)}</time>
         {job.attempts > 0 && ` · ${plural(job.attempts, 'attempt')}`}
       </p>
-      {job.error && <p class="message message--error">{job.error.message}</p>}
+      {/* A waiting write's reason is the connection's, shown once on the connection card. */}
+      {failed && job.error && <p class="message message--error">{job.error.message}</p>}
       {error && (
         <p class="message message--error" role="alert">
           {error}

@@ -37,7 +37,8 @@ const waiting = job({
   status: 'waiting',
   attempts: 0,
   createdAt: NOW - 60_000,
-  error: undefined,
+  // The outbox keeps the reason it is waiting; the connection card already says it.
+  error: { kind: 'reconnect-needed', message: 'GHL no longer accepts this token.', at: NOW },
 });
 const queued = job({ id: 'j3', summary: 'Add tag ‘vip’', status: 'queued', error: undefined });
 
@@ -90,6 +91,7 @@ describe('FailedJobs', () => {
     expect(items[0]).toContain('Failed 5 min ago · 3 attempts');
     expect(items[0]).toContain('GHL refused the change: task not found.');
     expect(items[1]).toContain('Waiting for reconnect · made 1 min ago');
+    expect(items[1]).not.toContain('GHL no longer accepts this token');
     expect(button(page, 'Retry Complete task ‘Send proposal’')).toBeTruthy();
     // A write waiting for reconnect goes by itself once reconnected: nothing to retry.
     expect(() => button(page, 'Retry Add note ‘Call notes’')).toThrow();
