@@ -32,7 +32,8 @@ export function FailedJob({
   const { busy, error, run } = useAction();
   const id = useId();
   const failed = job.status === 'failed';
-  const at = job.error?.at ?? job.createdAt;
+  // When it failed; a waiting write says when it was made.
+  const at = failed ? (job.error?.at ?? job.createdAt) : job.createdAt;
   const act = (type: 'outbox/retry' | 'outbox/discard') =>
     void run(async () => onJobs(await sendMessage(type, { id: job.id })));
 
