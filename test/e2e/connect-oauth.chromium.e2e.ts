@@ -15,7 +15,7 @@ import {
 } from './support/extension-pages';
 import { evaluateInContentScript, READ_EVERY_STORAGE_AREA } from './support/isolated-world';
 import { RESULTS } from './support/paths';
-import { sandboxControl } from './support/sandbox-control';
+import { sandboxControl } from '../support/sandbox-control';
 
 const BROKER = 'https://broker.ghl-for-trint.test';
 const STRICT_BROKER = 'https://strict-broker.ghl-for-trint.test';

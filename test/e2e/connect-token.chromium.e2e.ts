@@ -16,7 +16,7 @@ import {
 } from './support/extension-pages';
 import { evaluateInContentScript, READ_EVERY_STORAGE_AREA } from './support/isolated-world';
 import { RESULTS } from './support/paths';
-import { sandboxControl } from './support/sandbox-control';
+import { sandboxControl } from '../support/sandbox-control';
 
 // Connecting from the popup as a person would, against the Sandbox GHL answering at GHL's host.
 describe('Chromium: connect with a Private Integration token, Sandbox mode, revocation', () => {

@@ -13,7 +13,7 @@ import {
   toolbarState,
 } from './support/extension-pages';
 import { RESULTS } from './support/paths';
-import { sandboxControl } from './support/sandbox-control';
+import { sandboxControl } from '../support/sandbox-control';
 import { stopServiceWorker } from './support/service-worker';
 
 const JANE = 'sbxContJaneDoe000002';

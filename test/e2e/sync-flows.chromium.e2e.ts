@@ -5,7 +5,7 @@ import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import { ask, askBackground, openPopup, submitToken } from './support/extension-pages';
 import { RESULTS } from './support/paths';
-import { sandboxControl } from './support/sandbox-control';
+import { sandboxControl } from '../support/sandbox-control';
 
 /** What `transcript/get` answers, as far as these tests read it. */
 interface View {

@@ -4,7 +4,6 @@ import { createAuditLog } from '@/utils/audit/audit-log';
 import { createConnectionService } from '@/utils/auth/connection-service';
 import { createCredentialStore } from '@/utils/auth/credential-store';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
-import { GHL_API_BASE } from '@/utils/ghl/api-constants';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { createOutbox, type Outbox } from '@/utils/outbox/outbox';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
@@ -17,6 +16,7 @@ import { createTranscriptStore } from '@/utils/sync/transcript-store';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
 import { createOutboxEffects } from '../outbox-effects';
 import { createSyncHandlers } from '../sync-handlers';
+import { sandboxControl } from '../../../test/support/sandbox-control';
 
 /** Seeded Sandbox contacts. */
 export const JANE = 'sbxContJaneDoe000002';
@@ -125,23 +125,9 @@ export function backgroundUnderTest() {
   /** Runs fake time until `promise` settles. */
   const run = <T>(promise: Promise<T>) => drive(fake, promise);
 
-  /** The Sandbox's control API, as a person working in GHL. */
-  async function control<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const response = await sandbox.handle(
-      new Request(`${GHL_API_BASE}/__sandbox/${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-    const text = await response.text();
-    if (!response.ok) throw new Error(`control ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  /** The Sandbox's control API, as a person working in GHL would use it. */
+  const control = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
+    sandboxControl<T>(sandbox, path, body, method);
 
   return {
     fake,

@@ -14,6 +14,7 @@ import type { OAuthApp } from '../connection-records';
 import { createConnectionService } from '../connection-service';
 import type { ConnectionStatus } from '../connection-status';
 import { createCredentialStore } from '../credential-store';
+import { sandboxControl } from '../../../test/support/sandbox-control';
 
 /** The extension's identity in these tests: its origin and the redirect URI Chrome gives it. */
 export const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -174,20 +175,9 @@ export function connectionUnderTest(
   };
   const service = makeService();
 
-  /** The Sandbox's control API, as tests and demos use it. */
-  async function control(method: string, path: string, body?: unknown) {
-    const response = await sandbox.handle(
-      new Request(`${GHL_API_BASE}/__sandbox/${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-    const json: unknown = await response.json();
-    if (!response.ok)
-      throw new Error(`control ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json as Record<string, unknown>;
-  }
+  /** The Sandbox's control API, as a person working in GHL would use it. */
+  const control = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
+    sandboxControl<T>(sandbox, path, body, method);
 
   return {
     fake,

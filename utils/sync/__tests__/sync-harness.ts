@@ -10,6 +10,7 @@ import { createSyncEngine, type SyncEngineDeps } from '../sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync-settings';
 import type { SyncStatus } from '../sync-status';
 import { createTranscriptStore } from '../transcript-store';
+import { sandboxControl } from '../../../test/support/sandbox-control';
 
 /** Seeded Sandbox contacts. */
 export const JANE = 'sbxContJaneDoe000002';
@@ -86,23 +87,9 @@ export function syncUnderTest(
   const engine = createSyncEngine(deps);
   const transcripts = createTranscriptStore({ db, clock: fake.clock, timeZone: 'UTC' });
 
-  /** Calls the Sandbox's control API as a person working in GHL would. */
-  async function control<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const response = await sandbox.handle(
-      new Request(`https://services.leadconnectorhq.com/__sandbox/${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-    const text = await response.text();
-    if (!response.ok) throw new Error(`Sandbox control ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  /** The Sandbox's control API, as a person working in GHL would use it. */
+  const control = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
+    sandboxControl<T>(sandbox, path, body, method);
 
   return {
     fake,

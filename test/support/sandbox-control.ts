@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
+import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
 
 /**
  * Calls the Sandbox's control API (`/__sandbox/…`) the way a person working in GHL would change
@@ -8,7 +8,7 @@ export async function sandboxControl<T = unknown>(
   sandbox: Sandbox,
   path: string,
   body?: unknown,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = body === undefined ? 'GET' : 'POST',
+  method: string = body === undefined ? 'GET' : 'POST',
 ): Promise<T> {
   const response = await sandbox.handle(
     new Request(`https://services.leadconnectorhq.com/__sandbox/${path}`, {
