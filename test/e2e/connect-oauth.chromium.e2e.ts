@@ -12,6 +12,7 @@ import {
   openPopup,
   resetConnection,
   toolbarState,
+  connectionCard,
 } from './support/extension-pages';
 import { evaluateInContentScript, READ_EVERY_STORAGE_AREA } from './support/isolated-world';
 import { RESULTS } from './support/paths';
@@ -99,7 +100,10 @@ describe('Chromium: connect with OAuth', () => {
         .getByLabel('Client secret', { exact: true })
         .fill(SANDBOX_OAUTH_CLIENT.clientSecret);
     }
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options
+      .getByRole('region', { name: /OAuth app/ })
+      .getByRole('button', { name: 'Save', exact: true })
+      .click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
     await options.screenshot({ path: `${RESULTS}/chromium-options-oauth-${exchange}.png` });
     await options.close();
@@ -120,7 +124,7 @@ describe('Chromium: connect with OAuth', () => {
     popup = await openPopup(browser);
     await signIn();
     await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
-    expect(await popup.locator('section.card').textContent()).toContain('OAuth (Marketplace app)');
+    expect(await connectionCard(popup).textContent()).toContain('OAuth (Marketplace app)');
     expect(await accessRow().textContent()).toContain('contacts.readonly, contacts.write');
     await popup.getByRole('button', { name: 'Check connection' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
@@ -214,7 +218,10 @@ describe('Chromium: connect with OAuth', () => {
     await options.getByLabel('Client id').fill(SANDBOX_OAUTH_CLIENT.clientId);
     await options.getByLabel(/Through a token broker/).check();
     await options.getByLabel('Token broker URL').fill('http://example.com');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options
+      .getByRole('region', { name: /OAuth app/ })
+      .getByRole('button', { name: 'Save', exact: true })
+      .click();
     const form = options.getByRole('region', { name: /OAuth app/ });
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('https://');
     await options.close();
@@ -234,7 +241,10 @@ describe('Chromium: connect with OAuth', () => {
     await options.getByLabel('Client id').fill(SANDBOX_OAUTH_CLIENT.clientId);
     await options.getByLabel(/Through a token broker/).check();
     await options.getByLabel('Token broker URL').fill(STRICT_BROKER);
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options
+      .getByRole('region', { name: /OAuth app/ })
+      .getByRole('button', { name: 'Save', exact: true })
+      .click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
     await options.close();
     popup = await openPopup(browser);

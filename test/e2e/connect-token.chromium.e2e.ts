@@ -13,6 +13,7 @@ import {
   resetConnection,
   submitToken,
   toolbarState,
+  connectionCard,
 } from './support/extension-pages';
 import { evaluateInContentScript, READ_EVERY_STORAGE_AREA } from './support/isolated-world';
 import { RESULTS } from './support/paths';
@@ -65,7 +66,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     const token = await mint();
     await submitToken(popup, token, SANDBOX_LOCATION.id);
     await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
-    const card = await popup.locator('section.card').textContent();
+    const card = await connectionCard(popup).textContent();
     expect(card).toContain(SANDBOX_LOCATION.id);
     expect(card).toContain('Private Integration token');
     expect(card).toContain('contacts.readonly, contacts.write');
@@ -81,7 +82,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     popup = await openPopup(browser);
     await submitToken(popup, SANDBOX_TOKENS.readOnly, SANDBOX_LOCATION.id);
     await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
-    const card = popup.locator('section.card');
+    const card = connectionCard(popup);
     await expect.poll(() => card.textContent()).toContain('Read-only');
     expect(await card.textContent()).toContain('was not granted contacts.write');
     const access = popup.locator('.facts__row', { hasText: 'Access' }).locator('dd');
@@ -130,7 +131,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     const callsBefore = browser.ghl.state.counters.total;
     await popup.getByRole('button', { name: /Use the Sandbox/ }).click();
     await expect.poll(() => connectionTitle(popup).textContent()).toContain('Sandbox mode');
-    expect(await popup.locator('section.card').textContent()).toContain(SANDBOX_LOCATION.name);
+    expect(await connectionCard(popup).textContent()).toContain(SANDBOX_LOCATION.name);
     expect((await toolbarState(worker)).badge).toBe('SBX');
     await popup.getByRole('button', { name: 'Check connection' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
@@ -159,9 +160,7 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     await popup.getByRole('button', { name: 'Connect your account' }).click();
     await submitToken(popup, await mint(), SANDBOX_LOCATION.id);
     await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
-    expect(await popup.locator('section.card').textContent()).toContain(
-      'Private Integration token',
-    );
+    expect(await connectionCard(popup).textContent()).toContain('Private Integration token');
     expect((await toolbarState(worker)).badge).toBe('');
   });
 
@@ -176,7 +175,10 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     await options.getByLabel('Client id').fill('probe-client-id');
     await options.getByLabel(/Directly with GHL/).check();
     await options.getByLabel('Client secret', { exact: true }).fill('probe-client-secret-4f1c9a');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options
+      .getByRole('region', { name: /OAuth app/ })
+      .getByRole('button', { name: 'Save', exact: true })
+      .click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
     expect(await options.content()).not.toContain('probe-client-secret-4f1c9a');
 

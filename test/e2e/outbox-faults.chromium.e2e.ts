@@ -11,6 +11,7 @@ import {
   resetConnection,
   submitToken,
   toolbarState,
+  connectionCard,
 } from './support/extension-pages';
 import { RESULTS } from './support/paths';
 import { sandboxControl } from '../support/sandbox-control';
@@ -248,7 +249,7 @@ describe('Chromium: the outbox under faults', () => {
 
     // The cause fixed: a token that may write. Failed writes wait for the person's decision.
     await replaceToken(await mint());
-    expect(await popup.locator('section.card').first().textContent()).not.toContain('Read-only');
+    expect(await connectionCard(popup).textContent()).not.toContain('Read-only');
     expect((await jobs()).map((j) => j.status)).toEqual(['failed', 'failed']);
 
     await item(dropped)

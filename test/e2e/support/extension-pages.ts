@@ -15,6 +15,11 @@ export async function openPopup(browser: ExtensionChromium): Promise<Page> {
   return page;
 }
 
+/** The connection card (the popup also has the sync card and the failed writes). */
+export function connectionCard(page: Page) {
+  return page.locator('section.card:has(#connection-title)');
+}
+
 /** The connection card's title, as a person reads it. */
 export function connectionTitle(page: Page) {
   return page.locator('#connection-title');
