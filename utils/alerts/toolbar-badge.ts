@@ -46,14 +46,6 @@ export function badgeFor({ connection, failedJobs }: BadgeInput): ToolbarBadge {
   return { text: '', color: '#000000', title: NAME };
 }
 
-/**
- * The badge for the connection alone, as if no write had failed.
- * @deprecated Use {@link updateBadge} with the failed count, so a connection change does not
- * hide failed writes.
- */
-export function toolbarBadge(connection: ConnectionStatus): ToolbarBadge {
-  return badgeFor({ connection, failedJobs: 0 });
-}
 
 /** Shows {@link badgeFor} on the toolbar button: text, colour and tooltip. */
 export async function updateBadge(connection: ConnectionStatus, failedJobs: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NOT_CONNECTED, statusOf, type ConnectionFacts } from '../../auth/connection-status';
-import { badgeFor, toolbarBadge, updateBadge } from '../toolbar-badge';
+import { badgeFor, updateBadge } from '../toolbar-badge';
 
 const facts = (change: Partial<ConnectionFacts>): ConnectionFacts => ({
   kind: 'pit',
@@ -55,10 +55,6 @@ describe('badgeFor', () => {
     const red = badgeFor({ connection: broken, failedJobs: 0 }).color;
     expect(badgeFor({ connection: connected, failedJobs: 2 }).color).toBe(red);
     expect(badgeFor({ connection: sandbox, failedJobs: 0 }).color).not.toBe(red);
-  });
-
-  it('keeps toolbarBadge as the badge with no failed writes', () => {
-    expect(toolbarBadge(sandbox)).toEqual(badgeFor({ connection: sandbox, failedJobs: 0 }));
   });
 });
 
