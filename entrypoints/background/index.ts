@@ -12,7 +12,7 @@ import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { createMessageRouter } from '@/utils/messaging/message-router';
 import { createOutbox } from '@/utils/outbox/outbox';
-import { OUTBOX_ALARM, scheduleOutboxAlarm } from '@/utils/outbox/outbox-alarm';
+import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/outbox-alarm';
 import { createExtensionSandbox } from '@/utils/sandbox/extension-sandbox';
 import { ensureSyncAlarm, SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
@@ -96,8 +96,10 @@ export default defineBackground(() => {
       void scheduleOutboxAlarm(outbox, clock).catch(logFailure);
     },
     onPermanentFailure: (job) => void effects.failed(job).catch(logFailure),
-    onApplied: (job, result, completed) =>
-      void effects.applied(job, result, completed).catch(logFailure),
+    // Awaited by the outbox (it logs a failure): the job is deleted only once these have run.
+    onApplied: (job, result, completed) => effects.applied(job, result, completed),
+    // A full disk met while sending: the popup says so (the job keeps the reason too).
+    onProblem: (message) => void publishSync(message),
   });
   const engine = createSyncEngine({
     db,
@@ -171,7 +173,7 @@ export default defineBackground(() => {
     .catch(logFailure)
     .finally(() => {
       void scheduleRefresh();
-      void outbox.process();
+      void startOutbox(outbox, clock).catch(logFailure);
       void publishSync();
     });
 });

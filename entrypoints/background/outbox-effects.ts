@@ -1,10 +1,12 @@
 import type { OutboxJob } from '@/utils/db/cache-schema';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
+import type { GhlContact } from '@/utils/ghl/schemas/contact-schemas';
 import type { CompletedJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxResult } from '@/utils/outbox/outbox-send';
 import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { recordTaskWrite } from '@/utils/sync/task-write-record';
+import { contactSnapshot } from '@/utils/sync/transcript-snapshot';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
 
 /** What {@link createOutboxEffects} needs. */
@@ -16,13 +18,19 @@ export interface OutboxEffectsDeps {
   tell(change: TranscriptChange): Promise<void>;
   /** Shows a notification for a write that failed for good (throttled per kind). */
   notice(kind: string, message: string): Promise<unknown>;
+  /** Time zone of dates in the fields snapshot; the runtime's by default. */
+  timeZone?: string;
 }
 
 /**
  * What follows a write GHL has applied, on the Trint side: a task's change goes on the timeline
  * of every linked transcript, a contact created from a transcript is linked to it, a deleted
- * contact's links go with it, and open panels re-read. And a write that failed for good is told
- * to the person.
+ * contact's links go with it, an edited contact's fields show at once on its transcripts, and
+ * open panels re-read. And a write that failed for good is told to the person.
+ *
+ * The outbox runs `applied` again at its next start if the worker stopped before the job was
+ * deleted. Linking and unlinking are no-ops the second time, and the fields are only set again;
+ * a task's timeline line is the exception: it may be written twice, in that rare window only.
  */
 export function createOutboxEffects(deps: OutboxEffectsDeps) {
   async function linkedChanges(contactId: string, what: string[]): Promise<TranscriptChange[]> {
@@ -57,7 +65,26 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
         await deps.transcripts.unlink(change.transcriptId, { contactName });
       return changes;
     }
+    if (result.kind === 'contact' && 'contactId' in op) await refreshFields(result.contact);
     return 'contactId' in op ? linkedChanges(op.contactId, [op.kind.split('.')[0]!]) : [];
+  }
+
+  /**
+   * The fields snapshot of each transcript linked to an edited contact, from GHL's answer: the
+   * next sync finds the contact unchanged (same dateUpdated) and would not tell the panel. A
+   * transcript without a snapshot yet is left for its first sync, which takes it as the baseline.
+   */
+  async function refreshFields(contact: GhlContact) {
+    const db = await deps.db.get();
+    const tx = db.transaction(['links', 'transcripts'], 'readwrite');
+    const fields = contactSnapshot(contact, { timeZone: deps.timeZone });
+    const links = await tx.objectStore('links').index('by-contact').getAll(contact.id);
+    for (const link of links) {
+      const record = await tx.objectStore('transcripts').get(link.transcriptId);
+      if (record?.snapshotAt === undefined) continue;
+      await tx.objectStore('transcripts').put({ ...record, fields, snapshotAt: deps.now() });
+    }
+    await tx.done;
   }
 
   return {

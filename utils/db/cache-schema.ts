@@ -98,8 +98,12 @@ export interface ActivityEntry {
   url?: string;
 }
 
-/** Where a write is. `waiting`: held until a reconnect. `failed`: permanent, needs a person. */
-export type OutboxStatus = 'queued' | 'sending' | 'waiting' | 'failed';
+/**
+ * Where a write is. `waiting`: held until a reconnect. `failed`: permanent, needs a person.
+ * `applied`: GHL and the cache have it; what follows it (timeline, link) is still to run, then
+ * the job is deleted. Never sent again, never shown as pending.
+ */
+export type OutboxStatus = 'queued' | 'sending' | 'waiting' | 'failed' | 'applied';
 
 /** One write a person made, kept until GHL has it (then deleted) or a person discards it. */
 export interface OutboxJob {

@@ -5,18 +5,24 @@ import type { CacheDb, CachedContact, OutboxJob } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import { contentHash } from '../sync/content-hash';
+import { recordLocalDelete } from './local-deletes';
 import type { OutboxResult } from './outbox-send';
+import type { StoredOutboxJob } from './outbox-store';
 
 /** The stores a finished write touches. */
-type CompleteStore = 'outbox' | 'contacts' | 'tasks' | 'notes' | 'appointments';
-const STORES: CompleteStore[] = ['outbox', 'contacts', 'tasks', 'notes', 'appointments'];
+type CompleteStore = 'outbox' | 'contacts' | 'tasks' | 'notes' | 'appointments' | 'meta';
+const STORES: CompleteStore[] = ['outbox', 'contacts', 'tasks', 'notes', 'appointments', 'meta'];
 type CompleteTx = IDBPTransaction<CacheDb, CompleteStore[], 'readwrite'>;
 
 /**
- * Ends a job that GHL has applied: deletes it from the outbox and puts what GHL answered into the
- * cache, in one transaction, so the panel never shows the write both as pending and as done, and
- * a worker stopped half-way leaves neither. Tasks and notes get the same content hash the sync
- * engine computes, so it does not take our own write for a change made in GHL.
+ * Records that GHL applied a job: marks it `applied` (with GHL's answer and what the cache held
+ * before, for its follow-up effects) and puts what GHL answered into the cache, in one
+ * transaction, so the panel never shows the write both as pending and as done, and a worker
+ * stopped half-way leaves neither. The runner deletes the job once its effects have run; a worker
+ * stopped before that runs them at its next start. A job deleted meanwhile (with the cached data)
+ * is not stored again. Tasks and notes get the same content hash the sync engine computes, so it
+ * does not take our own write for a change made in GHL; a deleted task or note is remembered for
+ * a while (local-deletes.ts), so a sync reading at that moment does not bring it back.
  * Links to a deleted contact are not touched: that is the link module's (the caller reports it).
  */
 export async function completeJob(
@@ -29,7 +35,6 @@ export async function completeJob(
   const op = job.operation;
   const completed: CompletedJob = {};
   const work = (async () => {
-    await tx.objectStore('outbox').delete(job.id);
     switch (result.kind) {
       case 'task':
         completed.previousTask = (await tx.objectStore('tasks').get(result.task.id))?.value ?? null;
@@ -40,7 +45,7 @@ export async function completeJob(
           hash: contentHash(result.task),
           fetchedAt: now,
         });
-        return;
+        break;
       case 'note':
         await tx.objectStore('notes').put({
           id: result.note.id,
@@ -49,32 +54,46 @@ export async function completeJob(
           hash: contentHash(result.note),
           fetchedAt: now,
         });
-        return;
+        break;
       case 'contact': {
         const contacts = tx.objectStore('contacts');
         const cached = await contacts.get(result.contact.id);
         await contacts.put(withContact(cached, result.contact, job.locationId, now));
-        return;
+        break;
       }
       case 'tags': {
-        if (!('contactId' in op)) return;
+        if (!('contactId' in op)) break;
         const contacts = tx.objectStore('contacts');
         const cached = await contacts.get(op.contactId);
         // Only a cached contact is updated: a tag list alone is not a contact to cache.
         if (cached)
           await contacts.put({ ...cached, contact: { ...cached.contact, tags: result.tags } });
-        return;
+        break;
       }
       case 'deleted':
         if (op.kind === 'contact.delete') {
           const cached = await tx.objectStore('contacts').get(op.contactId);
           completed.deletedContactName = cached && contactDisplayName(cached.contact);
         }
-        await forgetDeleted(tx, op);
-        return;
+        await forgetDeleted(tx, op, now);
+        break;
+    }
+    const outbox = tx.objectStore('outbox');
+    if (await outbox.get(job.id)) {
+      const applied: StoredOutboxJob = { ...job, status: 'applied', result, completed };
+      await outbox.put(applied);
     }
   })();
-  await Promise.all([work, tx.done]);
+  // A request that throws (the quota) must not leave the rest of the transaction to commit.
+  const aborting = work.catch((error: unknown) => {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished: nothing to undo.
+    }
+    throw error;
+  });
+  await Promise.all([aborting, tx.done]);
   return completed;
 }
 
@@ -87,11 +106,13 @@ export interface CompletedJob {
 }
 
 /** A deleted record leaves the cache; a deleted contact takes its tasks, notes, appointments. */
-async function forgetDeleted(tx: CompleteTx, op: OutboxJob['operation']) {
+async function forgetDeleted(tx: CompleteTx, op: OutboxJob['operation'], now: number) {
   switch (op.kind) {
     case 'task.delete':
+      await recordLocalDelete(tx.objectStore('meta'), op.taskId, now);
       return tx.objectStore('tasks').delete(op.taskId);
     case 'note.delete':
+      await recordLocalDelete(tx.objectStore('meta'), op.noteId, now);
       return tx.objectStore('notes').delete(op.noteId);
     case 'contact.delete': {
       await tx.objectStore('contacts').delete(op.contactId);

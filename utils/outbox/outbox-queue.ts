@@ -4,7 +4,8 @@ import type { OutboxOperation } from './outbox-operations';
 /**
  * Which job goes next. Jobs go in the order they were made, and a job waits while an earlier,
  * unfinished job about the same contact is still there: an earlier edit sent after a later one
- * would undo it. A failed job holds nothing (a person decides about it).
+ * would undo it. A failed job holds nothing (a person decides about it; Retry puts it at the end
+ * of the queue), nor does an applied one (GHL has it; only its effects are left to run).
  */
 
 /** What writes are ordered by: the contact they are about (a new contact has none yet). */
@@ -19,7 +20,7 @@ export function sendableJobs(jobs: StoredOutboxJob[]): StoredOutboxJob[] {
   for (const job of jobs) {
     const key = orderKey(job.operation);
     const held = key !== undefined && busy.has(key);
-    if (key !== undefined && job.status !== 'failed') busy.add(key);
+    if (key !== undefined && job.status !== 'failed' && job.status !== 'applied') busy.add(key);
     if (!held && (job.status === 'queued' || job.status === 'sending')) sendable.push(job);
   }
   return sendable;
@@ -50,6 +51,7 @@ export interface OutboxSummary {
 export function summarize(jobs: StoredOutboxJob[]): OutboxSummary {
   const summary: OutboxSummary = { pending: 0, waiting: 0, failed: 0 };
   for (const job of jobs) {
+    if (job.status === 'applied') continue;
     if (job.status === 'waiting') summary.waiting += 1;
     else if (job.status === 'failed') summary.failed += 1;
     else summary.pending += 1;

@@ -1,6 +1,7 @@
 import type { CallOptions, GhlClient } from '../ghl/ghl-client';
 import type { SearchContactsInput } from '../ghl/schemas/search-schemas';
 import { contactHasKey, contactKey, noteLooksCreated, taskLooksCreated } from './outbox-look-alike';
+import type { OutboxOperation } from './outbox-operations';
 import type { OutboxResult } from './outbox-send';
 import type { StoredOutboxJob } from './outbox-store';
 
@@ -21,10 +22,10 @@ const SEARCH_PAGE = 20;
  *
  * - task: the contact's tasks, by title + due date (+ description);
  * - note: the contact's notes, by text (+ title);
- * - contact: a search by email, else phone, else name.
+ * - contact: a search by email, else phone. Never by name alone (see {@link reconcilable}).
  *
- * Records that looked the same before the job was queued (`knownIds`) and records GHL dates
- * before the job are never taken for it.
+ * Records that looked the same before the job was sent (`knownIds`) and records GHL dates before
+ * the person made the write are never taken for it.
  */
 export async function findCreatedRecord(
   ghl: GhlClient,
@@ -34,7 +35,8 @@ export async function findCreatedRecord(
   const known = new Set(job.knownIds ?? []);
   const o: CallOptions = { priority: 'user', signal: options.signal };
   const fresh = (record: { id: string; dateAdded?: unknown }) =>
-    !known.has(record.id) && !datedBefore(record.dateAdded, job.createdAt - CLOCK_SKEW_MS);
+    !known.has(record.id) &&
+    !datedBefore(record.dateAdded, (job.madeAt ?? job.createdAt) - CLOCK_SKEW_MS);
   const op = job.operation;
 
   switch (op.kind) {
@@ -50,14 +52,12 @@ export async function findCreatedRecord(
     }
     case 'contact.create': {
       const key = contactKey(op.body);
-      if (!key) return undefined;
+      if (!key || key.field === 'name') throw new Error('A contact is not looked for by name.');
       const search: SearchContactsInput = {
         locationId: options.locationId,
         pageLimit: SEARCH_PAGE,
         sort: [{ field: 'dateAdded', direction: 'desc' }],
-        ...(key.field === 'name'
-          ? { query: key.value }
-          : { filters: [{ field: key.field, operator: 'eq', value: key.value }] }),
+        filters: [{ field: key.field, operator: 'eq', value: key.value }],
       };
       const { contacts } = await ghl.contacts.search(search, o);
       const contact = contacts.find((c) => fresh(c) && contactHasKey(key, c));
@@ -67,6 +67,19 @@ export async function findCreatedRecord(
       return undefined;
   }
 }
+
+/**
+ * Whether a write whose answer was lost can be looked for in GHL. A contact with a name but no
+ * email or phone cannot: a teammate's contact of the same name would be taken for ours, and the
+ * write would be dropped. A person decides ({@link UNKNOWN_CONTACT_MESSAGE}).
+ */
+export function reconcilable(op: OutboxOperation): boolean {
+  return op.kind !== 'contact.create' || contactKey(op.body)?.field !== 'name';
+}
+
+/** Why a create that cannot be looked for stops after its answer was lost. */
+export const UNKNOWN_CONTACT_MESSAGE =
+  'GHL may or may not have created this contact; check GHL, then Retry or Discard.';
 
 function datedBefore(dateAdded: unknown, limit: number): boolean {
   const at = typeof dateAdded === 'string' ? Date.parse(dateAdded) : Number.NaN;

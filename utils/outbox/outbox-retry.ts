@@ -1,5 +1,6 @@
 import { GhlError } from '../ghl/ghl-error';
 import { CREATING_KINDS, type OutboxOperation } from './outbox-operations';
+import { isStorageFull } from './outbox-store';
 
 /** How the outbox spaces attempts at one write. */
 export const OUTBOX_RETRY = {
@@ -45,6 +46,8 @@ const DELETES = new Set<OutboxOperation['kind']>(['contact.delete', 'task.delete
 
 /** Reads an error for what the outbox should do next with the write that met it. */
 export function decideAfterError(op: OutboxOperation, error: unknown): ErrorDecision {
+  // A full disk says nothing about the write either; the person is told (onProblem).
+  if (isStorageFull(error)) return { action: 'backoff', limited: false };
   if (!(error instanceof GhlError)) return { action: 'backoff', limited: true };
   switch (error.kind) {
     // GHL asked for patience, or the network is down: neither says anything is wrong with the

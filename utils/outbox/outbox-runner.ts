@@ -4,13 +4,15 @@ import type { Clock } from '../clock';
 import type { CacheDbSource } from '../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../db/quota';
 import { GhlError } from '../ghl/ghl-error';
-import { completeJob, type CompletedJob } from './outbox-cache';
+import { createAppliedJobs } from './outbox-applied';
+import type { CompletedJob } from './outbox-cache';
+import { cachedLookAlikes } from './outbox-look-alike';
 import { CREATING_KINDS } from './outbox-operations';
 import { dueJob } from './outbox-queue';
-import { findCreatedRecord } from './outbox-reconcile';
+import { findCreatedRecord, reconcilable, UNKNOWN_CONTACT_MESSAGE } from './outbox-reconcile';
 import { decideAfterError, outboxBackoff, OUTBOX_RETRY, type ErrorDecision } from './outbox-retry';
 import { sendOperation, type OutboxResult } from './outbox-send';
-import { OutboxStorageError, type OutboxStore, type StoredOutboxJob } from './outbox-store';
+import { isStorageFull, type OutboxStore, type StoredOutboxJob } from './outbox-store';
 
 /** What the outbox needs of the connection service. */
 export type OutboxConnection = Pick<ConnectionService, 'client' | 'status' | 'onChange'>;
@@ -26,8 +28,11 @@ export interface OutboxRunnerDeps {
   signal: AbortSignal;
   /** A job changed state (the caller publishes the new counts). */
   changed(): Promise<void>;
-  applied(job: StoredOutboxJob, result: OutboxResult, completed: CompletedJob): void;
+  /** What follows a write GHL applied; awaited, and never rejects. */
+  applied(job: StoredOutboxJob, result: OutboxResult, completed: CompletedJob): Promise<void>;
   failed(job: StoredOutboxJob): void;
+  /** A problem the person must be told of, in words (the storage quota). */
+  problem(message: string): void;
 }
 
 /** How many times in a row a replaced token sends a write straight back to try again. */
@@ -37,13 +42,15 @@ const MAX_IMMEDIATE_RETRIES = 3;
  * Sends due jobs, one at a time, oldest first, until none is due: what one run of the outbox
  * does (the caller holds the lock that keeps it to one run per extension). Every state change is
  * stored before the next step, so a worker stopped at any await resumes where it was: a create
- * marked `sentAt` is looked for in GHL before it is sent again. A job deleted meanwhile (with the
- * cached data) is never stored again, nor sent.
+ * marked `sentAt` is looked for in GHL before it is sent again, and a job left `applied` has its
+ * effects run. A job deleted meanwhile (with the cached data) is never stored again, nor sent.
  */
 export function createOutboxRunner(deps: OutboxRunnerDeps) {
   const { store, connection, clock, signal } = deps;
+  const appliedJobs = createAppliedJobs(deps);
 
   async function drain(): Promise<void> {
+    await appliedJobs.finishLeftOver();
     // A job is resumed at most once per run: if the connection says "connected" but still
     // refuses, the job waits for the next change instead of spinning.
     const resumed = new Set<string>();
@@ -66,7 +73,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
   async function holdUnsendable(jobs: StoredOutboxJob[], status: ConnectionStatus) {
     let any = false;
     for (const [index, job] of jobs.entries()) {
-      if (job.status === 'failed' || sendable(job, status)) continue;
+      if (job.status === 'failed' || job.status === 'applied' || sendable(job, status)) continue;
       const next = waiting(job, status);
       if (job.status === 'waiting' && job.lastError?.message === next.lastError?.message) continue;
       if (!(await store.replace(next))) continue;
@@ -101,6 +108,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
     if (!sendable(job, status)) return hold(job, status);
     const creating = CREATING_KINDS.has(job.operation.kind);
     let reconcile = creating && job.sentAt !== undefined;
+    if (reconcile && !reconcilable(job.operation)) return fail(outcomeUnknown(job));
     // A signal of this attempt's own (closing the outbox still aborts it): what listens to it
     // ends with the attempt instead of piling up on the outbox's long-lived one.
     const signal = AbortSignal.any([deps.signal]);
@@ -119,15 +127,21 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
         }
         if (!result) {
           // Stored before the request leaves: if the answer never comes, this is what says
-          // "look before sending again".
-          job = { ...job, status: 'sending', sentAt: creating ? clock.now() : undefined };
+          // "look before sending again", and which look-alikes are not ours.
+          const knownIds = creating && job.sentAt === undefined ? await lookAlikes(job) : undefined;
+          job = {
+            ...job,
+            status: 'sending',
+            sentAt: creating ? clock.now() : undefined,
+            ...(knownIds && { knownIds }),
+          };
           // Gone meanwhile (the cached data was deleted): it is not to be sent.
           if (!(await store.replace(job)) || signal.aborted) return;
           posted = creating;
           result = await sendOperation(client.ghl, job.operation, signal);
         }
         if (signal.aborted) return;
-        return await finish(job, result);
+        return await appliedJobs.finish(job, result);
       } catch (error) {
         if (signal.aborted) return;
         const decision = decideAfterError(job.operation, error);
@@ -137,10 +151,15 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
     }
   }
 
-  async function finish(job: StoredOutboxJob, result: OutboxResult) {
-    const completed = await completeJob(await deps.db.get(), job, result, clock.now());
-    deps.applied(job, result, completed);
-    await deps.changed();
+  /**
+   * The records that look like what a create is about to make, as the cache has them just before
+   * its first POST: an identical job queued before this one was sent has its record cached by now
+   * (jobs of one contact go in order), and a lost answer must not be taken for found in it.
+   */
+  async function lookAlikes(job: StoredOutboxJob): Promise<string[] | undefined> {
+    const now = await cachedLookAlikes(await deps.db.get(), job.operation);
+    const ids = [...new Set([...(job.knownIds ?? []), ...now])];
+    return ids.length > 0 ? ids : undefined;
   }
 
   async function afterError(
@@ -162,9 +181,16 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
       sentAt: maybeApplied ? job.sentAt : undefined,
       lastError: errorRecord(error, now, decision.action === 'fail' ? decision.message : undefined),
     };
+    // Should storing this fail too, the run stops and the outbox reports it (outbox.ts).
+    await settleError(job, base, decision);
+    // Last, so that the counts published meanwhile do not hide it.
+    if (isStorageFull(error)) deps.problem(QUOTA_MESSAGE);
+  }
+
+  async function settleError(job: StoredOutboxJob, base: StoredOutboxJob, decision: ErrorDecision) {
     switch (decision.action) {
       case 'done':
-        return finish(job, { kind: 'deleted' });
+        return appliedJobs.finish(job, { kind: 'deleted' });
       case 'wait':
         return hold(base, await connection.status());
       case 'wait-or-fail': {
@@ -174,16 +200,29 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
       case 'fail':
         return fail(base);
       case 'reconcile':
+        // A create that cannot be looked for is not sent again blindly: a person decides.
+        if (!reconcilable(job.operation)) return fail(outcomeUnknown(base));
+        return later(base, decision);
       case 'backoff':
-      case 'again': {
-        const limited = decision.action !== 'backoff' || decision.limited;
-        if (limited && base.attempts >= OUTBOX_RETRY.maxAttempts) return fail(base);
-        const retryAfterMs = decision.action === 'backoff' ? decision.retryAfterMs : undefined;
-        const delay = outboxBackoff(base.attempts, deps.random, retryAfterMs);
-        await store.replace({ ...base, status: 'queued', nextAttemptAt: now + delay });
-        return deps.changed();
-      }
+      case 'again':
+        return later(base, decision);
     }
+  }
+
+  /** Queues the job again after its backoff, or fails it once its attempts are used up. */
+  async function later(base: StoredOutboxJob, decision: ErrorDecision) {
+    const limited = decision.action !== 'backoff' || decision.limited;
+    if (limited && base.attempts >= OUTBOX_RETRY.maxAttempts) return fail(base);
+    const retryAfterMs = decision.action === 'backoff' ? decision.retryAfterMs : undefined;
+    const delay = outboxBackoff(base.attempts, deps.random, retryAfterMs);
+    await store.replace({ ...base, status: 'queued', nextAttemptAt: clock.now() + delay });
+    await deps.changed();
+  }
+
+  /** A create whose outcome is unknown and that cannot be looked for: failed, for a person. */
+  function outcomeUnknown(job: StoredOutboxJob): StoredOutboxJob {
+    const at = clock.now();
+    return { ...job, lastError: { kind: 'outcome-unknown', message: UNKNOWN_CONTACT_MESSAGE, at } };
   }
 
   async function fail(job: StoredOutboxJob) {
@@ -226,7 +265,7 @@ function sendable(job: StoredOutboxJob, status: ConnectionStatus): boolean {
 /** The error as the job keeps it: a kind and words a person can read, never a stack or token. */
 function errorRecord(error: unknown, at: number, message?: string) {
   if (error instanceof GhlError) return { kind: error.kind, message: message ?? error.message, at };
-  if (error instanceof OutboxStorageError) return { kind: 'quota', message: QUOTA_MESSAGE, at };
+  if (isStorageFull(error)) return { kind: 'quota', message: QUOTA_MESSAGE, at };
   return {
     kind: 'internal',
     message: 'Something went wrong in the extension; it will be tried again.',

@@ -5,7 +5,10 @@ import type { CreateNoteInput, GhlNote, UpdateNoteInput } from '../ghl/schemas/n
 import type { CreateTaskInput, GhlTask, UpdateTaskInput } from '../ghl/schemas/task-schemas';
 import type { OutboxOperation } from './outbox-operations';
 
-/** What GHL answered to a write: the record as it now is, its tags, or that it is gone. */
+/**
+ * What GHL answered to a write: the record as it now is, its tags (when the contact could not be
+ * read after a tag write), or that it is gone.
+ */
 export type OutboxResult =
   | { kind: 'contact'; contact: GhlContact }
   | { kind: 'task'; task: GhlTask }
@@ -39,9 +42,9 @@ export async function sendOperation(
       await ghl.contacts.delete(op.contactId, o);
       return { kind: 'deleted' };
     case 'tags.add':
-      return { kind: 'tags', tags: await ghl.tags.add(op.contactId, op.tags, o) };
+      return withContact(ghl, op.contactId, await ghl.tags.add(op.contactId, op.tags, o), o);
     case 'tags.remove':
-      return { kind: 'tags', tags: await ghl.tags.remove(op.contactId, op.tags, o) };
+      return withContact(ghl, op.contactId, await ghl.tags.remove(op.contactId, op.tags, o), o);
     case 'task.create':
       return {
         kind: 'task',
@@ -73,5 +76,25 @@ export async function sendOperation(
     case 'note.delete':
       await ghl.notes.delete(op.contactId, op.noteId, o);
       return { kind: 'deleted' };
+  }
+}
+
+/**
+ * The contact after a tag write. GHL answers a tag write with the tags alone, but moves the
+ * contact's `dateUpdated`: cached without it, the next sync would take the person's own tags for
+ * a change made in GHL ("Contact updated in GHL: Tags"). The tags are applied whatever this read
+ * does, so if it fails the tags alone are the answer (that sync then narrates them, no worse).
+ */
+async function withContact(
+  ghl: GhlClient,
+  contactId: string,
+  tags: string[],
+  o: CallOptions,
+): Promise<OutboxResult> {
+  try {
+    return { kind: 'contact', contact: await ghl.contacts.get(contactId, o) };
+  } catch (error) {
+    if (o.signal?.aborted) throw error;
+    return { kind: 'tags', tags };
   }
 }

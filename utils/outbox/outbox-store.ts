@@ -1,15 +1,38 @@
-import type { OutboxJob } from '../db/cache-schema';
+import type { OutboxJob, OutboxStatus } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
 import { isQuotaError, QuotaError } from '../db/quota';
+import type { CompletedJob } from './outbox-cache';
+import type { OutboxResult } from './outbox-send';
 
 /**
- * A job as the outbox stores it. `knownIds` travels with the job in the same record (so it is
- * written and deleted atomically with it): the ids of records that already looked like the one a
- * create makes, seen in the cache when it was queued. Reconciling must never mistake one of them
- * for the record this job created (outbox-reconcile.ts).
+ * A job as the outbox stores it. What it adds travels with the job in the same record (so it is
+ * written and deleted atomically with it):
+ * - `knownIds`: the ids of records that already looked like the one a create makes, seen in the
+ *   cache when it was queued and again just before its first POST. Reconciling must never mistake
+ *   one of them for the record this job created (outbox-reconcile.ts).
+ * - `result` and `completed`, once GHL applied it (`applied`): what its follow-up effects need,
+ *   so a worker stopped before they ran can run them when it starts again.
+ * - `madeAt`: when the person made the write, when Retry moved it to the end of the queue
+ *   (`createdAt` is its place in the queue).
  */
 export interface StoredOutboxJob extends OutboxJob {
   knownIds?: string[];
+  result?: OutboxResult;
+  completed?: CompletedJob;
+  madeAt?: number;
+}
+
+/** A job still on its way or held for a person: what summaries and lists show. */
+export type PendingJob = StoredOutboxJob & { status: Exclude<OutboxStatus, 'applied'> };
+
+/** Whether a job is still to be sent or decided on (not applied). */
+export function isPending(job: StoredOutboxJob): job is PendingJob {
+  return job.status !== 'applied';
+}
+
+/** Whether an error is the browser refusing to store more (raw, or as a {@link QuotaError}). */
+export function isStorageFull(error: unknown): boolean {
+  return error instanceof QuotaError || isQuotaError(error);
 }
 
 /** The browser refused to store a write (storage quota): the write was not kept. */

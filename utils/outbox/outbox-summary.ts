@@ -1,7 +1,7 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { OutboxJobView, OutboxOperation } from './outbox-operations';
-import type { StoredOutboxJob } from './outbox-store';
+import type { PendingJob, StoredOutboxJob } from './outbox-store';
 
 /** Names the operation itself does not carry, read from the cache. */
 export interface RecordNames {
@@ -86,8 +86,8 @@ export async function namesFor(
   return new Map(entries);
 }
 
-/** What a person sees of a job. */
-export function jobView(job: StoredOutboxJob, names: RecordNames = {}): OutboxJobView {
+/** What a person sees of a job (when it was made, though Retry moved it in the queue). */
+export function jobView(job: PendingJob, names: RecordNames = {}): OutboxJobView {
   const op = job.operation;
   return {
     id: job.id,
@@ -95,7 +95,7 @@ export function jobView(job: StoredOutboxJob, names: RecordNames = {}): OutboxJo
     summary: describeOperation(op, names),
     status: job.status,
     attempts: job.attempts,
-    createdAt: job.createdAt,
+    createdAt: job.madeAt ?? job.createdAt,
     nextAttemptAt: job.nextAttemptAt,
     error: job.lastError,
     transcriptId: job.transcriptId,

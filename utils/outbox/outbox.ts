@@ -3,13 +3,15 @@ import { withExclusiveLock } from '../auth/exclusive-lock';
 import type { Clock } from '../clock';
 import type { OutboxJob } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
+import { QUOTA_MESSAGE } from '../db/quota';
 import { GhlError } from '../ghl/ghl-error';
-import { cachedLookAlikes } from './outbox-look-alike';
-import { CREATING_KINDS, type OutboxJobView, type OutboxOperation } from './outbox-operations';
+import { newJob } from './outbox-new-job';
+import type { OutboxJobView, OutboxOperation } from './outbox-operations';
 import { nextDueAt, summarize, type OutboxSummary } from './outbox-queue';
+import { reconcilable } from './outbox-reconcile';
 import { createOutboxRunner, type OutboxConnection } from './outbox-runner';
 import type { OutboxResult } from './outbox-send';
-import { createOutboxStore, type StoredOutboxJob } from './outbox-store';
+import { createOutboxStore, isPending, isStorageFull } from './outbox-store';
 import { jobView, namesFor } from './outbox-summary';
 import { validateOperation } from './outbox-validation';
 
@@ -34,9 +36,17 @@ export interface OutboxDeps {
   onPermanentFailure?: (job: OutboxJob) => void;
   /**
    * GHL has a write (the cache already shows it): e.g. for the transcript's timeline. `completed`
-   * says what the cache held before, since the cache no longer does.
+   * says what the cache held before, since the cache no longer does. Awaited before the job is
+   * deleted; run again at the next start if the worker stopped first, so it may run twice for one
+   * job (it should be safe to). A failure is logged, and the job deleted all the same.
    */
-  onApplied?: (job: OutboxJob, result: OutboxResult, completed: CompletedJob) => void;
+  onApplied?: (
+    job: OutboxJob,
+    result: OutboxResult,
+    completed: CompletedJob,
+  ) => Promise<void> | void;
+  /** Something the person must be told (the browser's storage quota), in words. */
+  onProblem?: (message: string) => void;
 }
 
 /**
@@ -64,8 +74,15 @@ export function createOutbox(deps: OutboxDeps) {
     random: deps.random ?? Math.random,
     signal: stopper.signal,
     changed,
-    applied: (job, result, completed) => safely(() => deps.onApplied?.(job, result, completed)),
+    applied: async (job, result, completed) => {
+      try {
+        await deps.onApplied?.(job, result, completed);
+      } catch (error) {
+        console.warn('GHL for Trint: what follows a write failed:', (error as Error)?.name);
+      }
+    },
     failed: (job) => safely(() => deps.onPermanentFailure?.(job)),
+    problem: (message) => safely(() => deps.onProblem?.(message)),
   });
 
   async function changed() {
@@ -111,6 +128,7 @@ export function createOutbox(deps: OutboxDeps) {
       } catch (error) {
         // The jobs are as last stored; try again in a minute rather than never.
         console.warn('GHL for Trint: the outbox stopped a run:', (error as Error)?.name);
+        if (isStorageFull(error)) safely(() => deps.onProblem?.(QUOTA_MESSAGE));
         wakeAt = clock.now() + 60_000;
       } finally {
         running = undefined;
@@ -125,8 +143,16 @@ export function createOutbox(deps: OutboxDeps) {
     return nextDueAt(await store.list());
   }
 
+  /** A place at the end of the queue: after every stored job, strictly increasing. */
+  async function nextOrder(): Promise<number> {
+    const last = (await store.list()).at(-1)?.createdAt ?? 0;
+    lastCreatedAt = Math.max(clock.now(), lastCreatedAt + 1, last + 1);
+    return lastCreatedAt;
+  }
+
+  /** The jobs a person sees: on their way, waiting or failed (not those GHL already applied). */
   async function list(): Promise<OutboxJobView[]> {
-    const jobs = await store.list();
+    const jobs = (await store.list()).filter(isPending);
     const names = await namesFor(await deps.db.get(), jobs);
     return jobs.map((job) => jobView(job, names.get(job.id)));
   }
@@ -154,21 +180,14 @@ export function createOutbox(deps: OutboxDeps) {
       }
       const op = validateOperation(operation, { locationId: status.locationId });
       const db = await deps.db.get();
-      const knownIds = CREATING_KINDS.has(op.kind) ? await cachedLookAlikes(db, op) : [];
-      const now = clock.now();
-      // Strictly increasing, so two writes made in one millisecond keep their order.
-      lastCreatedAt = Math.max(now, lastCreatedAt + 1);
-      const job: StoredOutboxJob = {
+      const job = await newJob(db, op, {
         id: newId(),
-        createdAt: lastCreatedAt,
-        operation: op,
-        status: 'queued',
-        attempts: 0,
-        nextAttemptAt: now,
-        locationId: status.locationId,
-        ...(options.transcriptId !== undefined && { transcriptId: options.transcriptId }),
-        ...(knownIds.length > 0 && { knownIds }),
-      };
+        // Strictly increasing, so two writes made in one millisecond keep their order.
+        createdAt: await nextOrder(),
+        now: clock.now(),
+        connectedLocationId: status.locationId,
+        transcriptId: options.transcriptId,
+      });
       await store.add(job);
       const view = jobView(job, (await namesFor(db, [job])).get(job.id));
       await changed();
@@ -180,8 +199,15 @@ export function createOutbox(deps: OutboxDeps) {
     nextWakeAt,
     list,
 
-    /** A failed (or waiting) job goes back in the queue, due now, its attempts counted afresh. */
+    /**
+     * A failed (or waiting) job goes back in the queue, due now, its attempts counted afresh. A
+     * failed one goes to the end, as a write made now: later writes about the same contact went
+     * ahead while it was failed, and it must not jump back in front of those still queued; the
+     * person sees when it was first made. A contact create that could not be looked for is sent
+     * again: the person was asked to check GHL first.
+     */
     async retry(id: string): Promise<OutboxJobView[]> {
+      const order = await nextOrder();
       const job = await store.update(id, (j) =>
         j.status === 'failed' || j.status === 'waiting'
           ? {
@@ -190,6 +216,8 @@ export function createOutbox(deps: OutboxDeps) {
               attempts: 0,
               nextAttemptAt: clock.now(),
               lastError: undefined,
+              sentAt: reconcilable(j.operation) ? j.sentAt : undefined,
+              ...(j.status === 'failed' && { createdAt: order, madeAt: j.madeAt ?? j.createdAt }),
             }
           : undefined,
       );

@@ -11,6 +11,7 @@ import { changesFound, findChanges, type FetchedContact } from './contact-findin
 import type { ContactReads } from './contact-reads';
 import { narrateAll, updateLinkedTranscript } from './linked-transcript-update';
 import { preferNewerWrites } from './newer-writes';
+import { LOCAL_DELETES_KEY, parseLocalDeletes } from '../outbox/local-deletes';
 import type { SyncSettings } from './sync-settings';
 import { contactDisplayName } from './transcript-snapshot';
 
@@ -52,6 +53,7 @@ const STORES = [
   'links',
   'transcripts',
   'activity',
+  'meta',
 ] as const;
 
 /**
@@ -105,8 +107,9 @@ async function store(
     tx.objectStore('appointments').index('by-contact').getAll(contactId),
   ]);
   const cachedState = { contact: before, tasks, notes, appointments };
+  const localDeletes = parseLocalDeletes(await tx.objectStore('meta').get(LOCAL_DELETES_KEY));
   // A person's write cached after the reads started is newer than what they answered.
-  const fetched = preferNewerWrites(cachedState, read, startedAt);
+  const fetched = preferNewerWrites(cachedState, read, startedAt, localDeletes);
   const findings = findChanges(cachedState, fetched, {
     notes: settings.notes,
     timeZone,

@@ -9,18 +9,23 @@ import type { CachedContactState, FetchedContact } from './contact-findings';
  * cache: stored, it would undo the write in the panel, narrate it undone ("Task … reopened", a
  * new task "deleted in GHL"), and the next sync would narrate the write again. So for those
  * records the cache wins: the fetched copy is replaced by the cached one (nothing to narrate,
- * nothing deleted), and the next sync compares GHL with the person's write.
+ * nothing deleted), and the next sync compares GHL with the person's write. A task or note the
+ * person deleted after the reads started (`localDeletes`, by id: when the cache forgot it) is left
+ * out: the cache no longer has it to compare with, and it would come back as "added".
  */
 export function preferNewerWrites(
   before: CachedContactState,
   fetched: FetchedContact,
   readStartedAt: number,
+  localDeletes: ReadonlyMap<string, number> = new Map(),
 ): FetchedContact {
+  const kept = <T extends { id: string }>(records: readonly T[]) =>
+    records.filter((record) => (localDeletes.get(record.id) ?? readStartedAt) <= readStartedAt);
   return {
     ...fetched,
     contact: newerContact(before.contact, fetched.contact) ?? fetched.contact,
-    tasks: withNewer(before.tasks, fetched.tasks, readStartedAt),
-    notes: withNewer(before.notes, fetched.notes, readStartedAt),
+    tasks: withNewer(before.tasks, kept(fetched.tasks), readStartedAt),
+    notes: withNewer(before.notes, kept(fetched.notes), readStartedAt),
   };
 }
 

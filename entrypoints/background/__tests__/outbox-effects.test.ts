@@ -1,9 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NO_WRITE_SCOPE_REASON } from '@/utils/auth/connection-status';
+import { completeJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { StoredOutboxJob } from '@/utils/outbox/outbox-store';
 import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
-import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
+import {
+  backgroundUnderTest,
+  JANE,
+  LOCATION,
+  SAM,
+  type BackgroundUnderTest,
+} from './sync-wiring-harness';
 
 // An extension page may work on any transcript; a Trint tab's limits are tested on their own.
 const PAGE = 'extension-page' as const;
@@ -83,6 +91,54 @@ describe('what follows a write GHL applied', () => {
       contactId: created[0]!.id,
       what: ['link'],
     });
+  });
+
+  it('a contact created just before the worker stopped is linked when it starts again', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    const db = await h.db.get();
+    const now = h.fake.now();
+    const job: StoredOutboxJob = {
+      id: 'job-1',
+      createdAt: now,
+      operation: { kind: 'contact.create', body: { firstName: 'Ada', email: 'ada@example.com' } },
+      status: 'sending',
+      attempts: 0,
+      nextAttemptAt: now,
+      sentAt: now,
+      locationId: LOCATION,
+      transcriptId: 't-5',
+    };
+    await db.put('outbox', job);
+    // GHL created it, the outbox recorded that, and the worker stopped before linking.
+    const { ghl } = await h.run(h.connection.client());
+    const contact = await h.run(
+      ghl.contacts.create({ firstName: 'Ada', email: 'ada@example.com', locationId: LOCATION }),
+    );
+    await h.run(completeJob(db, job, { kind: 'contact', contact }, now));
+
+    await h.settle(); // the next start
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-5' }, PAGE));
+    expect(view.link).toMatchObject({ contactId: contact.id });
+    expect(view.activity.map((a) => a.text)).toEqual(['Transcript linked — Ada, 26 Nov 2026']);
+    expect(await db.count('outbox')).toBe(0);
+  });
+
+  it('a tag added from a panel shows on the transcript at once, and no sync says GHL changed it', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await linked(h, JANE, ['t-1']);
+
+    await write(h, { kind: 'tags.add', contactId: JANE, tags: ['vip'] });
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
+    expect(view.fields?.Tags?.split(', ')).toContain('vip');
+    expect(h.told).toContainEqual({ transcriptId: 't-1', contactId: JANE, what: ['tags'] });
+
+    await h.fake.advance(61 * MINUTE);
+    await h.run(h.handlers['sync/now']({}, PAGE));
+    expect((await lines(h, 't-1')).filter((text) => text.startsWith('Contact updated'))).toEqual(
+      [],
+    );
   });
 
   it('a contact created without a transcript links nothing', async () => {

@@ -86,8 +86,16 @@ export function backgroundUnderTest() {
   });
   const notice = vi.fn(async (_kind: string, _message: string) => undefined);
   const transcripts = createTranscriptStore({ db, clock, timeZone: 'UTC' });
-  const effects = createOutboxEffects({ db, transcripts, now: () => fake.now(), tell, notice });
-  // The background fires the effects without waiting; kept here so a test can wait for them.
+  const effects = createOutboxEffects({
+    db,
+    transcripts,
+    now: () => fake.now(),
+    tell,
+    notice,
+    timeZone: 'UTC',
+  });
+  // The background fires the failure notice without waiting; kept here so a test can wait for
+  // it. What follows an applied write the outbox itself awaits.
   const effectRuns: Promise<void>[] = [];
   const outbox = createOutbox({
     db,
@@ -95,8 +103,7 @@ export function backgroundUnderTest() {
     clock,
     random: () => 0.5,
     onPermanentFailure: (job) => void effectRuns.push(effects.failed(job)),
-    onApplied: (job, result, completed) =>
-      void effectRuns.push(effects.applied(job, result, completed)),
+    onApplied: (job, result, completed) => effects.applied(job, result, completed),
   });
   open.push(outbox);
   const settings = async () => DEFAULT_SYNC_SETTINGS;

@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import { createFakeClock } from '../../../test/support/fake-clock';
-import { MIN_ALARM_DELAY_MS, OUTBOX_ALARM, scheduleOutboxAlarm } from '../outbox-alarm';
+import {
+  MIN_ALARM_DELAY_MS,
+  OUTBOX_ALARM,
+  scheduleOutboxAlarm,
+  startOutbox,
+} from '../outbox-alarm';
 import { needsReconnect, outboxUnderTest, SAM } from './outbox-harness';
 
 describe('scheduleOutboxAlarm', () => {
@@ -45,5 +50,37 @@ describe('scheduleOutboxAlarm', () => {
     await h.run(outbox.process());
     await scheduleOutboxAlarm(outbox, h.fake.clock);
     expect(await browser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
+
+  it('runs the calls one after another: an older clear never lands after a newer alarm', async () => {
+    const fake = createFakeClock(1_000_000);
+    let release!: () => void;
+    const slowRead = new Promise<void>((resolve) => (release = resolve));
+    // The first call read "nothing queued" just before a write was queued; it answers late.
+    const older = scheduleOutboxAlarm(
+      { nextWakeAt: () => slowRead.then(() => undefined) },
+      fake.clock,
+    );
+    const newer = scheduleOutboxAlarm({ nextWakeAt: async () => 1_300_000 }, fake.clock);
+    for (let i = 0; i < 10; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    release();
+    await Promise.all([older, newer]);
+    expect((await browser.alarms.get(OUTBOX_ALARM))?.scheduledTime).toBe(1_300_000);
+  });
+
+  it('is set when the background starts, though the start-up run sent nothing', async () => {
+    const h = outboxUnderTest();
+    const first = h.outbox();
+    await h.faults({ failNext: { count: 4, status: 500 } });
+    await h.run(first.enqueue({ kind: 'task.delete', contactId: SAM, taskId: 'sbxTaskX' }));
+    await h.run(first.process());
+    const due = await first.nextWakeAt();
+    await first.close();
+    fakeBrowser.reset(); // the browser restarted: Firefox forgot the alarm
+
+    await h.run(startOutbox(h.outbox(), h.fake.clock));
+    expect((await browser.alarms.get(OUTBOX_ALARM))?.scheduledTime).toBe(
+      Math.max(due!, h.fake.now() + MIN_ALARM_DELAY_MS),
+    );
   });
 });

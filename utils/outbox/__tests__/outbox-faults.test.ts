@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createCacheDbSource } from '../../db/open-cache-db';
 import type { OutboxOperation } from '../outbox-operations';
+import { UNKNOWN_CONTACT_MESSAGE } from '../outbox-reconcile';
 import type { StoredOutboxJob } from '../outbox-store';
-import { DUE, outboxUnderTest, SAM, type OutboxUnderTest } from './outbox-harness';
+import {
+  connected,
+  DUE,
+  needsReconnect,
+  outboxUnderTest,
+  SAM,
+  type OutboxUnderTest,
+} from './outbox-harness';
 
 const TASK = 'sbxTask000000000000D';
 const BOOK_DEMO: OutboxOperation = {
@@ -168,6 +176,63 @@ describe('a create whose answer is lost', () => {
     const same = (await h.inGhl(SAM)).tasks.filter((t) => t.title === existing.title);
     expect(same).toHaveLength(2);
     expect(await db.count('tasks')).toBe(2);
+  });
+
+  it('a second identical task, queued before the first was sent, is not taken for found', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    h.setStatus(needsReconnect()); // a double submit: both are queued before either is sent
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    let posts = 0;
+    // The second POST is lost before GHL applies it; the first one's task is then in GHL.
+    h.hooks.onRequest = (name, answer) =>
+      name.startsWith('POST') && (posts += 1) === 2
+        ? h.faults({ dropNext: { count: 1 } }).then(answer)
+        : undefined;
+    h.setStatus(connected());
+    await h.settle(outbox);
+
+    expect((await created(h)).tasks).toBe(2);
+    // The first, the lost one, and that one again after the look-up found only the first's task.
+    expect(h.requests).toEqual([
+      `POST /contacts/${SAM}/tasks`,
+      `POST /contacts/${SAM}/tasks`,
+      `GET /contacts/${SAM}/tasks`,
+      `POST /contacts/${SAM}/tasks`,
+    ]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('a contact with only a name is not looked for by name: a person decides', async () => {
+    const h = outboxUnderTest();
+    const failures: StoredOutboxJob[] = [];
+    const outbox = h.outbox({ onPermanentFailure: (job) => failures.push(job) });
+    const ada = () =>
+      [...h.sandbox.state.data.contacts.values()].filter((c) => c.firstName === 'Ada').length;
+    await h.faults({ dropNext: { count: 1 } });
+    const { id } = await h.run(
+      outbox.enqueue({ kind: 'contact.create', body: { firstName: 'Ada', lastName: 'Byron' } }),
+    );
+    await h.settle(outbox);
+
+    // A teammate's Ada Byron would have been taken for this one: no search, no second POST.
+    expect(h.requests).toEqual(['POST /contacts/']);
+    expect(await outbox.list()).toMatchObject([
+      {
+        id,
+        status: 'failed',
+        error: { kind: 'outcome-unknown', message: UNKNOWN_CONTACT_MESSAGE },
+      },
+    ]);
+    expect(failures).toHaveLength(1);
+
+    // The person finds no Ada Byron in GHL and retries: it is sent, without looking.
+    await h.run(outbox.retry(id));
+    await h.settle(outbox);
+    expect(h.requests).toEqual(['POST /contacts/', 'POST /contacts/']);
+    expect(ada()).toBe(1);
+    expect(await outbox.list()).toEqual([]);
   });
 
   it('does not take a note GHL dates from before the write for the one it made', async () => {

@@ -4,7 +4,10 @@ import { createCacheDbSource, type CacheDbSource } from '../../db/open-cache-db'
 import { QUOTA_MESSAGE } from '../../db/quota';
 import { GhlError } from '../../ghl/ghl-error';
 import { OTHER_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import type { Outbox } from '../outbox';
+import { completeJob } from '../outbox-cache';
 import type { OutboxOperation } from '../outbox-operations';
+import type { OutboxResult } from '../outbox-send';
 import { OutboxStorageError, type StoredOutboxJob } from '../outbox-store';
 import { connected, DUE, LOC, needsReconnect, outboxUnderTest, SAM } from './outbox-harness';
 
@@ -16,6 +19,26 @@ const BOOK_DEMO: OutboxOperation = {
 };
 const demoTasks = async (h: ReturnType<typeof outboxUnderTest>) =>
   (await h.inGhl(SAM)).tasks.filter((t) => t.title === 'Book demo');
+const rename = (title: string): OutboxOperation => ({
+  kind: 'task.update',
+  contactId: SAM,
+  taskId: TASK,
+  body: { title },
+});
+
+/** Makes the browser refuse writes to one object store for lack of space, until restored. */
+function fillDisk(storeName: string) {
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) {
+    if (this.name === storeName) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return put.apply(this, args);
+  });
+}
 
 describe('failed writes', () => {
   it('keep the reason, survive a restart, and Retry sends them', async () => {
@@ -91,6 +114,72 @@ describe('failed writes', () => {
   });
 });
 
+describe('what follows a write GHL applied', () => {
+  it('is awaited while the job is applied and not pending, then the job goes, even if it threw', async () => {
+    const h = outboxUnderTest();
+    const source = createCacheDbSource(h.dbName);
+    const seen: unknown[] = [];
+    const outbox: Outbox = h.outbox(
+      {
+        async onApplied(job) {
+          const stored = await (await source.get()).get('outbox', job.id);
+          seen.push({ status: stored?.status, listed: await outbox.list() });
+          seen.push(await outbox.summary());
+          throw new Error('An effect failed.');
+        },
+      },
+      source,
+    );
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.settle(outbox);
+
+    expect(seen).toEqual([
+      { status: 'applied', listed: [] },
+      { pending: 0, waiting: 0, failed: 0 },
+    ]);
+    expect(await (await source.get()).count('outbox')).toBe(0);
+    expect(await demoTasks(h)).toHaveLength(1);
+  });
+
+  it('runs at the next start when the worker stopped after GHL applied the write', async () => {
+    const h = outboxUnderTest();
+    const source = createCacheDbSource(h.dbName);
+    const db = await source.get();
+    // A worker sent the POST, GHL applied it, and the worker recorded it, then stopped.
+    const now = h.fake.now();
+    const job: StoredOutboxJob = {
+      id: 'job-1',
+      createdAt: now,
+      operation: BOOK_DEMO,
+      status: 'sending',
+      attempts: 0,
+      nextAttemptAt: now,
+      sentAt: now,
+      locationId: LOC,
+      transcriptId: 't-1',
+    };
+    await db.put('outbox', job);
+    const { task } = (await h.control('POST', `contacts/${SAM}/tasks`, BOOK_DEMO.body)) as {
+      task: Extract<OutboxResult, { kind: 'task' }>['task'];
+    };
+    const result: OutboxResult = { kind: 'task', task };
+    await completeJob(db, job, result, now);
+
+    const applied: unknown[] = [];
+    const next = h.outbox({
+      onApplied: (...args) => void applied.push(args),
+    });
+    expect(await next.list()).toEqual([]);
+    expect(await next.nextWakeAt()).toBeUndefined();
+    await h.settle(next);
+    expect(applied).toEqual([
+      [expect.objectContaining({ id: 'job-1' }), result, { previousTask: null }],
+    ]);
+    expect(h.requests).toEqual([]); // never sent again
+    expect(await db.count('outbox')).toBe(0);
+  });
+});
+
 describe('waiting for the connection', () => {
   it('holds writes made while reconnect is needed, then sends each once', async () => {
     const h = outboxUnderTest();
@@ -150,6 +239,27 @@ describe('waiting for the connection', () => {
     expect(await demoTasks(h)).toHaveLength(1);
   });
 
+  it('sends a write about a cached contact to its location, not just the one connected', async () => {
+    const h = outboxUnderTest();
+    const source = createCacheDbSource(h.dbName);
+    const elsewhere = 'sbxContElsewhere0001';
+    await (
+      await source.get()
+    ).put('contacts', {
+      id: elsewhere,
+      locationId: OTHER_LOCATION.id,
+      contact: { id: elsewhere, name: 'Olga Other' },
+      lastUsedAt: 0,
+    });
+    const outbox = h.outbox({}, source);
+    await h.run(outbox.enqueue({ kind: 'tags.add', contactId: elsewhere, tags: ['vip'] }));
+    await h.settle(outbox);
+    expect(h.requests).toEqual([]);
+    expect(await outbox.list()).toMatchObject([
+      { status: 'waiting', error: { message: expect.stringContaining(OTHER_LOCATION.id) } },
+    ]);
+  });
+
   it('tries again at once when the token was replaced mid-call', async () => {
     const h = outboxUnderTest();
     const client = h.connection.client;
@@ -173,16 +283,36 @@ describe('order and words', () => {
     const h = outboxUnderTest();
     const outbox = h.outbox();
     await h.faults({ failNext: { count: 4, status: 502 } }); // the first PUT uses up its tries
-    const rename = (title: string): OutboxOperation => ({
-      kind: 'task.update',
-      contactId: SAM,
-      taskId: TASK,
-      body: { title },
-    });
     await h.run(outbox.enqueue(rename('First')));
     await h.run(outbox.enqueue(rename('Second')));
     await h.settle(outbox);
     expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.title).toBe('Second');
+  });
+
+  it('Retry sends a failed write as one made now: after the later writes still queued', async () => {
+    const h = outboxUnderTest();
+    const outbox = h.outbox();
+    h.setToken(SANDBOX_TOKENS.readOnly);
+    const first = await h.run(outbox.enqueue(rename('First')));
+    await h.settle(outbox); // failed: the token may not write
+    h.setStatus(needsReconnect());
+    await h.run(outbox.enqueue(rename('Second'))); // held until the reconnect
+    await h.fake.advance(60_000);
+    await h.run(outbox.retry(first.id));
+    // At the end of the queue, but shown with the time it was made.
+    const listed = await outbox.list();
+    expect(listed.map((job) => job.summary)).toEqual([
+      'Update task ‘Second’',
+      'Update task ‘First’',
+    ]);
+    expect(listed[1]).toMatchObject({ id: first.id, createdAt: first.createdAt });
+
+    h.setToken(SANDBOX_TOKENS.readWrite);
+    h.setStatus(connected());
+    await h.settle(outbox);
+    // Not sent ahead of 'Second' (which would then undo the person's newest choice).
+    expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.title).toBe('First');
+    expect(await outbox.list()).toEqual([]);
   });
 
   it('lists writes in words, with names from the cache', async () => {
@@ -237,6 +367,42 @@ describe('storage', () => {
     vi.restoreAllMocks();
     expect(await outbox.list()).toEqual([]);
     expect(h.requests).toEqual([]);
+  });
+
+  it('a full disk while caching GHL’s answer is the job’s reason and reported; nothing is lost', async () => {
+    const h = outboxUnderTest();
+    const problems: string[] = [];
+    const outbox = h.outbox({ onProblem: (message) => problems.push(message) });
+    await outbox.list();
+    fillDisk('tasks');
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.process());
+    expect(await outbox.list()).toMatchObject([
+      { status: 'queued', error: { kind: 'quota', message: QUOTA_MESSAGE } },
+    ]);
+    expect(problems).toEqual([QUOTA_MESSAGE]);
+
+    vi.restoreAllMocks(); // space was freed
+    await h.settle(outbox);
+    expect(await demoTasks(h)).toHaveLength(1); // found by the look-up, not sent again
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('a full disk that stops the outbox recording a send is reported; nothing is sent', async () => {
+    const h = outboxUnderTest();
+    const problems: string[] = [];
+    const outbox = h.outbox({ onProblem: (message) => problems.push(message) });
+    await outbox.list();
+    fillDisk('outbox'); // adding the job still works; marking it as being sent does not
+    await h.run(outbox.enqueue(BOOK_DEMO));
+    await h.run(outbox.process());
+    expect(problems).toContain(QUOTA_MESSAGE);
+    expect(h.requests).toEqual([]);
+    expect(await outbox.list()).toMatchObject([{ status: 'queued' }]);
+
+    vi.restoreAllMocks();
+    await h.settle(outbox);
+    expect(await demoTasks(h)).toHaveLength(1);
   });
 
   // Disconnect's "also delete cached data, including changes not yet sent" deletes the database

@@ -32,8 +32,8 @@ async function seedCache(h: OutboxUnderTest, db: CacheDatabase) {
 
 interface Case {
   operation: OutboxOperation;
-  /** The one request GHL gets. */
-  request: string;
+  /** The requests GHL gets: the write, and for tags a read of the contact. */
+  requests: string[];
   /** What GHL and the cache show afterwards. */
   check(h: OutboxUnderTest, db: CacheDatabase, result: OutboxResult): Promise<void>;
 }
@@ -46,7 +46,7 @@ const CASES: Case[] = [
       kind: 'contact.create',
       body: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' },
     },
-    request: 'POST /contacts/',
+    requests: ['POST /contacts/'],
     async check(h, db, result) {
       const id = result.kind === 'contact' ? result.contact.id : '';
       expect((await h.inGhl(id)).contact).toMatchObject({ name: 'Jane Doe', locationId: LOC });
@@ -58,7 +58,7 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'contact.update', contactId: SAM, body: { firstName: 'Samuel' } },
-    request: `PUT ${path}`,
+    requests: [`PUT ${path}`],
     async check(h, db) {
       const inGhl = (await h.inGhl(SAM)).contact;
       expect(inGhl.firstName).toBe('Samuel');
@@ -69,7 +69,7 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'contact.delete', contactId: SAM },
-    request: `DELETE ${path}`,
+    requests: [`DELETE ${path}`],
     async check(h, db) {
       await expect(h.inGhl(SAM)).rejects.toThrow(/404/);
       expect(await db.get('contacts', SAM)).toBeUndefined();
@@ -80,22 +80,25 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'tags.add', contactId: SAM, tags: ['vip'] },
-    request: `POST ${path}/tags`,
+    requests: [`POST ${path}/tags`, `GET ${path}`],
     async check(h, db) {
-      expect((await h.inGhl(SAM)).contact.tags).toContain('vip');
-      expect((await db.get('contacts', SAM))?.contact.tags).toEqual([
-        'interviewed',
-        'new lead',
-        'vip',
-      ]);
+      const inGhl = (await h.inGhl(SAM)).contact;
+      expect(inGhl.tags).toContain('vip');
+      const cached = await db.get('contacts', SAM);
+      expect(cached?.contact.tags).toEqual(['interviewed', 'new lead', 'vip']);
+      // GHL moved its update time: the next sync must not take the tags for a change in GHL.
+      expect(cached?.dateUpdated).toBe(inGhl.dateUpdated);
     },
   },
   {
     operation: { kind: 'tags.remove', contactId: SAM, tags: ['new lead'] },
-    request: `DELETE ${path}/tags`,
+    requests: [`DELETE ${path}/tags`, `GET ${path}`],
     async check(h, db) {
-      expect((await h.inGhl(SAM)).contact.tags).toEqual(['interviewed']);
-      expect((await db.get('contacts', SAM))?.contact.tags).toEqual(['interviewed']);
+      const inGhl = (await h.inGhl(SAM)).contact;
+      expect(inGhl.tags).toEqual(['interviewed']);
+      const cached = await db.get('contacts', SAM);
+      expect(cached?.contact.tags).toEqual(['interviewed']);
+      expect(cached?.dateUpdated).toBe(inGhl.dateUpdated);
     },
   },
   {
@@ -104,7 +107,7 @@ const CASES: Case[] = [
       contactId: SAM,
       body: { title: 'Book demo', dueDate: DUE, completed: false },
     },
-    request: `POST ${path}/tasks`,
+    requests: [`POST ${path}/tasks`],
     async check(h, db, result) {
       const created = (await h.inGhl(SAM)).tasks.filter((t) => t.title === 'Book demo');
       expect(created).toHaveLength(1);
@@ -121,7 +124,7 @@ const CASES: Case[] = [
       taskId: TASK,
       body: { title: 'Send revised proposal' },
     },
-    request: `PUT ${path}/tasks/${TASK}`,
+    requests: [`PUT ${path}/tasks/${TASK}`],
     async check(h, db) {
       expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.title).toBe(
         'Send revised proposal',
@@ -133,7 +136,7 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'task.complete', contactId: SAM, taskId: TASK, completed: true },
-    request: `PUT ${path}/tasks/${TASK}/completed`,
+    requests: [`PUT ${path}/tasks/${TASK}/completed`],
     async check(h, db) {
       expect((await h.inGhl(SAM)).tasks.find((t) => t.id === TASK)?.completed).toBe(true);
       expect((await db.get('tasks', TASK))?.value.completed).toBe(true);
@@ -141,7 +144,7 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'task.delete', contactId: SAM, taskId: TASK },
-    request: `DELETE ${path}/tasks/${TASK}`,
+    requests: [`DELETE ${path}/tasks/${TASK}`],
     async check(h, db) {
       expect((await h.inGhl(SAM)).tasks.map((t) => t.id)).not.toContain(TASK);
       expect(await db.get('tasks', TASK)).toBeUndefined();
@@ -149,7 +152,7 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'note.create', contactId: SAM, body: { body: 'Wants a call on Monday.' } },
-    request: `POST ${path}/notes`,
+    requests: [`POST ${path}/notes`],
     async check(h, db) {
       const created = (await h.inGhl(SAM)).notes.filter(
         (n) => n.body === 'Wants a call on Monday.',
@@ -166,7 +169,7 @@ const CASES: Case[] = [
       noteId: NOTE,
       body: { body: 'Price is fine now.' },
     },
-    request: `PUT ${path}/notes/${NOTE}`,
+    requests: [`PUT ${path}/notes/${NOTE}`],
     async check(h, db) {
       expect((await h.inGhl(SAM)).notes.find((n) => n.id === NOTE)?.body).toBe(
         'Price is fine now.',
@@ -176,7 +179,7 @@ const CASES: Case[] = [
   },
   {
     operation: { kind: 'note.delete', contactId: SAM, noteId: NOTE },
-    request: `DELETE ${path}/notes/${NOTE}`,
+    requests: [`DELETE ${path}/notes/${NOTE}`],
     async check(h, db) {
       expect((await h.inGhl(SAM)).notes.map((n) => n.id)).not.toContain(NOTE);
       expect(await db.get('notes', NOTE)).toBeUndefined();
@@ -185,19 +188,19 @@ const CASES: Case[] = [
 ];
 
 describe('each kind of write', () => {
-  it.each(CASES)('$operation.kind: one $request, then GHL and the cache agree', async (c) => {
+  it.each(CASES)('$operation.kind: $requests, then GHL and the cache agree', async (c) => {
     const h = outboxUnderTest();
     const source = createCacheDbSource(h.dbName);
     const db = await source.get();
     await seedCache(h, db);
     const applied: OutboxResult[] = [];
-    const outbox = h.outbox({ onApplied: (_job, result) => applied.push(result) }, source);
+    const outbox = h.outbox({ onApplied: (_job, result) => void applied.push(result) }, source);
 
     const view = await h.run(outbox.enqueue(c.operation, { transcriptId: 'tr1' }));
     expect(view).toMatchObject({ status: 'queued', kind: c.operation.kind, transcriptId: 'tr1' });
     await h.settle(outbox);
 
-    expect(h.requests).toEqual([c.request]);
+    expect(h.requests).toEqual(c.requests);
     expect(applied).toHaveLength(1);
     await c.check(h, db, applied[0]!);
     expect(await outbox.list()).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GhlTask } from '../../ghl/schemas/task-schemas';
+import { completeJob } from '../../outbox/outbox-cache';
 import { recordTaskWrite } from '../task-write-record';
 import { JANE, LOCATION, syncUnderTest, type SyncHarness } from './sync-harness';
 
@@ -87,6 +88,25 @@ describe('sync engine: a person writes while a sync is reading GHL', () => {
     expect((await lines(h)).filter((l) => l.includes('Call back'))).toEqual([
       'Task ‘Call back’ added — Jane Doe, 26 Nov 2026',
     ]);
+  });
+
+  it('a task deleted meanwhile stays deleted, narrated neither as added nor as deleted in GHL', async () => {
+    const { h, task } = await janeWithTask();
+    writeWhileSyncReads(h, async () => {
+      // What the outbox does once GHL deleted the task: the cache forgets it (completeJob).
+      await h.client.tasks.delete(JANE, task.id);
+      const at = h.fake.now();
+      const operation = { kind: 'task.delete', contactId: JANE, taskId: task.id } as const;
+      const job = { id: 'job-1', createdAt: at, operation, status: 'sending' as const };
+      const stored = { ...job, attempts: 0, nextAttemptAt: at, locationId: LOCATION };
+      await completeJob(await h.db.get(), stored, { kind: 'deleted' }, at);
+    });
+    await h.run();
+    expect(await (await h.db.get()).get('tasks', task.id)).toBeUndefined();
+    await h.fake.advance(61 * MINUTE);
+    await h.run();
+    expect((await lines(h)).filter((l) => l.includes('Send proposal'))).toEqual([]);
+    expect((await h.view('t-1')).tasks.map((t) => t.id)).not.toContain(task.id);
   });
 
   it('a contact edited meanwhile keeps the edit and is not narrated as changed in GHL', async () => {
