@@ -46,7 +46,6 @@ export function badgeFor({ connection, failedJobs }: BadgeInput): ToolbarBadge {
   return { text: '', color: '#000000', title: NAME };
 }
 
-
 /** Shows {@link badgeFor} on the toolbar button: text, colour and tooltip. */
 export async function updateBadge(connection: ConnectionStatus, failedJobs: number): Promise<void> {
   const badge = badgeFor({ connection, failedJobs });
