@@ -4,7 +4,7 @@ import type { IDBPTransaction } from 'idb';
 import type { CacheDb, CachedContact, OutboxJob } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
-import { contentHash } from '../sync/content-hash';
+import { cachedChild } from '../sync/content-hash';
 import { recordLocalDelete } from './local-deletes';
 import type { OutboxResult } from './outbox-send';
 import type { StoredOutboxJob } from './outbox-store';
@@ -38,22 +38,26 @@ export async function completeJob(
     switch (result.kind) {
       case 'task':
         completed.previousTask = (await tx.objectStore('tasks').get(result.task.id))?.value ?? null;
-        await tx.objectStore('tasks').put({
-          id: result.task.id,
-          contactId: 'contactId' in op ? op.contactId : (result.task.contactId ?? ''),
-          value: result.task,
-          hash: contentHash(result.task),
-          fetchedAt: now,
-        });
+        await tx
+          .objectStore('tasks')
+          .put(
+            cachedChild(
+              result.task,
+              'contactId' in op ? op.contactId : (result.task.contactId ?? ''),
+              now,
+            ),
+          );
         break;
       case 'note':
-        await tx.objectStore('notes').put({
-          id: result.note.id,
-          contactId: 'contactId' in op ? op.contactId : (result.note.contactId ?? ''),
-          value: result.note,
-          hash: contentHash(result.note),
-          fetchedAt: now,
-        });
+        await tx
+          .objectStore('notes')
+          .put(
+            cachedChild(
+              result.note,
+              'contactId' in op ? op.contactId : (result.note.contactId ?? ''),
+              now,
+            ),
+          );
         break;
       case 'contact': {
         const contacts = tx.objectStore('contacts');

@@ -1,3 +1,5 @@
+import type { CachedChild } from '../db/cache-schema';
+
 /**
  * A short, stable hash of a record's content. GHL gives tasks and notes no update time, so a
  * changed hash is how a change is seen. Keys are sorted so the same content always hashes the
@@ -26,4 +28,16 @@ export function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A task or note as the cache keeps it, hashed the one way the sync compares: the sync, and the
+ * outbox storing GHL's answer to a person's write, must agree or the write reads as a GHL change.
+ */
+export function cachedChild<T extends { id: string }>(
+  value: T,
+  contactId: string,
+  fetchedAt: number,
+): CachedChild<T> {
+  return { id: value.id, contactId, value, hash: contentHash(value), fetchedAt };
 }

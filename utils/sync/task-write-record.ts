@@ -2,7 +2,7 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import { appendActivity } from './activity-log';
 import { narrateActivity, type ActivityEvent } from './activity-narrative';
-import { contentHash } from './content-hash';
+import { cachedChild } from './content-hash';
 import type { TranscriptChange } from './contact-sync';
 import { contactDisplayName } from './transcript-snapshot';
 
@@ -40,13 +40,7 @@ export async function recordTaskWrite(
       : write.previous === null
         ? undefined
         : { value: write.previous };
-  await tx.objectStore('tasks').put({
-    id: task.id,
-    contactId,
-    value: task,
-    hash: contentHash(task),
-    fetchedAt: at,
-  });
+  await tx.objectStore('tasks').put(cachedChild(task, contactId, at));
   const event: ActivityEvent | undefined = !before
     ? { kind: 'task-added', task }
     : before.value.completed !== task.completed
