@@ -23,7 +23,7 @@ export function contactDisplayName(contact: Partial<GhlContact> | Record<string,
 
 /**
  * The write in words, as the popup and panel list it: "Complete task ‘Send proposal’",
- * "Add note", "Create contact Jane Doe".
+ * "Add note ‘Key quote: we sign in…’", "Create contact Jane Doe".
  */
 export function describeOperation(op: OutboxOperation, names: RecordNames = {}): string {
   const contact = names.contactName ? ` ${names.contactName}` : '';
@@ -47,12 +47,19 @@ export function describeOperation(op: OutboxOperation, names: RecordNames = {}):
     case 'task.delete':
       return `Delete task${quoted(names.taskTitle)}`;
     case 'note.create':
-      return `Add note${quoted(stringOf(op.body.title))}`;
+      return `Add note${quoted(stringOf(op.body.title) ?? preview(stringOf(op.body.body)))}`;
     case 'note.update':
       return 'Edit note';
     case 'note.delete':
       return 'Delete note';
   }
+}
+
+/** The start of a note's text, so two queued notes can be told apart in a list. */
+function preview(text: string | undefined, max = 40): string | undefined {
+  const flat = text?.replace(/\s+/g, ' ').trim();
+  if (!flat) return undefined;
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
 function stringOf(value: unknown): string | undefined {

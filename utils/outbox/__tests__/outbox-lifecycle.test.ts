@@ -337,7 +337,11 @@ describe('order and words', () => {
     const outbox = h.outbox({}, source);
     const ops: OutboxOperation[] = [
       { kind: 'task.complete', contactId: SAM, taskId: TASK, completed: true },
-      { kind: 'note.create', contactId: SAM, body: { body: 'x' } },
+      {
+        kind: 'note.create',
+        contactId: SAM,
+        body: { body: 'Key quote:\n  “we sign in January, once legal has read it”' },
+      },
       { kind: 'contact.create', body: { firstName: 'Jane', lastName: 'Doe' } },
       { kind: 'tags.add', contactId: SAM, tags: ['vip'] },
       { kind: 'task.delete', contactId: SAM, taskId: 'sbxTaskUnknown' },
@@ -345,7 +349,7 @@ describe('order and words', () => {
     for (const op of ops) await h.run(outbox.enqueue(op));
     expect((await outbox.list()).map((j) => j.summary)).toEqual([
       'Complete task ‘Send proposal’',
-      'Add note',
+      'Add note ‘Key quote: “we sign in January, once le…’',
       'Create contact Jane Doe',
       'Add tag ‘vip’ to Sam Lee',
       'Delete task',
