@@ -10,6 +10,13 @@ export const SYNC_ALARM = 'ghl-sync';
 export const SYNC_ALARM_PERIOD_MINUTES = 0.5;
 
 /**
+ * A contact falling due within half an alarm period is synced on this tick rather than the next:
+ * ticks come every 30 s, so each tier is kept within its age (give or take the run's length)
+ * instead of up to a period over it.
+ */
+export const SYNC_GRACE_MS = (SYNC_ALARM_PERIOD_MINUTES * 60_000) / 2;
+
+/**
  * Makes sure the sync alarm exists. Called at every background start: Firefox's alarms do not
  * survive a restart. Idempotent: an alarm already set with this period is left alone, so a
  * service worker that wakes often does not keep pushing its next run back.

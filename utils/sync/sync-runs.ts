@@ -14,6 +14,14 @@ export function newRun(startedAt: number, trigger: SyncRun['trigger']): SyncRun 
   return { startedAt, trigger, requests: 0, contactsChecked: 0, changes: 0, errors: [] };
 }
 
+/**
+ * A run that did nothing because another one holds the lock or lease, nothing is connected or
+ * nothing was due.
+ */
+export function skippedRun(run: SyncRun): SyncRun {
+  return { ...run, endedAt: run.startedAt, outcome: 'skipped' };
+}
+
 /** Records the start of a run and drops the oldest beyond {@link RUNS_KEPT}; returns its id. */
 export async function startRun(
   db: CacheDatabase,

@@ -1,11 +1,13 @@
 import type { Clock } from '../clock';
-import type { CachedContact, TranscriptLink, TranscriptRecord } from '../db/cache-schema';
+import type { CachedContact, TranscriptLink } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
 import type { OutboxJobView } from '../outbox/outbox-operations';
-import { appendActivity } from './activity-log';
-import { narrateActivity } from './activity-narrative';
-import type { SyncSettings } from './sync-settings';
-import { contactDisplayName, contactSnapshot } from './transcript-snapshot';
+import {
+  blankRecord,
+  linkTranscript,
+  unlinkTranscript,
+  type LinkOptions,
+} from './transcript-links';
 import type { TranscriptView } from './transcript-view';
 import { readTranscriptView } from './transcript-view-reader';
 
@@ -17,112 +19,30 @@ export interface TranscriptStoreDeps {
   timeZone?: string;
 }
 
-/** Options of a link. */
-export interface LinkOptions {
-  /** The contact's name, when the caller has it and the cache does not (a fresh search result). */
-  contactName?: string;
-  /** Which cached notes to attach at once; the next sync applies the setting anyway. */
-  notes?: SyncSettings['notes'];
-}
-
-/** An empty record of a transcript the extension has not seen yet. */
-function blankRecord(transcriptId: string): TranscriptRecord {
-  return { transcriptId, noteIds: [] };
-}
-
 /**
- * The Trint side of the cache: which contact each transcript links to, the extension's record of
- * each transcript, and what a panel reads. A transcript links to one primary contact; linking it
- * again replaces the link, with an "unlinked" and a "linked" line on its timeline.
+ * The Trint side of the cache: which contact each transcript links to (see transcript-links), the
+ * extension's record of each transcript, and what a panel reads.
  */
 export function createTranscriptStore(deps: TranscriptStoreDeps) {
   const { clock } = deps;
 
   return {
-    /** Links a transcript to a contact; a no-op when it already links there. */
+    /** Links a transcript to a contact (see linkTranscript). */
     async link(
       transcriptId: string,
       contactId: string,
       locationId: string,
       options: LinkOptions = {},
     ): Promise<TranscriptLink> {
-      const db = await deps.db.get();
-      const now = clock.now();
-      const tx = db.transaction(
-        ['links', 'transcripts', 'contacts', 'notes', 'activity'],
-        'readwrite',
-      );
-      const previous = await tx.objectStore('links').get(transcriptId);
-      if (previous?.contactId === contactId && previous.locationId === locationId) {
-        await tx.done;
-        return previous;
-      }
-      const record =
-        (await tx.objectStore('transcripts').get(transcriptId)) ?? blankRecord(transcriptId);
-      const activity = tx.objectStore('activity');
-      if (previous) {
-        const before = await tx.objectStore('contacts').get(previous.contactId);
-        const context = narrativeContext(previous, before, undefined, now);
-        await appendActivity(activity, transcriptId, [
-          narrateActivity({ kind: 'unlinked' }, context),
-        ]);
-      }
-      const link: TranscriptLink = { transcriptId, contactId, locationId, linkedAt: now };
-      await tx.objectStore('links').put(link);
-      const cached = await tx.objectStore('contacts').get(contactId);
-      const next: TranscriptRecord = {
-        transcriptId,
-        title: record.title,
-        lastViewedAt: record.lastViewedAt,
-        noteIds: [],
-      };
-      // A contact the cache already knows gives the record its fields and notes at once, so the
-      // next sync compares against them instead of treating everything as new.
-      if (cached && cached.deletedAt === undefined && cached.syncedAt !== undefined) {
-        const notes = await tx.objectStore('notes').index('by-contact').getAll(contactId);
-        next.fields = contactSnapshot(cached.contact, { timeZone: deps.timeZone });
-        next.snapshotAt = cached.syncedAt;
-        next.noteIds = notes
-          .filter((n) => (options.notes ?? 'all') === 'all' || n.value.pinned === true)
-          .map((n) => n.id);
-      }
-      if (cached) await tx.objectStore('contacts').put({ ...cached, lastUsedAt: now });
-      await tx.objectStore('transcripts').put(next);
-      const context = narrativeContext(link, cached, options.contactName, now);
-      await appendActivity(activity, transcriptId, [narrateActivity({ kind: 'linked' }, context)]);
-      await tx.done;
-      return link;
+      return linkTranscript(deps, transcriptId, contactId, locationId, options);
     },
 
-    /**
-     * Removes a transcript's link; its record keeps the title and when it was viewed. The
-     * contact's name comes from the cache, or from `contactName` once the cache no longer has it.
-     */
+    /** Removes a transcript's link (see unlinkTranscript). */
     async unlink(
       transcriptId: string,
       options: Pick<LinkOptions, 'contactName'> = {},
     ): Promise<TranscriptLink | undefined> {
-      const db = await deps.db.get();
-      const tx = db.transaction(['links', 'transcripts', 'contacts', 'activity'], 'readwrite');
-      const previous = await tx.objectStore('links').get(transcriptId);
-      if (previous) {
-        const record =
-          (await tx.objectStore('transcripts').get(transcriptId)) ?? blankRecord(transcriptId);
-        await tx.objectStore('links').delete(transcriptId);
-        await tx.objectStore('transcripts').put({
-          transcriptId,
-          title: record.title,
-          lastViewedAt: record.lastViewedAt,
-          noteIds: [],
-        });
-        const cached = await tx.objectStore('contacts').get(previous.contactId);
-        const context = narrativeContext(previous, cached, options.contactName, clock.now());
-        await appendActivity(tx.objectStore('activity'), transcriptId, [
-          narrateActivity({ kind: 'unlinked' }, context),
-        ]);
-      }
-      await tx.done;
-      return previous;
+      return unlinkTranscript(deps, transcriptId, options);
     },
 
     /**
@@ -154,7 +74,6 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       return readTranscriptView(await deps.db.get(), transcriptId, pending);
     },
 
-    /** The transcripts linked to a contact. */
     /** The transcript's link, if it has one. */
     async linkOf(transcriptId: string): Promise<TranscriptLink | undefined> {
       return (await deps.db.get()).get('links', transcriptId);
@@ -165,27 +84,13 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       return (await deps.db.get()).get('contacts', contactId);
     },
 
+    /** The transcripts linked to a contact. */
     async linkedTranscripts(contactId: string): Promise<string[]> {
       const db = await deps.db.get();
       const links = await db.getAllFromIndex('links', 'by-contact', contactId);
       return links.map((l) => l.transcriptId);
     },
   };
-
-  function narrativeContext(
-    link: TranscriptLink,
-    cached: CachedContact | undefined,
-    name: string | undefined,
-    at: number,
-  ) {
-    return {
-      contactId: link.contactId,
-      locationId: link.locationId,
-      contactName: cached ? contactDisplayName(cached.contact) : (name ?? 'a GHL contact'),
-      at,
-      timeZone: deps.timeZone,
-    };
-  }
 }
 
 /** See {@link createTranscriptStore}. */

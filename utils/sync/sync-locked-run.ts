@@ -1,0 +1,59 @@
+import type { SyncRun } from '../db/cache-schema';
+import type { CacheDatabase } from '../db/open-cache-db';
+import { evictUnlinkedContacts } from './cache-eviction';
+import { SYNC_GRACE_MS } from './sync-alarm';
+import { isQuotaFailure, runErrorOf } from './sync-errors';
+import { releaseLease, takeLease } from './sync-lease';
+import { loadSyncPlan } from './sync-plan';
+import { endRun, syncAll, type SyncEngineContext } from './sync-run-steps';
+import { newRun, skippedRun, startRun } from './sync-runs';
+
+/**
+ * A run, holding the lock (a Web Lock if `webLock`: then a lease left behind is a dead worker's,
+ * taken over). Answers 'nothing-due' when an alarm found nothing to do: no run is recorded, or
+ * the history would be a run every 30 s with nothing in it.
+ */
+export async function runHoldingLock(
+  engine: SyncEngineContext,
+  db: CacheDatabase,
+  trigger: SyncRun['trigger'],
+  webLock: boolean,
+): Promise<SyncRun | 'nothing-due'> {
+  const { deps, owner, leaseMs, maxPerRun, publisher } = engine;
+  const run = newRun(deps.clock.now(), trigger);
+  const took = await takeLease(db, owner, run.startedAt, leaseMs, { takeOver: webLock });
+  if (!took) return skippedRun(run);
+  publisher.runStarted();
+  let id: number | undefined;
+  try {
+    const client = await deps.connection.client();
+    const settings = await deps.settings();
+    deps.limiterFor?.(client.locationId).setBackgroundShare(settings.backgroundShare);
+    const plan = await loadSyncPlan(db, {
+      now: run.startedAt,
+      settings,
+      openTranscriptIds: await deps.openTranscriptIds(),
+      graceMs: SYNC_GRACE_MS,
+      locationId: client.locationId,
+      // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
+      everyContact: trigger === 'sync-now' || trigger === 'connected',
+    });
+    const due = plan.due.slice(0, maxPerRun).map((c) => c.contactId);
+    if (due.length === 0 && trigger === 'alarm') return 'nothing-due';
+    id = await startRun(db, run);
+    await publisher.publish({ running: true });
+    const showProgress = plan.firstSync !== undefined;
+    await syncAll(engine, db, client, settings, showProgress)(due, run, 'background');
+    if (!run.errors.some((e) => e.kind === 'quota')) {
+      await evictUnlinkedContacts(db, settings.maxUnlinkedContacts);
+    }
+  } catch (error) {
+    run.errors.push(runErrorOf(error));
+    // Not connected before anything was asked: nothing ran, and the connection status says why.
+    if (id === undefined && !isQuotaFailure(error)) return skippedRun(run);
+  } finally {
+    publisher.runEnded();
+    await releaseLease(db, owner).catch(() => {});
+  }
+  return endRun(engine, db, id, run);
+}

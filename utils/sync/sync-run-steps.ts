@@ -1,0 +1,81 @@
+import type { ConnectionClient } from '../auth/connection-client';
+import type { SyncRun } from '../db/cache-schema';
+import type { CacheDatabase } from '../db/open-cache-db';
+import { QUOTA_MESSAGE } from '../db/quota';
+import type { RequestPriority } from '../ghl/rate-limiter';
+import { syncContacts } from './sync-batch';
+import type { SyncEngineDeps } from './sync-engine';
+import { isQuotaFailure } from './sync-errors';
+import { takeLease } from './sync-lease';
+import { finishRun, runOutcome } from './sync-runs';
+import type { SyncSettings } from './sync-settings';
+import type { StatusPublisher } from './sync-status-publisher';
+import { saveSyncProblem } from './sync-status-reader';
+
+/**
+ * One sync engine as its runs see it: its deps, the defaults it filled in and its status. Built
+ * once by createSyncEngine and handed to a scheduled run (sync-locked-run) and to a contact
+ * refresh (contact-refresh), which share the steps below.
+ */
+export interface SyncEngineContext {
+  deps: SyncEngineDeps;
+  /** This engine's name in the lease. */
+  owner: string;
+  /** How long a run's lease lasts without renewal; renewed per contact. */
+  leaseMs: number;
+  /** Contacts synced per run at most, so a run stays short. */
+  maxPerRun: number;
+  publisher: StatusPublisher;
+}
+
+/** Syncs contacts one after another into `run`, at `priority`. */
+export function syncAll(
+  engine: SyncEngineContext,
+  db: CacheDatabase,
+  client: ConnectionClient,
+  settings: SyncSettings,
+  showProgress = false,
+) {
+  const { deps, owner, leaseMs, publisher } = engine;
+  const { clock } = deps;
+  return (contactIds: readonly string[], run: SyncRun, priority: RequestPriority) =>
+    syncContacts(
+      {
+        db,
+        client,
+        clock,
+        settings,
+        timeZone: deps.timeZone,
+        run,
+        priority,
+        onTranscriptChanged: deps.onTranscriptChanged,
+        // The progress bar of the first full sync moves contact by contact.
+        afterEach: showProgress ? () => publisher.publish({ running: true }) : undefined,
+        // A background run renews its lease before each contact; a person's refresh holds none.
+        beforeEach:
+          priority === 'background' ? () => takeLease(db, owner, clock.now(), leaseMs) : undefined,
+      },
+      contactIds,
+    );
+}
+
+/** Ends a run: records it, stores or clears the quota problem, and returns it. */
+export async function endRun(
+  engine: SyncEngineContext,
+  db: CacheDatabase,
+  id: number | undefined,
+  run: SyncRun,
+) {
+  run.endedAt = engine.deps.clock.now();
+  run.outcome = runOutcome(run);
+  const quota = run.errors.some((e) => e.kind === 'quota');
+  try {
+    if (id !== undefined) await finishRun(db, id, run);
+    await saveSyncProblem(db, quota ? QUOTA_MESSAGE : undefined);
+  } catch (error) {
+    // The browser refuses even the record of the run: the popup still hears of it.
+    if (!isQuotaFailure(error)) throw error;
+    await engine.publisher.publish({ problem: QUOTA_MESSAGE });
+  }
+  return run;
+}

@@ -1,0 +1,61 @@
+import { SYNC_GRACE_MS } from './sync-alarm';
+import type { SyncEngineDeps } from './sync-engine';
+import { IDLE_SYNC_STATUS, type SyncStatus } from './sync-status';
+import { readSyncStatus } from './sync-status-reader';
+
+/** What the status is read from and published to: part of the engine's deps. */
+export type StatusPublisherDeps = Pick<
+  SyncEngineDeps,
+  'db' | 'clock' | 'settings' | 'openTranscriptIds' | 'outboxSummary' | 'onStatus'
+>;
+
+/**
+ * The sync engine's status: read from the cache, plus whether a run of this engine is going on,
+ * and published when a run starts, progresses or ends.
+ */
+export function createStatusPublisher(deps: StatusPublisherDeps) {
+  const { clock } = deps;
+  /** Runs of this engine going on: "running" for sure, whatever the lease says. */
+  let runsHere = 0;
+  /** The status last published, to leave out publishing an unchanged one. */
+  let published: string | undefined;
+
+  /** The status the popup shows, read from the cache; `override` wins over what was read. */
+  async function status(override?: Partial<SyncStatus>): Promise<SyncStatus> {
+    const db = await deps.db.get();
+    const [settings, open, outbox] = await Promise.all([
+      deps.settings(),
+      deps.openTranscriptIds(),
+      deps.outboxSummary?.() ?? IDLE_SYNC_STATUS.outbox,
+    ]);
+    const options = { now: clock.now(), settings, openTranscriptIds: open, graceMs: SYNC_GRACE_MS };
+    const read = await readSyncStatus(db, { ...options, outbox });
+    return { ...read, running: read.running || runsHere > 0, ...override };
+  }
+
+  /** Publishes the status; with `ifChanged`, only if it differs from the last one published. */
+  async function publish(override?: Partial<SyncStatus>, options: { ifChanged?: boolean } = {}) {
+    if (!deps.onStatus) return;
+    const next = await status(override).catch(() => ({ ...IDLE_SYNC_STATUS, ...override }));
+    const json = JSON.stringify(next);
+    if (options.ifChanged && json === published) return;
+    published = json;
+    await deps.onStatus(next);
+  }
+
+  return {
+    status,
+    publish,
+    /** A run of this engine took the lease: the status says "running" until it ends. */
+    runStarted(): void {
+      runsHere += 1;
+    },
+    /** A run of this engine ended (whether or not it released the lease). */
+    runEnded(): void {
+      runsHere -= 1;
+    },
+  };
+}
+
+/** See {@link createStatusPublisher}. */
+export type StatusPublisher = ReturnType<typeof createStatusPublisher>;
