@@ -1,7 +1,12 @@
-import type { CacheDatabase } from '../db/open-cache-db';
+import type { ConnectionService } from '../auth/connection-service';
+import type { Clock } from '../clock';
+import type { CacheDatabase, CacheDbSource } from '../db/open-cache-db';
+import { GhlError } from '../ghl/ghl-error';
 import { cachedLookAlikes } from './outbox-look-alike';
-import { CREATING_KINDS, type OutboxOperation } from './outbox-operations';
-import type { PendingJob } from './outbox-store';
+import { CREATING_KINDS, type OutboxJobView, type OutboxOperation } from './outbox-operations';
+import type { OutboxStore, PendingJob } from './outbox-store';
+import { jobView, namesFor } from './outbox-summary';
+import { validateOperation } from './outbox-validation';
 
 /** What a new job is made of besides its write. */
 export interface NewJobDetails {
@@ -38,5 +43,58 @@ export async function newJob(
     locationId: cached?.locationId ?? details.connectedLocationId,
     ...(details.transcriptId !== undefined && { transcriptId: details.transcriptId }),
     ...(knownIds.length > 0 && { knownIds }),
+  };
+}
+
+/** What {@link createEnqueue} needs of the outbox. */
+export interface EnqueueDeps {
+  db: CacheDbSource;
+  store: OutboxStore;
+  connection: Pick<ConnectionService, 'status'>;
+  clock: Clock;
+  newId: () => string;
+  /** A place at the end of the queue (outbox-queue.ts). */
+  nextOrder: () => Promise<number>;
+  /** The counts changed (publish them). */
+  changed(): Promise<void>;
+  /** Starts a run of the outbox, without waiting for it. */
+  process(): Promise<void>;
+}
+
+/** How a person's write enters the outbox: the `enqueue` it answers. */
+export function createEnqueue(deps: EnqueueDeps) {
+  const { store, connection, clock } = deps;
+
+  /**
+   * Validates a write, stores it durably, and starts sending it (without waiting for GHL).
+   * Rejects, storing nothing, when the write is invalid (GhlError 'validation', naming the
+   * field), when there is no connection to send it to, or when the browser refused to store it
+   * ({@link OutboxStorageError}).
+   */
+  return async function enqueue(
+    operation: OutboxOperation,
+    options: { transcriptId?: string } = {},
+  ): Promise<OutboxJobView> {
+    const status = await connection.status();
+    if (status.state === 'not-connected') {
+      throw new GhlError('reconnect-needed', 'outbox', {
+        detail: 'Not connected to GHL: connect to a location first. The change was not saved.',
+      });
+    }
+    const op = validateOperation(operation, { locationId: status.locationId });
+    const db = await deps.db.get();
+    const job = await newJob(db, op, {
+      id: deps.newId(),
+      // Strictly increasing, so two writes made in one millisecond keep their order.
+      createdAt: await deps.nextOrder(),
+      now: clock.now(),
+      connectedLocationId: status.locationId,
+      transcriptId: options.transcriptId,
+    });
+    await store.add(job);
+    const view = jobView(job, (await namesFor(db, [job])).get(job.id));
+    await deps.changed();
+    void deps.process();
+    return view;
   };
 }

@@ -1,5 +1,6 @@
-import type { StoredOutboxJob } from './outbox-store';
+import type { Clock } from '../clock';
 import type { OutboxOperation } from './outbox-operations';
+import type { OutboxStore, StoredOutboxJob } from './outbox-store';
 
 /**
  * Which job goes next. Jobs go in the order they were made, and a job waits while an earlier,
@@ -35,6 +36,21 @@ export function dueJob(jobs: StoredOutboxJob[], now: number): StoredOutboxJob | 
 export function nextDueAt(jobs: StoredOutboxJob[]): number | undefined {
   const times = sendableJobs(jobs).map((job) => job.nextAttemptAt);
   return times.length > 0 ? Math.min(...times) : undefined;
+}
+
+/**
+ * Places at the end of the queue, for a new job and for one a person retries: after every stored
+ * job, strictly increasing, so two writes made in one millisecond keep their order.
+ */
+export function createQueueOrder(store: OutboxStore, clock: Clock) {
+  let lastCreatedAt = 0;
+
+  /** A place at the end of the queue: after every stored job, strictly increasing. */
+  return async function nextOrder(): Promise<number> {
+    const last = (await store.list()).at(-1)?.createdAt ?? 0;
+    lastCreatedAt = Math.max(clock.now(), lastCreatedAt + 1, last + 1);
+    return lastCreatedAt;
+  };
 }
 
 /** The counts the popup shows. */

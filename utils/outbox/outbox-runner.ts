@@ -1,18 +1,14 @@
 import type { ConnectionService } from '../auth/connection-service';
-import type { ConnectionStatus } from '../auth/connection-status';
 import type { Clock } from '../clock';
 import type { CacheDbSource } from '../db/open-cache-db';
-import { QUOTA_MESSAGE } from '../db/quota';
-import { GhlError } from '../ghl/ghl-error';
+import { createAfterError } from './outbox-after-error';
 import { createAppliedJobs } from './outbox-applied';
+import { createAttempt } from './outbox-attempt';
 import type { CompletedJob } from './outbox-cache';
-import { cachedLookAlikes } from './outbox-look-alike';
-import { CREATING_KINDS } from './outbox-operations';
+import { createHeldJobs } from './outbox-held-jobs';
 import { dueJob } from './outbox-queue';
-import { findCreatedRecord, reconcilable, UNKNOWN_CONTACT_MESSAGE } from './outbox-reconcile';
-import { decideAfterError, outboxBackoff, OUTBOX_RETRY, type ErrorDecision } from './outbox-retry';
-import { sendOperation, type OutboxResult } from './outbox-send';
-import { isStorageFull, type OutboxStore, type StoredOutboxJob } from './outbox-store';
+import type { OutboxResult } from './outbox-send';
+import type { OutboxStore, StoredOutboxJob } from './outbox-store';
 
 /** What the outbox needs of the connection service. */
 export type OutboxConnection = Pick<ConnectionService, 'client' | 'status' | 'onChange'>;
@@ -35,9 +31,6 @@ export interface OutboxRunnerDeps {
   problem(message: string): void;
 }
 
-/** How many times in a row a replaced token sends a write straight back to try again. */
-const MAX_IMMEDIATE_RETRIES = 3;
-
 /**
  * Sends due jobs, one at a time, oldest first, until none is due: what one run of the outbox
  * does (the caller holds the lock that keeps it to one run per extension). Every state change is
@@ -48,6 +41,9 @@ const MAX_IMMEDIATE_RETRIES = 3;
 export function createOutboxRunner(deps: OutboxRunnerDeps) {
   const { store, connection, clock, signal } = deps;
   const appliedJobs = createAppliedJobs(deps);
+  const heldJobs = createHeldJobs(deps);
+  const afterError = createAfterError({ ...deps, appliedJobs, heldJobs });
+  const attempt = createAttempt({ ...deps, appliedJobs, heldJobs, afterError });
 
   async function drain(): Promise<void> {
     await appliedJobs.finishLeftOver();
@@ -58,217 +54,13 @@ export function createOutboxRunner(deps: OutboxRunnerDeps) {
       if (signal.aborted) return;
       const status = await connection.status();
       const jobs = await store.list();
-      const held = await holdUnsendable(jobs, status);
-      if ((await resumeWaiting(jobs, status, resumed)) || held) await deps.changed();
+      const held = await heldJobs.holdUnsendable(jobs, status);
+      if ((await heldJobs.resumeWaiting(jobs, status, resumed)) || held) await deps.changed();
       const job = dueJob(jobs, clock.now());
       if (!job) return;
       await attempt(job, status);
     }
   }
 
-  /**
-   * While the connection cannot take them (reconnect needed, another location connected), every
-   * job of it shows as waiting, with the reason as it is now, not only the next one due.
-   */
-  async function holdUnsendable(jobs: StoredOutboxJob[], status: ConnectionStatus) {
-    let any = false;
-    for (const [index, job] of jobs.entries()) {
-      if (job.status === 'failed' || job.status === 'applied' || sendable(job, status)) continue;
-      const next = waiting(job, status);
-      if (job.status === 'waiting' && job.lastError?.message === next.lastError?.message) continue;
-      if (!(await store.replace(next))) continue;
-      jobs[index] = next;
-      any = true;
-    }
-    return any;
-  }
-
-  /** Waiting jobs of the connected location go back in the queue. */
-  async function resumeWaiting(
-    jobs: StoredOutboxJob[],
-    status: ConnectionStatus,
-    resumed: Set<string>,
-  ): Promise<boolean> {
-    if (status.state !== 'connected') return false;
-    let any = false;
-    for (const [index, job] of jobs.entries()) {
-      if (job.status !== 'waiting' || job.locationId !== status.locationId) continue;
-      if (resumed.has(job.id)) continue;
-      resumed.add(job.id);
-      const next = await store.update(job.id, (j) =>
-        j.status === 'waiting' ? { ...j, status: 'queued', nextAttemptAt: clock.now() } : undefined,
-      );
-      if (next) jobs[index] = next;
-      any = true;
-    }
-    return any;
-  }
-
-  async function attempt(job: StoredOutboxJob, status: ConnectionStatus): Promise<void> {
-    if (!sendable(job, status)) return hold(job, status);
-    const creating = CREATING_KINDS.has(job.operation.kind);
-    let reconcile = creating && job.sentAt !== undefined;
-    if (reconcile && !reconcilable(job.operation)) return fail(outcomeUnknown(job));
-    // A signal of this attempt's own (closing the outbox still aborts it): what listens to it
-    // ends with the attempt instead of piling up on the outbox's long-lived one.
-    const signal = AbortSignal.any([deps.signal]);
-    for (let again = 0; ; again += 1) {
-      let posted = false;
-      try {
-        const client = await connection.client();
-        if (client.locationId !== job.locationId) return hold(job, await connection.status());
-        let result: OutboxResult | undefined;
-        if (reconcile) {
-          result = await findCreatedRecord(client.ghl, job, {
-            locationId: client.locationId,
-            signal,
-          });
-          reconcile = false;
-        }
-        if (!result) {
-          // Stored before the request leaves: if the answer never comes, this is what says
-          // "look before sending again", and which look-alikes are not ours.
-          const knownIds = creating && job.sentAt === undefined ? await lookAlikes(job) : undefined;
-          job = {
-            ...job,
-            status: 'sending',
-            sentAt: creating ? clock.now() : undefined,
-            ...(knownIds && { knownIds }),
-          };
-          // Gone meanwhile (the cached data was deleted): it is not to be sent.
-          if (!(await store.replace(job)) || signal.aborted) return;
-          posted = creating;
-          result = await sendOperation(client.ghl, job.operation, signal);
-        }
-        if (signal.aborted) return;
-        return await appliedJobs.finish(job, result);
-      } catch (error) {
-        if (signal.aborted) return;
-        const decision = decideAfterError(job.operation, error);
-        if (decision.action === 'again' && again < MAX_IMMEDIATE_RETRIES) continue;
-        return afterError(job, error, decision, posted);
-      }
-    }
-  }
-
-  /**
-   * The records that look like what a create is about to make, as the cache has them just before
-   * its first POST: an identical job queued before this one was sent has its record cached by now
-   * (jobs of one contact go in order), and a lost answer must not be taken for found in it.
-   */
-  async function lookAlikes(job: StoredOutboxJob): Promise<string[] | undefined> {
-    const now = await cachedLookAlikes(await deps.db.get(), job.operation);
-    const ids = [...new Set([...(job.knownIds ?? []), ...now])];
-    return ids.length > 0 ? ids : undefined;
-  }
-
-  async function afterError(
-    job: StoredOutboxJob,
-    error: unknown,
-    decision: ErrorDecision,
-    posted: boolean,
-  ): Promise<void> {
-    const now = clock.now();
-    // A create keeps `sentAt` (look before resending) unless GHL surely did not apply its POST.
-    const maybeApplied =
-      !posted ||
-      !(error instanceof GhlError) ||
-      error.kind === 'outcome-unknown' ||
-      error.kind === 'bad-response';
-    const base: StoredOutboxJob = {
-      ...job,
-      attempts: job.attempts + 1,
-      sentAt: maybeApplied ? job.sentAt : undefined,
-      lastError: errorRecord(error, now, decision.action === 'fail' ? decision.message : undefined),
-    };
-    // Should storing this fail too, the run stops and the outbox reports it (outbox.ts).
-    await settleError(job, base, decision);
-    // Last, so that the counts published meanwhile do not hide it.
-    if (isStorageFull(error)) deps.problem(QUOTA_MESSAGE);
-  }
-
-  async function settleError(job: StoredOutboxJob, base: StoredOutboxJob, decision: ErrorDecision) {
-    switch (decision.action) {
-      case 'done':
-        return appliedJobs.finish(job, { kind: 'deleted' });
-      case 'wait':
-        return hold(base, await connection.status());
-      case 'wait-or-fail': {
-        const status = await connection.status();
-        return status.state === 'connected' ? fail(base) : hold(base, status);
-      }
-      case 'fail':
-        return fail(base);
-      case 'reconcile':
-        // A create that cannot be looked for is not sent again blindly: a person decides.
-        if (!reconcilable(job.operation)) return fail(outcomeUnknown(base));
-        return later(base, decision);
-      case 'backoff':
-      case 'again':
-        return later(base, decision);
-    }
-  }
-
-  /** Queues the job again after its backoff, or fails it once its attempts are used up. */
-  async function later(base: StoredOutboxJob, decision: ErrorDecision) {
-    const limited = decision.action !== 'backoff' || decision.limited;
-    if (limited && base.attempts >= OUTBOX_RETRY.maxAttempts) return fail(base);
-    const retryAfterMs = decision.action === 'backoff' ? decision.retryAfterMs : undefined;
-    const delay = outboxBackoff(base.attempts, deps.random, retryAfterMs);
-    await store.replace({ ...base, status: 'queued', nextAttemptAt: clock.now() + delay });
-    await deps.changed();
-  }
-
-  /** A create whose outcome is unknown and that cannot be looked for: failed, for a person. */
-  function outcomeUnknown(job: StoredOutboxJob): StoredOutboxJob {
-    const at = clock.now();
-    return { ...job, lastError: { kind: 'outcome-unknown', message: UNKNOWN_CONTACT_MESSAGE, at } };
-  }
-
-  async function fail(job: StoredOutboxJob) {
-    const failed: StoredOutboxJob = { ...job, status: 'failed' };
-    if (!(await store.replace(failed))) return;
-    deps.failed(failed);
-    await deps.changed();
-  }
-
-  /** Holds a job until the connection is back (or back on its location). */
-  async function hold(job: StoredOutboxJob, status: ConnectionStatus) {
-    await store.replace(waiting(job, status));
-    await deps.changed();
-  }
-
-  /** The job as it waits, with why in words. */
-  function waiting(job: StoredOutboxJob, status: ConnectionStatus): StoredOutboxJob {
-    const message =
-      status.state === 'not-connected'
-        ? 'Not connected to GHL: it will be sent once you connect again.'
-        : status.locationId !== job.locationId
-          ? `Made for GHL location ${job.locationId}: it will be sent once that location is connected again.`
-          : `${status.reconnectReason ?? 'The GHL connection needs you to connect again.'} It will be sent once you do.`;
-    return {
-      ...job,
-      status: 'waiting',
-      nextAttemptAt: clock.now(),
-      lastError: { kind: 'reconnect-needed', message, at: clock.now() },
-    };
-  }
-
   return { drain };
-}
-
-/** Whether the connection as it is now may send this job. */
-function sendable(job: StoredOutboxJob, status: ConnectionStatus): boolean {
-  return status.state === 'connected' && status.locationId === job.locationId;
-}
-
-/** The error as the job keeps it: a kind and words a person can read, never a stack or token. */
-function errorRecord(error: unknown, at: number, message?: string) {
-  if (error instanceof GhlError) return { kind: error.kind, message: message ?? error.message, at };
-  if (isStorageFull(error)) return { kind: 'quota', message: QUOTA_MESSAGE, at };
-  return {
-    kind: 'internal',
-    message: 'Something went wrong in the extension; it will be tried again.',
-    at,
-  };
 }

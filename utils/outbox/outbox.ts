@@ -1,25 +1,16 @@
 import type { CompletedJob } from './outbox-cache';
-import { withExclusiveLock } from '../auth/exclusive-lock';
 import type { Clock } from '../clock';
 import type { OutboxJob } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
-import { QUOTA_MESSAGE } from '../db/quota';
-import { GhlError } from '../ghl/ghl-error';
-import { newJob } from './outbox-new-job';
-import type { OutboxJobView, OutboxOperation } from './outbox-operations';
-import { nextDueAt, summarize, type OutboxSummary } from './outbox-queue';
-import { reconcilable } from './outbox-reconcile';
+import { createEnqueue } from './outbox-new-job';
+import type { OutboxJobView } from './outbox-operations';
+import { createOutboxProcess } from './outbox-process';
+import { createQueueOrder, summarize, type OutboxSummary } from './outbox-queue';
+import { createRetryDiscard } from './outbox-retry-discard';
 import { createOutboxRunner, type OutboxConnection } from './outbox-runner';
 import type { OutboxResult } from './outbox-send';
-import { createOutboxStore, isPending, isStorageFull } from './outbox-store';
+import { createOutboxStore, isPending } from './outbox-store';
 import { jobView, namesFor } from './outbox-summary';
-import { validateOperation } from './outbox-validation';
-
-/** The Web Lock that keeps sending to one loop across the extension's contexts. */
-export const OUTBOX_LOCK = 'ghl-outbox';
-
-/** The shortest in-memory wake-up: a due job is never polled for in a tight loop. */
-const MIN_WAKE_MS = 1_000;
 
 /** What the outbox is built from; tests pass fakes and a fake clock. */
 export interface OutboxDeps {
@@ -54,17 +45,13 @@ export interface OutboxDeps {
  * with backoff, held while the connection needs reconnecting, and kept as `failed` (with the
  * reason) when GHL refuses it for good, until a person retries or discards it. Nothing is dropped
  * silently. The background calls `process()` at start and when OUTBOX_ALARM fires
- * (outbox-alarm.ts); while alive, the outbox also wakes itself.
+ * (outbox-alarm.ts); while alive, the outbox also wakes itself (outbox-process.ts).
  */
 export function createOutbox(deps: OutboxDeps) {
   const { clock, connection } = deps;
   const store = createOutboxStore(deps.db);
-  const newId = deps.newId ?? (() => crypto.randomUUID());
   const stopper = new AbortController();
-  let running: Promise<void> | undefined;
-  let again = false;
-  let wake: AbortController | undefined;
-  let lastCreatedAt = 0;
+  const problem = (message: string) => safely(() => deps.onProblem?.(message));
 
   const runner = createOutboxRunner({
     db: deps.db,
@@ -82,72 +69,40 @@ export function createOutbox(deps: OutboxDeps) {
       }
     },
     failed: (job) => safely(() => deps.onPermanentFailure?.(job)),
-    problem: (message) => safely(() => deps.onProblem?.(message)),
+    problem,
+  });
+  const runs = createOutboxProcess({
+    store,
+    clock,
+    signal: stopper.signal,
+    drain: runner.drain,
+    problem,
+  });
+  const { process, nextWakeAt } = runs;
+  const nextOrder = createQueueOrder(store, clock);
+  const enqueue = createEnqueue({
+    db: deps.db,
+    store,
+    connection,
+    clock,
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+    nextOrder,
+    changed,
+    process,
+  });
+  const { retry, discard } = createRetryDiscard({
+    store,
+    clock,
+    nextOrder,
+    changed,
+    process,
+    list,
   });
 
   async function changed() {
     if (!deps.onChange) return;
     const summary = summarize(await store.list());
     safely(() => deps.onChange?.(summary));
-  }
-
-  /** Sets the in-memory wake-up for the next due job (the alarm is the durable backup). */
-  async function scheduleWake(at: number | undefined) {
-    wake?.abort();
-    wake = undefined;
-    if (at === undefined || stopper.signal.aborted) return;
-    const controller = (wake = new AbortController());
-    clock.sleep(Math.max(MIN_WAKE_MS, at - clock.now()), controller.signal).then(
-      () => {
-        if (wake === controller) void process();
-      },
-      () => {},
-    );
-  }
-
-  /**
-   * Sends every due job, oldest first. One run at a time per context, and one across contexts
-   * (a Web Lock), so no two can send the same job. Never rejects: what fails stays stored.
-   */
-  function process(): Promise<void> {
-    if (stopper.signal.aborted) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let wakeAt: number | undefined;
-      try {
-        // A call that arrives during a run asks for another: its job may have been stored after
-        // this run last looked. The check and `running = undefined` run without an await between.
-        do {
-          again = false;
-          await withExclusiveLock(OUTBOX_LOCK, runner.drain);
-          wakeAt = await nextWakeAt();
-        } while (again && !stopper.signal.aborted);
-      } catch (error) {
-        // The jobs are as last stored; try again in a minute rather than never.
-        console.warn('GHL for Trint: the outbox stopped a run:', (error as Error)?.name);
-        if (isStorageFull(error)) safely(() => deps.onProblem?.(QUOTA_MESSAGE));
-        wakeAt = clock.now() + 60_000;
-      } finally {
-        running = undefined;
-      }
-      await scheduleWake(wakeAt);
-    })();
-    return running;
-  }
-
-  /** When the next queued job falls due (for the alarm), if any waits only for time. */
-  async function nextWakeAt(): Promise<number | undefined> {
-    return nextDueAt(await store.list());
-  }
-
-  /** A place at the end of the queue: after every stored job, strictly increasing. */
-  async function nextOrder(): Promise<number> {
-    const last = (await store.list()).at(-1)?.createdAt ?? 0;
-    lastCreatedAt = Math.max(clock.now(), lastCreatedAt + 1, last + 1);
-    return lastCreatedAt;
   }
 
   /** The jobs a person sees: on their way, waiting or failed (not those GHL already applied). */
@@ -162,82 +117,14 @@ export function createOutbox(deps: OutboxDeps) {
   });
 
   return {
-    /**
-     * Validates a write, stores it durably, and starts sending it (without waiting for GHL).
-     * Rejects, storing nothing, when the write is invalid (GhlError 'validation', naming the
-     * field), when there is no connection to send it to, or when the browser refused to store it
-     * ({@link OutboxStorageError}).
-     */
-    async enqueue(
-      operation: OutboxOperation,
-      options: { transcriptId?: string } = {},
-    ): Promise<OutboxJobView> {
-      const status = await connection.status();
-      if (status.state === 'not-connected') {
-        throw new GhlError('reconnect-needed', 'outbox', {
-          detail: 'Not connected to GHL: connect to a location first. The change was not saved.',
-        });
-      }
-      const op = validateOperation(operation, { locationId: status.locationId });
-      const db = await deps.db.get();
-      const job = await newJob(db, op, {
-        id: newId(),
-        // Strictly increasing, so two writes made in one millisecond keep their order.
-        createdAt: await nextOrder(),
-        now: clock.now(),
-        connectedLocationId: status.locationId,
-        transcriptId: options.transcriptId,
-      });
-      await store.add(job);
-      const view = jobView(job, (await namesFor(db, [job])).get(job.id));
-      await changed();
-      void process();
-      return view;
-    },
-
+    /** Stores a person's write and starts sending it (outbox-new-job.ts). */
+    enqueue,
     process,
     nextWakeAt,
     list,
-
-    /**
-     * A failed (or waiting) job goes back in the queue, due now, its attempts counted afresh. A
-     * failed one goes to the end, as a write made now: later writes about the same contact went
-     * ahead while it was failed, and it must not jump back in front of those still queued; the
-     * person sees when it was first made. A contact create that could not be looked for is sent
-     * again: the person was asked to check GHL first.
-     */
-    async retry(id: string): Promise<OutboxJobView[]> {
-      const order = await nextOrder();
-      const job = await store.update(id, (j) =>
-        j.status === 'failed' || j.status === 'waiting'
-          ? {
-              ...j,
-              status: 'queued',
-              attempts: 0,
-              nextAttemptAt: clock.now(),
-              lastError: undefined,
-              sentAt: reconcilable(j.operation) ? j.sentAt : undefined,
-              ...(j.status === 'failed' && { createdAt: order, madeAt: j.madeAt ?? j.createdAt }),
-            }
-          : undefined,
-      );
-      if (job) {
-        await changed();
-        void process();
-      }
-      return list();
-    },
-
-    /** Deletes a failed or waiting job; a queued one is on its way and is left alone. */
-    async discard(id: string): Promise<OutboxJobView[]> {
-      let removed = false;
-      await store.update(id, (j) => {
-        removed = j.status === 'failed' || j.status === 'waiting';
-        return removed ? null : undefined;
-      });
-      if (removed) await changed();
-      return list();
-    },
+    /** A person's Retry and Discard of a stopped job (outbox-retry-discard.ts). */
+    retry,
+    discard,
 
     /** The counts the popup shows. */
     async summary(): Promise<OutboxSummary> {
@@ -247,7 +134,7 @@ export function createOutbox(deps: OutboxDeps) {
     /** Stops sending in this context: calls in flight are abandoned, timers and listeners end. */
     async close(): Promise<void> {
       stopper.abort(new DOMException('The outbox was closed.', 'AbortError'));
-      wake?.abort();
+      const running = runs.stop();
       unsubscribe();
       await running;
     },
