@@ -11,6 +11,7 @@ import { sandboxControl } from '../support/sandbox-control';
 interface View {
   link?: { contactId: string };
   fields?: Record<string, string>;
+  syncedAt?: number;
   tasks: { id: string; title: string; completed: boolean }[];
   notes: { id: string; body: string; pinned?: boolean | null }[];
   activity: { kind: string; text: string; url?: string }[];
@@ -75,11 +76,16 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
     );
 
     editor = await browser.context.newPage();
+    const opened = Date.now();
     await editor.goto('https://app.trint.com/editor/tr-alpha');
     const panel = editor.getByRole('complementary', { name: 'GHL for Trint' });
     await expect
       .poll(() => panel.getByTestId('linked-contact').textContent())
       .toContain('Jane Doe');
+    // The panel paints from the cache, then opening it refreshes the contact. Wait for that
+    // refresh, or the edits below could land between its reads (contact, then tasks) and the
+    // timeline would rightly name the contact as it was read: "Jane Doe".
+    await expect.poll(async () => (await view()).syncedAt ?? 0).toBeGreaterThanOrEqual(opened);
 
     // A person edits the contact, completes the task and pins a new note in GHL.
     await sandboxControl(browser.ghl, `contacts/${JANE}`, { firstName: 'Janet' }, 'PATCH');
