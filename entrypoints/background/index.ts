@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { deleteDB } from 'idb';
 import { systemClock } from '@/utils/clock';
-import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/failure-notice';
+import {
+  createFailureNotifier,
+  FAILURE_NOTIFICATION_PREFIX,
+  showBrowserNotification,
+} from '@/utils/alerts/failure-notice';
 import { createAuditLog } from '@/utils/audit/audit-log';
 import { createConnectionService } from '@/utils/auth/connection-service';
 import { createCredentialStore } from '@/utils/auth/credential-store';
@@ -158,7 +162,9 @@ export default defineBackground(() => {
     if (id === RECONNECT_NOTIFICATION_ID) void browser.runtime.openOptionsPage();
     // A failed write: the popup lists it with Retry and Discard (opened as a tab, since a
     // notification click may not open the toolbar popup).
-    else void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    else if (id.startsWith(FAILURE_NOTIFICATION_PREFIX)) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    }
   });
 
   async function pruneAuditLog() {

@@ -1,5 +1,6 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
+import { contactName } from '../sync/transcript-snapshot';
 import type { OutboxJobView, OutboxOperation } from './outbox-operations';
 import type { PendingJob, StoredOutboxJob } from './outbox-store';
 
@@ -15,10 +16,9 @@ const quoted = (value: string | undefined) => (value ? ` ‘${value}’` : '');
 const list = (values: string[]) => values.map((v) => `‘${v}’`).join(', ');
 
 /** A contact's name as a person reads it, or its email or phone. */
-export function contactDisplayName(contact: Partial<GhlContact> | Record<string, unknown>) {
+function summaryName(contact: Partial<GhlContact> | Record<string, unknown>) {
   const c = contact as Partial<GhlContact>;
-  const full = [c.firstName, c.lastName].filter(Boolean).join(' ');
-  return c.name || full || c.email || c.phone || undefined;
+  return contactName(c) ?? (c.phone || undefined);
 }
 
 /**
@@ -29,7 +29,7 @@ export function describeOperation(op: OutboxOperation, names: RecordNames = {}):
   const contact = names.contactName ? ` ${names.contactName}` : '';
   switch (op.kind) {
     case 'contact.create':
-      return `Create contact ${contactDisplayName(op.body) ?? ''}`.trim();
+      return `Create contact ${summaryName(op.body) ?? ''}`.trim();
     case 'contact.update':
       return `Update contact${contact}`;
     case 'contact.delete':
@@ -84,7 +84,7 @@ export async function namesFor(
         job.id,
         {
           taskTitle: task?.value.title,
-          contactName: contact ? contactDisplayName(contact.contact) : undefined,
+          contactName: contact ? summaryName(contact.contact) : undefined,
         },
       ];
     }),

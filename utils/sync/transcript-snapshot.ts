@@ -37,11 +37,19 @@ export interface SnapshotOptions {
   timeZone?: string;
 }
 
-/** A contact's name as a person reads it; never empty. */
+/**
+ * A contact's name as GHL has it (name, else first and last name), else its email; undefined when
+ * it has none of them. Takes a partial contact: a create's body is named the same way.
+ */
+export function contactName(contact: Partial<GhlContact>): string | undefined {
+  const full = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+  return contact.name?.trim() || full.trim() || contact.email || undefined;
+}
+
+/** A contact's name as a person reads it on a timeline; never empty. */
 export function contactDisplayName(contact: GhlContact | undefined): string {
   if (!contact) return 'Unknown contact';
-  const full = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-  return contact.name?.trim() || full.trim() || contact.email || 'Unnamed contact';
+  return contactName(contact) ?? 'Unnamed contact';
 }
 
 /** The mapped fields of a contact (label → text). Empty fields are left out. */
