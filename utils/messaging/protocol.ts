@@ -45,6 +45,21 @@ export const oauthAppViewSchema = z.object({
 });
 export type OAuthAppView = z.infer<typeof oauthAppViewSchema>;
 
+/** A contact as search results, suggestions and "Others at this business" show it. */
+export const contactSummarySchema = z.object({
+  id: z.string(),
+  /** The contact's name, or its email or phone when it has none. */
+  name: z.string(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  companyName: z.optional(z.string()),
+  /** Why a suggestion is made, e.g. "Speaker Jane Doe". */
+  reason: z.optional(z.string()),
+});
+export type ContactSummary = z.infer<typeof contactSummarySchema>;
+
+const contactList = z.object({ contacts: z.array(contactSummarySchema) });
+
 /** The message table: type → who may send it, its payload and its answer. */
 export const PROTOCOL = {
   'connection/status': {
@@ -122,6 +137,39 @@ export const PROTOCOL = {
     payload: z.object({ transcriptId }),
     answer: transcriptViewSchema,
   },
+  /** Contacts matching a name, email or phone: the cache answers at once, GHL after a pause. */
+  'contacts/search': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({
+      query: z.string().check(z.minLength(1), z.maxLength(100)),
+      source: z.enum(['cache', 'ghl']),
+    }),
+    answer: contactList,
+  },
+  /** Contacts a transcript is likely about, from its title and speaker names. */
+  'contacts/suggest': {
+    from: ['trint-tab'],
+    payload: z.object({
+      transcriptId,
+      title: z.optional(z.string().check(z.maxLength(500))),
+      speakers: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
+    }),
+    answer: contactList,
+  },
+  /** Others at the contact's business (GET /contacts/business/:businessId), without the contact. */
+  'contacts/business': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({ contactId: ghlId }),
+    answer: contactList,
+  },
+  /** Which of these transcripts are linked, and to whom: the markers on Trint's file list. */
+  'links/find': {
+    from: ['extension-page', 'trint-tab'],
+    payload: z.object({ transcriptIds: z.array(transcriptId).check(z.maxLength(500)) }),
+    answer: z.object({
+      links: z.array(z.object({ transcriptId: z.string(), contactName: z.string() })),
+    }),
+  },
   'sync/status': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({}),
@@ -143,12 +191,12 @@ export const PROTOCOL = {
     answer: z.array(outboxJobViewSchema),
   },
   'outbox/retry': {
-    from: ['extension-page'],
+    from: ['extension-page', 'trint-tab'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
     answer: z.array(outboxJobViewSchema),
   },
   'outbox/discard': {
-    from: ['extension-page'],
+    from: ['extension-page', 'trint-tab'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
     answer: z.array(outboxJobViewSchema),
   },

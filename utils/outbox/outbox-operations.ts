@@ -56,5 +56,7 @@ export const outboxJobViewSchema = z.object({
   error: z.optional(z.object({ kind: z.string(), message: z.string(), at: z.number() })),
   transcriptId: z.optional(z.string()),
   contactId: z.optional(z.string()),
+  /** The write itself, so a panel can show it before GHL has it (optimistic, marked pending). */
+  operation: z.optional(outboxOperationSchema),
 });
 export type OutboxJobView = z.infer<typeof outboxJobViewSchema>;

@@ -107,5 +107,6 @@ export function jobView(job: PendingJob, names: RecordNames = {}): OutboxJobView
     error: job.lastError,
     transcriptId: job.transcriptId,
     contactId: 'contactId' in op ? op.contactId : undefined,
+    operation: op,
   };
 }
