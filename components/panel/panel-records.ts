@@ -141,16 +141,13 @@ export function panelRecords(view: TranscriptView): PanelRecords {
   };
   for (const job of view.pending) {
     if (job.status === 'failed') records.failed.unshift(job);
-    else if (job.operation) applyPending(records, job);
+    else if (job.operation) applyPending(records, job, job.operation);
   }
   return records;
 }
 
-function applyPending(
-  records: PanelRecords,
-  job: OutboxJobView & { operation: OutboxOperation },
-): void {
-  const { id: jobId, operation: op } = job;
+function applyPending(records: PanelRecords, job: OutboxJobView, op: OutboxOperation): void {
+  const jobId = job.id;
   const body = 'body' in op ? op.body : {};
   const contact = records.contact;
   switch (op.kind) {
