@@ -1,0 +1,123 @@
+import { useId, useState } from 'preact/hooks';
+import type { PanelAppointment } from '../panel-records';
+import { appointmentInstant, splitAppointments } from './appointment-order';
+import './appointments.css';
+
+/** How many past appointments show before "Show all". */
+const PAST_SHOWN = 5;
+
+/** GHL's `appointmentStatus` values in words; any other value is shown as GHL sent it. */
+const STATUS: Record<string, string> = {
+  new: 'New',
+  booked: 'Booked',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  showed: 'Showed',
+  noshow: 'No-show',
+  invalid: 'Invalid',
+};
+
+/** Props of {@link AppointmentSection}. */
+export interface AppointmentSectionProps {
+  /** The linked contact's appointments (`panelRecords(view).appointments`). */
+  appointments: PanelAppointment[];
+  /** For tests; the person's locale when left out. */
+  locale?: string;
+}
+
+/**
+ * The contact's appointments, read-only: upcoming soonest first, then past most recent first
+ * (the latest few, with "Show all"). Times are in the person's locale and time zone; titles and
+ * addresses are GHL text, rendered as text.
+ */
+export function AppointmentSection({ appointments, locale }: AppointmentSectionProps) {
+  const [showAllPast, setShowAllPast] = useState(false);
+  const headingId = useId();
+  const pastListId = useId();
+  const { upcoming, past } = splitAppointments(appointments, Date.now());
+  const pastShown = showAllPast ? past : past.slice(0, PAST_SHOWN);
+
+  return (
+    <section class="panel__section appointments" aria-labelledby={headingId}>
+      <h2 id={headingId} class="panel__subtitle">
+        Appointments
+      </h2>
+      {appointments.length === 0 && <p class="panel__empty">No appointments with this contact.</p>}
+      {upcoming.length > 0 && (
+        <>
+          <h3 class="appointments__group">Upcoming</h3>
+          <ul class="panel__list" aria-label="Upcoming appointments">
+            {upcoming.map((appointment) => (
+              <AppointmentItem key={appointment.id} appointment={appointment} locale={locale} />
+            ))}
+          </ul>
+        </>
+      )}
+      {past.length > 0 && (
+        <>
+          <h3 class="appointments__group">Past</h3>
+          <ul id={pastListId} class="panel__list" aria-label="Past appointments">
+            {pastShown.map((appointment) => (
+              <AppointmentItem key={appointment.id} appointment={appointment} locale={locale} />
+            ))}
+          </ul>
+          {past.length > PAST_SHOWN && (
+            <button
+              type="button"
+              class="panel__button panel__button--link appointments__more"
+              aria-expanded={showAllPast}
+              aria-controls={pastListId}
+              onClick={() => setShowAllPast(!showAllPast)}
+            >
+              {showAllPast
+                ? 'Show fewer past appointments'
+                : `Show all ${past.length} past appointments`}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AppointmentItem({
+  appointment,
+  locale,
+}: {
+  appointment: PanelAppointment;
+  locale?: string;
+}) {
+  const start = appointmentInstant(appointment.startTime);
+  const status = appointment.appointmentStatus;
+  return (
+    <li class="panel__item appointments__item">
+      <p class="appointments__title">{appointment.title || 'Appointment'}</p>
+      <p class="panel__meta">
+        {Number.isNaN(start) ? (
+          appointment.startTime
+        ) : (
+          <time dateTime={new Date(start).toISOString()}>
+            {timeRange(start, appointmentInstant(appointment.endTime), locale)}
+          </time>
+        )}
+      </p>
+      {status && <p class="panel__meta">Status: {STATUS[status.toLowerCase()] ?? status}</p>}
+      {appointment.address && <p class="panel__meta">Where: {appointment.address}</p>}
+    </li>
+  );
+}
+
+const DAY_TIME: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
+/** "27 Nov 2026, 14:00 – 14:30", or across days in full; the start alone without an end. */
+function timeRange(start: number, end: number, locale?: string): string {
+  const format = new Intl.DateTimeFormat(locale, DAY_TIME);
+  if (Number.isNaN(end) || end < start) return format.format(start);
+  return format.formatRange(start, end);
+}
