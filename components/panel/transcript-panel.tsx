@@ -1,8 +1,17 @@
+import { useMemo, useState } from 'preact/hooks';
+import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useConnectionStatus } from '../shared/use-connection-status';
-import { PanelContact } from './panel-contact';
-import { useTranscriptView } from './use-transcript-view';
+import { PanelActionsContext, type PanelActions } from './panel-actions';
+import { PanelBody } from './panel-body';
 import { PanelConnectionBadge, PanelConnectionNotice } from './panel-connection';
+import { clampWidth, usePanelLayout } from './panel-layout';
+import { ResizeHandle } from './resize-handle';
+import { useAnnouncer } from './use-announcer';
+import { useOnline } from './use-online';
+import { useTranscriptView } from './use-transcript-view';
+import './panel-controls.css';
 
 /** Props of {@link TranscriptPanel}. */
 export interface TranscriptPanelProps {
@@ -10,40 +19,117 @@ export interface TranscriptPanelProps {
 }
 
 /**
- * The side panel shown beside a Trint transcript. Everything from the page is rendered as text
- * (JSX escapes it), never as HTML: transcript titles and speaker names are untrusted.
+ * The side panel shown beside a Trint transcript: collapsible to a small tab and resizable, both
+ * remembered, so it never covers Trint's controls for good. Everything from the page and GHL is
+ * rendered as text (JSX escapes it), never as HTML.
  */
 export function TranscriptPanel({ page }: TranscriptPanelProps) {
   const connection = useConnectionStatus();
+  const online = useOnline();
+  const [layout, setLayout] = usePanelLayout();
+  const [dragWidth, setDragWidth] = useState<number>();
   const transcript = useTranscriptView(page);
+  const [announcement, announce] = useAnnouncer();
+  const { transcriptId } = page;
+  const canWrite = connection?.state === 'connected' && connection.canWrite;
+
+  const actions = useMemo<PanelActions>(
+    () => ({
+      transcriptId,
+      canWrite,
+      online,
+      announce,
+      async write(operation: OutboxOperation) {
+        try {
+          await sendMessage('outbox/enqueue', { operation, transcriptId });
+          transcript.reload();
+          return true;
+        } catch (error) {
+          announce(
+            error instanceof MessageError ? error.message : 'That change could not be saved.',
+            'alert',
+          );
+          return false;
+        }
+      },
+    }),
+    [transcriptId, canWrite, online],
+  );
+
+  if (layout.collapsed) {
+    return (
+      <aside class="panel panel--collapsed" aria-label="GHL for Trint">
+        <button
+          type="button"
+          class="panel__toggle"
+          aria-expanded="false"
+          aria-label="Show the GHL for Trint panel"
+          onClick={() => setLayout({ collapsed: false })}
+        >
+          GHL
+        </button>
+      </aside>
+    );
+  }
+
+  const width = clampWidth(dragWidth ?? layout.width, window.innerWidth);
   return (
-    <aside class="panel" aria-label="GHL for Trint">
-      <header class="panel__header">
-        <h1 class="panel__brand">GHL for Trint</h1>
-        <PanelConnectionBadge status={connection} />
-      </header>
-      <PanelConnectionNotice status={connection} />
-      <section class="panel__section" aria-label="Transcript">
-        <h2 class="panel__title">{page.title ?? 'Untitled transcript'}</h2>
-        <dl class="panel__facts">
-          <dt>Transcript</dt>
-          <dd data-testid="transcript-id">{page.transcriptId}</dd>
-          {page.speakers.length > 0 && (
-            <>
-              <dt>Speakers</dt>
-              <dd>{page.speakers.join(', ')}</dd>
-            </>
+    <aside class="panel" aria-label="GHL for Trint" style={{ '--panel-width': `${width}px` }}>
+      <ResizeHandle
+        width={width}
+        onResize={(next, done) => {
+          setDragWidth(done ? undefined : next);
+          if (done) setLayout({ width: next });
+        }}
+      />
+      <div class="panel__scroll">
+        <header class="panel__header">
+          <h1 class="panel__brand">GHL for Trint</h1>
+          <PanelConnectionBadge status={connection} />
+          <button
+            type="button"
+            class="panel__toggle"
+            aria-expanded="true"
+            aria-label="Hide the GHL for Trint panel"
+            onClick={() => setLayout({ collapsed: true })}
+          >
+            ⟩
+          </button>
+        </header>
+        <div class="panel__live" role="status" aria-live="polite">
+          {announcement?.tone === 'status' && <p key={announcement.key}>{announcement.text}</p>}
+        </div>
+        <div class="panel__live" role="alert">
+          {announcement?.tone === 'alert' && (
+            <p key={announcement.key} class="panel__notice panel__notice--alert">
+              {announcement.text}
+            </p>
           )}
-        </dl>
-      </section>
-      {connection?.state !== 'not-connected' && transcript.view && (
-        <PanelContact view={transcript.view} />
-      )}
-      {transcript.error && (
-        <p class="panel__notice panel__notice--alert" role="alert">
-          {transcript.error}
-        </p>
-      )}
+        </div>
+        <PanelConnectionNotice status={connection} />
+        {!online && (
+          <p class="panel__notice" role="status">
+            You are offline. The panel shows what was last synced; your changes are kept and sent to
+            GHL when you are back online.
+          </p>
+        )}
+        <section class="panel__section" aria-label="Transcript">
+          <h2 class="panel__title">{page.title ?? 'Untitled transcript'}</h2>
+          <dl class="panel__facts">
+            <dt>Transcript</dt>
+            <dd data-testid="transcript-id">{page.transcriptId}</dd>
+            {page.speakers.length > 0 && (
+              <>
+                <dt>Speakers</dt>
+                <dd>{page.speakers.join(', ')}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <PanelActionsContext.Provider value={actions}>
+          <PanelBody page={page} connection={connection} transcript={transcript} />
+        </PanelActionsContext.Provider>
+      </div>
     </aside>
   );
 }

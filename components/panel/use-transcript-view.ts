@@ -9,6 +9,10 @@ import type { EditorPage } from '@/utils/trint/transcript-page';
 export interface TranscriptViewState {
   view?: TranscriptView;
   error?: string;
+  /** Shows a view the background just answered (after linking, say) without reading it again. */
+  show(view: TranscriptView): void;
+  /** Reads the view again, e.g. after a write was queued or to retry a failed read. */
+  reload(): void;
 }
 
 /**
@@ -17,20 +21,28 @@ export interface TranscriptViewState {
  * background says the transcript changed. Follows SPA navigation: a new transcript id starts over.
  */
 export function useTranscriptView(page: EditorPage): TranscriptViewState {
-  const [state, setState] = useState<TranscriptViewState>({});
+  const [state, setState] = useState<{ view?: TranscriptView; error?: string }>({});
+  const [reads, setReads] = useState(0);
   const { transcriptId } = page;
+  useEffect(() => {
+    if (reads === 0) return;
+    let live = true;
+    sendMessage('transcript/get', { transcriptId }).then(
+      (view) => live && setState({ view }),
+      (error: unknown) =>
+        live && setState((previous) => ({ ...previous, error: messageOf(error) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [reads]);
   useEffect(() => {
     let live = true;
     const show = (reading: Promise<TranscriptView>) =>
       reading.then(
         (view) => live && setState({ view }),
         (error: unknown) =>
-          live &&
-          setState((previous) => ({
-            ...previous,
-            error:
-              error instanceof MessageError ? error.message : 'Could not read this transcript.',
-          })),
+          live && setState((previous) => ({ ...previous, error: messageOf(error) })),
       );
     setState({});
     void show(
@@ -52,5 +64,13 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     };
     // Keyed by the transcript only: the title and speakers are sent once per transcript.
   }, [transcriptId]);
-  return state;
+  return {
+    ...state,
+    show: (view) => view.transcriptId === transcriptId && setState({ view }),
+    reload: () => setReads((count) => count + 1),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof MessageError ? error.message : 'Could not read this transcript.';
 }

@@ -1,0 +1,36 @@
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+
+const SHOWN = 20;
+
+/**
+ * The transcript's timeline, newest first: what changed about its contact, tasks and notes (the
+ * sync writes these lines). Each line links to the record in GHL when it has an address.
+ */
+export function ActivitySection({ activity }: { activity: TranscriptView['activity'] }) {
+  return (
+    <section class="panel__section" aria-labelledby="ghl-activity-title">
+      <h3 id="ghl-activity-title" class="panel__subtitle">
+        Activity
+      </h3>
+      {activity.length === 0 ? (
+        <p class="panel__empty">
+          Nothing has changed yet. Edits to this contact, its tasks and notes show here.
+        </p>
+      ) : (
+        <ul class="panel__activity" aria-label="Activity">
+          {activity.slice(0, SHOWN).map((entry) => (
+            <li key={`${entry.at}-${entry.text}`}>
+              {entry.url?.startsWith('https://') ? (
+                <a href={entry.url} target="_blank" rel="noopener noreferrer">
+                  {entry.text}
+                </a>
+              ) : (
+                entry.text
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import type { ContactSummary } from '@/utils/messaging/protocol';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { EditorPage } from '@/utils/trint/transcript-page';
+import { usePanelActions } from '../panel-actions';
+import { ContactResult } from './contact-result';
+import { prefillNewContact } from './contact-prefill';
+import { CreateContactForm } from './create-contact-form';
+import { useContactSearch } from './use-contact-search';
+import { useSuggestions } from './use-suggestions';
+
+/** Props of {@link LinkContact}. */
+export interface LinkContactProps {
+  page: EditorPage;
+  view: TranscriptView;
+  /** The connected location: a new contact is created there. */
+  locationId: string;
+  onLinked(view: TranscriptView): void;
+}
+
+/**
+ * No contact is linked yet: suggestions from the page, a search (the cache at once, GHL as
+ * typing pauses) and "Create a new contact" prefilled from the page when nothing matches.
+ */
+export function LinkContact({ page, view, locationId, onLinked }: LinkContactProps) {
+  const { transcriptId, canWrite, online, announce } = usePanelActions();
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const suggestions = useSuggestions(page);
+  const search = useContactSearch(query, online);
+  const created = view.pending.find(
+    (job) => job.kind === 'contact.create' && job.status !== 'failed',
+  );
+
+  async function link(contact: ContactSummary) {
+    setLinking(true);
+    try {
+      onLinked(await sendMessage('link/set', { transcriptId, contactId: contact.id }));
+      announce(`Linked ${contact.name} to this transcript.`);
+    } catch (error) {
+      announce(error instanceof MessageError ? error.message : 'Could not link.', 'alert');
+    } finally {
+      setLinking(false);
+    }
+  }
+  const result = (contact: ContactSummary) => (
+    <ContactResult key={contact.id} contact={contact} canLink busy={linking} onLink={link} />
+  );
+
+  if (created) {
+    return (
+      <section class="panel__section" aria-label="Link a GHL contact">
+        <p class="panel__notice" role="status">
+          {created.summary}: sending to GHL. It links to this transcript when GHL has it.
+        </p>
+      </section>
+    );
+  }
+  const searched = query.trim() !== '';
+  return (
+    <section class="panel__section" aria-labelledby="ghl-link-title">
+      <h2 id="ghl-link-title" class="panel__title">
+        Link a GHL contact
+      </h2>
+      <p class="panel__empty">
+        No GHL contact is linked to this transcript. Find one or create it.
+      </p>
+      {suggestions && suggestions.length > 0 && !searched && (
+        <>
+          <h3 class="panel__subtitle">Suggested from this transcript</h3>
+          <ul class="panel__list" aria-label="Suggested contacts">
+            {suggestions.map(result)}
+          </ul>
+        </>
+      )}
+      <div class="panel__field">
+        <label for="ghl-contact-search">Search GHL contacts</label>
+        <input
+          id="ghl-contact-search"
+          type="search"
+          class="panel__input"
+          placeholder="Name, email or phone"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+      </div>
+      {searched && (
+        <>
+          <p class="panel__meta" role="status">
+            {search.searchingGhl
+              ? `${search.results.length} found so far, searching GHL…`
+              : `${search.results.length} ${search.results.length === 1 ? 'contact' : 'contacts'} found`}
+            {!online && ' (offline: only contacts already on this computer)'}
+          </p>
+          {search.error && <p class="panel__meta">{search.error}</p>}
+          {search.results.length > 0 && (
+            <ul class="panel__list" aria-label="Search results">
+              {search.results.map(result)}
+            </ul>
+          )}
+        </>
+      )}
+      {canWrite &&
+        (creating ? (
+          <CreateContactForm
+            locationId={locationId}
+            initial={prefillNewContact(query, page)}
+            onClose={() => setCreating(false)}
+          />
+        ) : (
+          <button type="button" class="panel__button" onClick={() => setCreating(true)}>
+            Create a new contact
+          </button>
+        ))}
+    </section>
+  );
+}

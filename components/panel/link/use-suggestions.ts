@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/utils/messaging/send-message';
+import type { ContactSummary } from '@/utils/messaging/protocol';
+import type { EditorPage } from '@/utils/trint/transcript-page';
+
+/**
+ * Contacts this transcript is likely about, from its title and speaker names, asked once per
+ * transcript. `undefined` while asking; an empty list when nothing matched or the ask failed
+ * (suggestions are a help, the search still works).
+ */
+export function useSuggestions(page: EditorPage): ContactSummary[] | undefined {
+  const [suggestions, setSuggestions] = useState<ContactSummary[]>();
+  const { transcriptId } = page;
+  useEffect(() => {
+    let live = true;
+    setSuggestions(undefined);
+    sendMessage('contacts/suggest', {
+      transcriptId,
+      ...(page.title && { title: page.title }),
+      speakers: page.speakers,
+    }).then(
+      ({ contacts }) => live && setSuggestions(contacts),
+      () => live && setSuggestions([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [transcriptId]);
+  return suggestions;
+}

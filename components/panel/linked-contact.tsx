@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { EditorPage } from '@/utils/trint/transcript-page';
+import { ActivitySection } from './activity-section';
+import { AppointmentSection } from './appointments/appointment-section';
+import { ContactCard } from './contact/contact-card';
+import { NoteSection } from './notes/note-section';
+import { usePanelActions } from './panel-actions';
+import { panelRecords } from './panel-records';
+import { RolledBackWrites } from './rolled-back-writes';
+import { TaskSection } from './tasks/task-section';
+import type { TranscriptViewState } from './use-transcript-view';
+
+/** Props of {@link LinkedContact}. */
+export interface LinkedContactProps {
+  page: EditorPage;
+  view: TranscriptView & { link: NonNullable<TranscriptView['link']> };
+  transcript: TranscriptViewState;
+}
+
+/**
+ * The transcript's contact and everything the person works on with it, drawn from the cache
+ * with the writes still on their way applied (marked pending) and the failed ones rolled back.
+ */
+export function LinkedContact({ page, view, transcript }: LinkedContactProps) {
+  const { announce } = usePanelActions();
+  const [unlinking, setUnlinking] = useState(false);
+  const records = panelRecords(view);
+  const { contactId } = view.link;
+
+  async function unlink() {
+    setUnlinking(true);
+    try {
+      transcript.show(await sendMessage('link/remove', { transcriptId: view.transcriptId }));
+      announce('Unlinked. The contact is unchanged in GHL.');
+    } catch (error) {
+      announce(error instanceof MessageError ? error.message : 'Could not unlink.', 'alert');
+    } finally {
+      setUnlinking(false);
+    }
+  }
+
+  return (
+    <>
+      <RolledBackWrites failed={records.failed} onChanged={transcript.reload} />
+      <ContactCard view={view} contact={records.contact} />
+      <div class="panel__actions panel__unlink">
+        <button
+          type="button"
+          class="panel__button"
+          disabled={unlinking}
+          onClick={() => void unlink()}
+        >
+          Unlink from this transcript
+        </button>
+      </div>
+      <TaskSection tasks={records.tasks} contactId={contactId} />
+      <NoteSection notes={records.notes} contactId={contactId} page={page} />
+      <AppointmentSection appointments={records.appointments} />
+      <ActivitySection activity={view.activity} />
+    </>
+  );
+}

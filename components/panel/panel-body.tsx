@@ -1,0 +1,46 @@
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import type { EditorPage } from '@/utils/trint/transcript-page';
+import { LinkContact } from './link/link-contact';
+import { LinkedContact } from './linked-contact';
+import type { TranscriptViewState } from './use-transcript-view';
+
+/** Props of {@link PanelBody}. */
+export interface PanelBodyProps {
+  page: EditorPage;
+  connection: ConnectionStatus | undefined;
+  transcript: TranscriptViewState;
+}
+
+/**
+ * What the panel shows under its header, by state: nothing to do until connected (the notice
+ * above says how), a read error with Retry, the link search when no contact is linked, and the
+ * contact with its tasks, notes, appointments and timeline when one is.
+ */
+export function PanelBody({ page, connection, transcript }: PanelBodyProps) {
+  if (!connection || connection.state === 'not-connected') return null;
+  const { view, error } = transcript;
+  if (!view) {
+    return error ? (
+      <div class="panel__notice panel__notice--alert">
+        <p>{error}</p>
+        <button type="button" class="panel__button" onClick={transcript.reload}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p class="panel__meta" role="status">
+        Loading the GHL contact…
+      </p>
+    );
+  }
+  return view.link ? (
+    <LinkedContact page={page} view={{ ...view, link: view.link }} transcript={transcript} />
+  ) : (
+    <LinkContact
+      page={page}
+      view={view}
+      locationId={connection.locationId}
+      onLinked={transcript.show}
+    />
+  );
+}

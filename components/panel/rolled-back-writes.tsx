@@ -1,0 +1,65 @@
+import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import { ConfirmDelete } from './confirm-delete';
+import { usePanelActions } from './panel-actions';
+
+/** Props of {@link RolledBackWrites}. */
+export interface RolledBackWritesProps {
+  failed: OutboxJobView[];
+  /** Called after a retry or discard, to read the transcript again. */
+  onChanged(): void;
+}
+
+/**
+ * Writes GHL refused for good. The panel already shows the records as GHL has them (the write
+ * was rolled back); this says which change did not happen and why, with Retry and Discard.
+ */
+export function RolledBackWrites({ failed, onChanged }: RolledBackWritesProps) {
+  const { announce } = usePanelActions();
+  if (failed.length === 0) return null;
+  const act = async (type: 'outbox/retry' | 'outbox/discard', job: OutboxJobView) => {
+    try {
+      await sendMessage(type, { id: job.id });
+      announce(
+        type === 'outbox/retry' ? `Sending again: ${job.summary}` : `Discarded: ${job.summary}`,
+      );
+    } catch (error) {
+      announce(
+        error instanceof MessageError ? error.message : 'That did not work. Try again.',
+        'alert',
+      );
+    }
+    onChanged();
+  };
+  return (
+    <section class="panel__section panel__rolled-back" aria-labelledby="ghl-rolled-back-title">
+      <h3 id="ghl-rolled-back-title" class="panel__subtitle">
+        Not saved in GHL
+      </h3>
+      <ul class="panel__list">
+        {failed.map((job) => (
+          <li key={job.id} class="panel__item panel__item--failed">
+            <p class="panel__failed-summary">{job.summary}</p>
+            {job.error && <p class="panel__meta">{job.error.message}</p>}
+            <div class="panel__actions">
+              <button
+                type="button"
+                class="panel__button"
+                aria-label={`Retry: ${job.summary}`}
+                onClick={() => void act('outbox/retry', job)}
+              >
+                Retry
+              </button>
+              <ConfirmDelete
+                label="Discard"
+                what={`“${job.summary}”`}
+                consequence="It will never be sent to GHL."
+                onConfirm={() => void act('outbox/discard', job)}
+              />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
