@@ -1,0 +1,85 @@
+import { vi } from 'vitest';
+import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+import { mount, settle } from '@/components/sync/__tests__/render-page';
+import { PanelActionsContext, type PanelActions } from '../../panel-actions';
+import type { PanelContact, Shown } from '../../panel-records';
+import { ContactCard } from '../contact-card';
+
+/** A linked contact as the cache holds it. */
+export const JANE: PanelContact = {
+  id: 'c1',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  name: 'Jane Doe',
+  email: 'jane@example.com',
+  phone: '+1 555 010 0199',
+  companyName: 'Acme',
+  tags: ['vip', 'lead'],
+  locationId: 'loc1',
+};
+
+/** The view the panel shell passes, linked to `contact`. */
+export function viewOf(
+  contact: PanelContact,
+  change: Partial<TranscriptView> = {},
+): TranscriptView {
+  return {
+    transcriptId: 't1',
+    title: 'Call with Jane',
+    link: { contactId: contact.id, locationId: 'loc1', linkedAt: 1 },
+    fields: {
+      Name: 'Jane Doe',
+      Email: 'jane@example.com',
+      Phone: '+1 555 010 0199',
+      Company: 'Acme',
+      Tags: 'vip, lead',
+    },
+    tasks: [],
+    notes: [],
+    appointments: [],
+    activity: [],
+    pending: [],
+    ...change,
+  };
+}
+
+/** Panel actions that store every write (or refuse them) and record announcements. */
+export function fakeActions(change: Partial<PanelActions> = {}) {
+  const written: OutboxOperation[] = [];
+  const announced: string[] = [];
+  const actions: PanelActions = {
+    transcriptId: 't1',
+    canWrite: true,
+    online: true,
+    write: vi.fn(async (operation: OutboxOperation) => {
+      written.push(operation);
+      return true;
+    }),
+    announce: vi.fn((message: string) => void announced.push(message)),
+    ...change,
+  };
+  return { actions, written, announced };
+}
+
+let unmountLast = () => {};
+
+/** Mounts the card as the panel shell does; unmount with {@link unmountCard}. */
+export async function showCard(
+  contact: Shown<PanelContact> | undefined,
+  options: { view?: TranscriptView; actions?: Partial<PanelActions> } = {},
+) {
+  const fake = fakeActions(options.actions);
+  const view = options.view ?? viewOf(contact?.record ?? JANE);
+  const page = await mount(
+    <PanelActionsContext.Provider value={fake.actions}>
+      <ContactCard view={view} contact={contact} />
+    </PanelActionsContext.Provider>,
+  );
+  unmountLast = page.unmount;
+  await settle();
+  return { ...fake, page: page.container };
+}
+
+/** Removes the card mounted last. */
+export const unmountCard = () => unmountLast();

@@ -1,0 +1,106 @@
+import { Fragment } from 'preact';
+import { useRef } from 'preact/hooks';
+import { ConfirmDelete } from '../confirm-delete';
+import { usePanelActions } from '../panel-actions';
+import { formatDayTime } from '../panel-dates';
+import type { PanelContact, Shown } from '../panel-records';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+import { BusinessContacts } from './business-contacts';
+import { ContactEdit } from './contact-edit-form';
+import { cardFields } from './contact-fields';
+import { cardContactName } from './contact-name';
+import { ContactTags } from './contact-tags';
+import './contact.css';
+
+/** Props of {@link ContactCard}. */
+export interface ContactCardProps {
+  view: TranscriptView;
+  /** The cached contact with pending writes applied (`panelRecords(view).contact`). */
+  contact: Shown<PanelContact> | undefined;
+}
+
+/** The contact's page in GHL; both ids are encoded, as they come from storage. */
+export function ghlContactUrl(locationId: string, contactId: string): string {
+  return `https://app.gohighlevel.com/v2/location/${encodeURIComponent(locationId)}/contacts/detail/${encodeURIComponent(contactId)}`;
+}
+
+/**
+ * The linked contact: its name, mapped fields, tags, "Open in GHL", and (with write access) edit,
+ * tag and delete. Pending writes show at once, marked "Saving…"/"Deleting…". Every value is GHL
+ * text rendered as text.
+ */
+export function ContactCard({ view, contact }: ContactCardProps) {
+  const { canWrite, write, announce } = usePanelActions();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const record = contact?.record;
+  const contactId = view.link?.contactId ?? record?.id;
+  if (!contactId) return null;
+  const locationId = view.link?.locationId ?? record?.locationId;
+  const name = cardContactName(contact, view.fields);
+  const deleted = view.contactDeletedAt !== undefined;
+  // Nothing to edit once the contact is gone from GHL or on its way out.
+  const editable = canWrite && !deleted && contact?.pending !== 'deleting';
+
+  const remove = async () => {
+    if (await write({ kind: 'contact.delete', contactId })) {
+      announce(`Deleting contact ${name} — sending to GHL`);
+      // The delete button is gone with the write controls: keep focus on the card.
+      heading.current?.focus();
+    }
+  };
+
+  return (
+    <section class="panel__section contact" aria-label={`Contact ${name}`}>
+      <div class="contact__header">
+        <h2 ref={heading} class="panel__title" tabIndex={-1}>
+          {name}
+        </h2>
+        {contact?.pending && (
+          <span class="panel__pending">
+            {contact.pending === 'saving' ? 'Saving…' : 'Deleting…'}
+          </span>
+        )}
+      </div>
+      {deleted && (
+        <p class="panel__notice panel__notice--alert">This contact was deleted in GHL.</p>
+      )}
+      <dl class="panel__facts">
+        {cardFields(view.fields, contact, name).map(([label, text]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {locationId && (
+        <a
+          class="contact__open"
+          href={ghlContactUrl(locationId, contactId)}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open ${name} in GHL`}
+        >
+          Open in GHL
+        </a>
+      )}
+      {view.syncedAt !== undefined && (
+        <p class="panel__meta">
+          Synced with GHL {formatDayTime(new Date(view.syncedAt).toISOString())}
+        </p>
+      )}
+      {record && <ContactTags contactId={contactId} tags={record.tags} editable={editable} />}
+      {record?.businessId && !deleted && <BusinessContacts key={contactId} contactId={contactId} />}
+      {record && editable && (
+        <div class="panel__actions contact__actions">
+          <ContactEdit contact={record} name={name} />
+          <ConfirmDelete
+            label="Delete"
+            what={`contact ${name} in GHL`}
+            consequence="The contact, its tasks and notes are deleted in GHL for everyone. This transcript stays, unlinked."
+            onConfirm={() => void remove()}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
