@@ -1,4 +1,6 @@
 import '@/components/panel/transcript-panel.css';
+import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
+import { markLinkedTranscripts } from './link-markers';
 import { followTranscriptPages } from './panel-lifecycle';
 
 /**
@@ -9,6 +11,7 @@ export default defineContentScript({
   matches: ['https://app.trint.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
+    markLinkedTranscripts(ctx, () => document.querySelector(PANEL_HOST_TAG) ?? undefined);
     return followTranscriptPages(ctx);
   },
 });

@@ -2,10 +2,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { TranscriptPanel } from '@/components/panel/transcript-panel';
 import { isEditorPage, type TranscriptPage } from '@/utils/trint/transcript-page';
+import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
 import { watchTranscriptPage } from '@/utils/trint/transcript-page-watcher';
-
-/** The custom element name of the panel's shadow host (lower-case, with a dash). */
-export const PANEL_HOST_TAG = 'ghl-trint-panel';
 
 /**
  * Shows the panel while the page is a transcript editor and removes it elsewhere, following

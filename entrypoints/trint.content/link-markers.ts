@@ -1,0 +1,74 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '@/utils/messaging/send-message';
+import { findListedTranscripts } from '@/utils/trint/transcript-list';
+import { DOM_REREAD_MS } from '@/utils/trint/transcript-page-watcher';
+
+/** The custom element of a marker; its shadow root keeps Trint's styles out and ours in. */
+export const LINK_MARKER_TAG = 'ghl-link-marker';
+
+const MARKER_STYLE = `:host{display:inline-block;margin-left:6px;vertical-align:middle}
+span{display:inline-block;padding:0 6px;border-radius:999px;background:#155eef;color:#fff;
+font:600 11px/18px system-ui,sans-serif}`;
+
+/** A small "GHL" pill after a listed transcript, saying (as text) whom it is linked to. */
+function createMarker(doc: Document, contactName: string): HTMLElement {
+  const marker = doc.createElement(LINK_MARKER_TAG);
+  const label = `Linked to GHL contact ${contactName}`;
+  marker.setAttribute('role', 'img');
+  marker.setAttribute('aria-label', label);
+  marker.title = label;
+  const shadow = marker.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = MARKER_STYLE;
+  const pill = doc.createElement('span');
+  pill.textContent = 'GHL';
+  shadow.append(style, pill);
+  return marker;
+}
+
+/** Puts, moves or removes the marker after one listed link. */
+function placeMarker(anchor: HTMLAnchorElement, contactName: string | undefined): void {
+  const next = anchor.nextElementSibling;
+  const existing = next?.localName === LINK_MARKER_TAG ? (next as HTMLElement) : undefined;
+  const label = contactName && `Linked to GHL contact ${contactName}`;
+  if (existing?.getAttribute('aria-label') === label) return;
+  existing?.remove();
+  if (contactName) anchor.after(createMarker(anchor.ownerDocument, contactName));
+}
+
+/**
+ * Marks every transcript the page lists that is linked to a GHL contact (Trint's file list),
+ * re-checked as the list renders or changes. Asks the background only when the set of listed
+ * transcripts changed, so our own markers (a DOM change too) do not start another round.
+ */
+export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Element | undefined) {
+  let asked = '';
+  let names = new Map<string, string>();
+  const mark = async () => {
+    const listed = findListedTranscripts(document, skip());
+    const ids = [...new Set(listed.map((item) => item.transcriptId))];
+    const key = ids.join(' ');
+    if (key !== asked) {
+      asked = key;
+      if (ids.length === 0) return;
+      try {
+        const { links } = await sendMessage('links/find', { transcriptIds: ids });
+        names = new Map(links.map((link) => [link.transcriptId, link.contactName]));
+      } catch {
+        return; // Markers are a help: without the background, the list stays as Trint drew it.
+      }
+    }
+    for (const { transcriptId, anchor } of listed) placeMarker(anchor, names.get(transcriptId));
+  };
+  let timer: number | undefined;
+  const markSoon = () => {
+    timer ??= ctx.setTimeout(() => {
+      timer = undefined;
+      void mark();
+    }, DOM_REREAD_MS);
+  };
+  const observer = new MutationObserver(markSoon);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  void mark();
+}
