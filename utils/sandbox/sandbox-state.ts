@@ -16,6 +16,15 @@ export interface SandboxOptions {
   /** Lifetime of OAuth access tokens. Default 86399 s, as GHL. */
   tokenTtlSeconds?: number;
   rateLimits?: Partial<SandboxRateLimits>;
+  /** Start from these records instead of seeding (a restarted worker's saved Sandbox). */
+  saved?: SandboxContents;
+}
+
+/** What must outlive the Sandbox's process: its records and the counter behind new ids. */
+export interface SandboxContents {
+  data: SandboxData;
+  /** Ids already handed out by `newId`; a restored Sandbox goes on from here, so none repeats. */
+  idCounter: number;
 }
 
 /** Requests counted per operation, per token label and per status. */
@@ -30,11 +39,11 @@ export interface SandboxCounters {
 export function createSandboxState(options: SandboxOptions) {
   const { clock } = options;
   const settings = { tokenTtlSeconds: options.tokenTtlSeconds ?? 86_399 };
-  let idCounter = 0;
+  let idCounter = options.saved?.idCounter ?? 0;
   const state = {
     clock,
     settings,
-    data: seed(options.contacts, options.seed),
+    data: options.saved?.data ?? seed(options.contacts, options.seed),
     auth: createSandboxAuth(clock),
     oauthCodes: createOAuthCodes(clock),
     buckets: createRateBuckets(clock, options.rateLimits),
@@ -45,6 +54,8 @@ export function createSandboxState(options: SandboxOptions) {
       idCounter += 1;
       return sandboxId(prefix, 1_000_000 + idCounter);
     },
+    /** The records and id counter, for saving them (extension-sandbox.ts). */
+    contents: (): SandboxContents => ({ data: state.data, idCounter }),
     /** Back to the seeded data (optionally another size or seed); tokens and limits stay. */
     reset(changes: { contacts?: number; seed?: number } = {}) {
       state.data = seed(changes.contacts ?? options.contacts, changes.seed ?? options.seed);

@@ -1,3 +1,4 @@
+import { applyNamedContactDetails } from './named-contact-details';
 import { SANDBOX_CUSTOM_FIELDS, SANDBOX_LOCATION, SANDBOX_USERS } from './sandbox-fixtures';
 import {
   appointmentTime,
@@ -24,7 +25,8 @@ const DAY = 24 * 60 * 60_000;
  * Builds the Sandbox's data: the named contacts the Trint look-alike's speakers match, then
  * generated ones with realistic names, companies (sharing business ids), tags, custom fields and
  * owners, 0-8 tasks (some overdue, some done), 0-6 notes (some pinned, some hostile text) and
- * appointments past and future. The same options always give the same data.
+ * appointments past and future. The contacts the demo relies on then get their fixed details
+ * (named-contact-details.ts). The same options always give the same data.
  */
 export function seedSandboxData({ contacts = 60, seed = 7, now }: SeedOptions): SandboxData {
   const random = createSeededRandom(seed);
@@ -70,6 +72,7 @@ export function seedSandboxData({ contacts = 60, seed = 7, now }: SeedOptions): 
       });
     }
   }
+  applyNamedContactDetails(data, now);
   return data;
 }
 
