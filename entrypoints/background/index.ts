@@ -33,7 +33,7 @@ import {
 } from './connection-effects';
 import { createMessageHandlers } from './message-handlers';
 import { createOutboxEffects } from './outbox-effects';
-import { openTranscriptIds, tellTranscriptTabs } from './trint-tabs';
+import { openTranscriptIds, tellAllTranscriptTabs, tellTranscriptTabs } from './trint-tabs';
 
 /**
  * The background is the only context that holds credentials and talks to GHL. It only wires
@@ -98,6 +98,8 @@ export default defineBackground(() => {
     onChange: () => {
       void publishSync();
       void scheduleOutboxAlarm(outbox, clock).catch(logFailure);
+      // Open panels show pending writes: a write queued, sent, failed or gone changes them.
+      void tellAllTranscriptTabs(['pending']).catch(logFailure);
     },
     onPermanentFailure: (job) => void effects.failed(job).catch(logFailure),
     // Awaited by the outbox (it logs a failure): the job is deleted only once these have run.
@@ -135,6 +137,8 @@ export default defineBackground(() => {
 
   const route = createMessageRouter(
     createMessageHandlers(connection, store, {
+      db,
+      clock,
       engine,
       outbox,
       transcripts,

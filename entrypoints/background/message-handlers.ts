@@ -6,7 +6,12 @@ import { safeErrorInfo, type MessageHandlers } from '@/utils/messaging/message-r
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';
+import { createContactHandlers, type ContactHandlerDeps } from './contact-handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
+
+/** What the cache-backed messages (sync, contacts) are answered from, less the connection. */
+export type CacheHandlerDeps = Omit<SyncHandlerDeps, 'connection'> &
+  Pick<ContactHandlerDeps, 'db' | 'clock'>;
 
 /**
  * A connect that worked: an earlier sign-in failure is no longer worth showing. (Only connects:
@@ -22,11 +27,12 @@ async function connected(connecting: Promise<ConnectionStatus>): Promise<Connect
 export function createMessageHandlers(
   connection: ConnectionService,
   store: CredentialStore,
-  sync: Omit<SyncHandlerDeps, 'connection'>,
+  sync: CacheHandlerDeps,
 ): MessageHandlers {
   const redirectUri = () => browser.identity.getRedirectURL();
   return {
     ...createSyncHandlers({ ...sync, connection }),
+    ...createContactHandlers({ ...sync, connection }),
     'connection/status': () => connection.status(),
     'connection/check': () => connection.check(),
     'connection/connect-token': (input) => connected(connection.connectPrivateToken(input)),

@@ -25,12 +25,14 @@ export interface OutboxEffectsDeps {
 /**
  * What follows a write GHL has applied, on the Trint side: a task's change goes on the timeline
  * of every linked transcript, a contact created from a transcript is linked to it, a deleted
- * contact's links go with it, an edited contact's fields show at once on its transcripts, and
- * open panels re-read. And a write that failed for good is told to the person.
+ * contact's links go with it, an edited contact's fields show at once on its transcripts, a note
+ * written from a transcript's panel is attached to that transcript, and open panels re-read. And
+ * a write that failed for good is told to the person.
  *
  * The outbox runs `applied` again at its next start if the worker stopped before the job was
- * deleted. Linking and unlinking are no-ops the second time, and the fields are only set again;
- * a task's timeline line is the exception: it may be written twice, in that rare window only.
+ * deleted. Linking, unlinking and attaching a note are no-ops the second time, and the fields are
+ * only set again; a task's timeline line is the exception: it may be written twice, in that rare
+ * window only.
  */
 export function createOutboxEffects(deps: OutboxEffectsDeps) {
   async function linkedChanges(contactId: string, what: string[]): Promise<TranscriptChange[]> {
@@ -64,6 +66,20 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
       for (const change of changes)
         await deps.transcripts.unlink(change.transcriptId, { contactName });
       return changes;
+    }
+    if (op.kind === 'note.create' && result.kind === 'note' && job.transcriptId) {
+      // Made from this transcript's panel: it shows there at once, whatever the notes setting.
+      const attached = await deps.transcripts.attachNote(
+        job.transcriptId,
+        op.contactId,
+        result.note,
+      );
+      const changes = await linkedChanges(op.contactId, ['note']);
+      return changes.map((change) =>
+        attached && change.transcriptId === job.transcriptId
+          ? { ...change, what: ['note', 'notes', 'activity'] }
+          : change,
+      );
     }
     if (result.kind === 'contact' && 'contactId' in op) await refreshFields(result.contact);
     return 'contactId' in op ? linkedChanges(op.contactId, [op.kind.split('.')[0]!]) : [];

@@ -1,19 +1,16 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { AuditLog } from '@/utils/audit/audit-log';
-import { ConnectError } from '@/utils/auth/connect-error';
 import { GhlError } from '@/utils/ghl/ghl-error';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import {
-  MessageRefused,
-  type MessageHandlers,
-  type TabFacts,
-} from '@/utils/messaging/message-router';
+import type { MessageHandlers, TabFacts } from '@/utils/messaging/message-router';
 import type { SenderRole } from '@/utils/messaging/protocol';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
 import type { TabMessage } from '@/utils/messaging/tab-messages';
+import { connectedLocation } from './connected-location';
+import { ownContact, ownJob, ownTranscript, visibleJobs } from './tab-scope';
 
 /** The most audit entries the options page gets (the exports hold the same). */
 const AUDIT_LIST_LIMIT = 10_000;
@@ -60,31 +57,12 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
     void engine.refreshContact(contactId, 'panel-open').catch(() => {});
   }
 
-  async function connectedLocation(): Promise<string> {
-    const status = await deps.connection.status();
-    if (status.state === 'not-connected') {
-      throw new ConnectError('Connect GHL first: open GHL for Trint from the toolbar.');
-    }
-    return status.locationId;
-  }
-
-  /** A Trint page works on the transcript it shows, and on no other. */
-  function ownTranscript(transcriptId: string | undefined, role: SenderRole, tab?: TabFacts) {
-    if (role === 'trint-tab' && (!transcriptId || tab?.transcriptId !== transcriptId)) {
-      throw new MessageRefused('A Trint page may only work on the transcript it shows.');
-    }
-  }
-
   /**
    * A Trint page writes only to the contact its transcript links to (or creates one): a page
    * script that got hold of the content script could not reach any other record.
    */
-  async function ownContact(operation: OutboxOperation, role: SenderRole, tab?: TabFacts) {
-    if (role !== 'trint-tab' || !('contactId' in operation)) return;
-    const link = tab?.transcriptId ? await transcripts.linkOf(tab.transcriptId) : undefined;
-    if (link?.contactId !== operation.contactId) {
-      throw new MessageRefused('A Trint page may only change the contact its transcript links to.');
-    }
+  async function ownOperation(operation: OutboxOperation, role: SenderRole, tab?: TabFacts) {
+    if ('contactId' in operation) await ownContact(operation.contactId, role, tab, transcripts);
   }
 
   return {
@@ -101,7 +79,7 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
     },
     async 'link/set'({ transcriptId, contactId }, role, tab) {
       ownTranscript(transcriptId, role, tab);
-      const locationId = await connectedLocation();
+      const locationId = await connectedLocation(deps.connection);
       // Fetched first and waited for: the link then starts with the contact's fields, notes and
       // name on its timeline. Offline, the link is made from what the cache has.
       await engine.refreshContact(contactId, 'panel-open').catch(() => {});
@@ -129,22 +107,20 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
     },
     async 'outbox/enqueue'({ operation, transcriptId }, role, tab) {
       if (role === 'trint-tab') ownTranscript(transcriptId, role, tab);
-      await ownContact(operation, role, tab);
+      await ownOperation(operation, role, tab);
       return outbox.enqueue(operation, { transcriptId });
     },
     async 'outbox/list'(_payload, role, tab) {
-      const jobs = await outbox.list();
-      if (role !== 'trint-tab') return jobs;
-      // A Trint page sees the writes of its own transcript and contact only.
-      const link = tab?.transcriptId ? await transcripts.linkOf(tab.transcriptId) : undefined;
-      return jobs.filter(
-        (job) =>
-          (tab?.transcriptId !== undefined && job.transcriptId === tab.transcriptId) ||
-          (link !== undefined && job.contactId === link.contactId),
-      );
+      return visibleJobs(await outbox.list(), role, tab, transcripts);
     },
-    'outbox/retry': ({ id }) => outbox.retry(id),
-    'outbox/discard': ({ id }) => outbox.discard(id),
+    async 'outbox/retry'({ id }, role, tab) {
+      await ownJob(id, await outbox.list(), role, tab, transcripts);
+      return visibleJobs(await outbox.retry(id), role, tab, transcripts);
+    },
+    async 'outbox/discard'({ id }, role, tab) {
+      await ownJob(id, await outbox.list(), role, tab, transcripts);
+      return visibleJobs(await outbox.discard(id), role, tab, transcripts);
+    },
     'audit/list': () => deps.auditLog.list({ limit: AUDIT_LIST_LIMIT }),
   };
 }

@@ -31,3 +31,21 @@ export async function tellTranscriptTabs(message: TabMessage): Promise<void> {
     tabs.map((tab) => browser.tabs.sendMessage(tab.tabId, message).catch(() => {})),
   );
 }
+
+/**
+ * Tells every editor tab that `what` changed for its own transcript, e.g. the pending writes
+ * (which any write may change): each panel re-reads its view and keeps what it has if unchanged.
+ */
+export async function tellAllTranscriptTabs(what: string[]): Promise<void> {
+  const tabs = await editorTabs();
+  await Promise.all(
+    tabs.map((tab) => {
+      const message: TabMessage = {
+        type: 'transcript/changed',
+        transcriptId: tab.transcriptId,
+        what,
+      };
+      return browser.tabs.sendMessage(tab.tabId, message).catch(() => {});
+    }),
+  );
+}

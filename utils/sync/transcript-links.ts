@@ -123,3 +123,34 @@ function narrativeContext(
     timeZone: deps.timeZone,
   };
 }
+
+/** A linked transcript and who it links to, for the markers on Trint's file list. */
+export interface LinkMarker {
+  transcriptId: string;
+  contactName: string;
+}
+
+/**
+ * Which of these transcripts are linked, and to whom: the cached contact's name, else the name in
+ * the transcript's fields snapshot (a contact evicted or never cached). Unlinked ones are left out.
+ */
+export async function findLinkMarkers(
+  deps: Pick<TranscriptStoreDeps, 'db'>,
+  transcriptIds: readonly string[],
+): Promise<LinkMarker[]> {
+  const db = await deps.db.get();
+  const tx = db.transaction(['links', 'transcripts', 'contacts']);
+  const markers: LinkMarker[] = [];
+  for (const transcriptId of new Set(transcriptIds)) {
+    const link = await tx.objectStore('links').get(transcriptId);
+    if (!link) continue;
+    const cached = await tx.objectStore('contacts').get(link.contactId);
+    const record = cached ? undefined : await tx.objectStore('transcripts').get(transcriptId);
+    const contactName = cached
+      ? contactDisplayName(cached.contact)
+      : (record?.fields?.Name ?? 'Unknown contact');
+    markers.push({ transcriptId, contactName });
+  }
+  await tx.done;
+  return markers;
+}

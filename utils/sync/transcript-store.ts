@@ -2,9 +2,13 @@ import type { Clock } from '../clock';
 import type { CachedContact, TranscriptLink } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
 import type { OutboxJobView } from '../outbox/outbox-operations';
+import type { GhlNote } from '../ghl/schemas/note-schemas';
+import { attachNoteToTranscript } from './transcript-note-attach';
 import {
   blankRecord,
+  findLinkMarkers,
   linkTranscript,
+  type LinkMarker,
   unlinkTranscript,
   type LinkOptions,
 } from './transcript-links';
@@ -82,6 +86,16 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
     /** The contact as cached (or undefined): whether it exists, was deleted, its fields. */
     async cachedContact(contactId: string): Promise<CachedContact | undefined> {
       return (await deps.db.get()).get('contacts', contactId);
+    },
+
+    /** Which of these transcripts are linked, and to whom (see findLinkMarkers). */
+    async findLinks(transcriptIds: readonly string[]): Promise<LinkMarker[]> {
+      return findLinkMarkers(deps, transcriptIds);
+    },
+
+    /** Attaches a note made from the transcript's panel to it (see attachNoteToTranscript). */
+    async attachNote(transcriptId: string, contactId: string, note: GhlNote): Promise<boolean> {
+      return attachNoteToTranscript(deps, transcriptId, contactId, note);
     },
 
     /** The transcripts linked to a contact. */

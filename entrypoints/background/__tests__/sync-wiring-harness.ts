@@ -11,9 +11,10 @@ import { createSandboxFetch } from '@/utils/sandbox/sandbox-fetch';
 import { createSandbox } from '@/utils/sandbox/sandbox-handler';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
-import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
 import { createTranscriptStore } from '@/utils/sync/transcript-store';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
+import { createContactHandlers } from '../contact-handlers';
 import { createOutboxEffects } from '../outbox-effects';
 import { createSyncHandlers } from '../sync-handlers';
 import { sandboxControl } from '../../../test/support/sandbox-control';
@@ -43,9 +44,9 @@ interface InGhl {
  * on fake-indexeddb, the in-process Sandbox as GHL), the audit log, transcript store, outbox with
  * its effects and sync engine over one fresh cache database, on a fake clock (26 Nov 2026 12:00
  * UTC). `tell` and `notice` record what panels and notifications would be shown; `hold` stops
- * every GHL request until released.
+ * every GHL request until released. `handlers` answer the sync and the contact messages.
  */
-export function backgroundUnderTest() {
+export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> } = {}) {
   const fake = createFakeClock();
   const { clock } = fake;
   const sandbox = createSandbox({ clock });
@@ -106,7 +107,10 @@ export function backgroundUnderTest() {
     onApplied: (job, result, completed) => effects.applied(job, result, completed),
   });
   open.push(outbox);
-  const settings = async () => DEFAULT_SYNC_SETTINGS;
+  const settings = async (): Promise<SyncSettings> => ({
+    ...DEFAULT_SYNC_SETTINGS,
+    ...options.settings,
+  });
   const engine = createSyncEngine({
     db,
     connection,
@@ -119,15 +123,10 @@ export function backgroundUnderTest() {
     timeZone: 'UTC',
     owner: 'engine-1',
   });
-  const handlers = createSyncHandlers({
-    connection,
-    engine,
-    outbox,
-    transcripts,
-    auditLog,
-    tell,
-    settings,
-  });
+  const handlers = {
+    ...createSyncHandlers({ connection, engine, outbox, transcripts, auditLog, tell, settings }),
+    ...createContactHandlers({ connection, db, transcripts, clock }),
+  };
 
   /** Runs fake time until `promise` settles. */
   const run = <T>(promise: Promise<T>) => drive(fake, promise);

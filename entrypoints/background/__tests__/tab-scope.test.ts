@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageRefused } from '@/utils/messaging/message-router';
+import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
 import { backgroundUnderTest, JANE, SAM } from './sync-wiring-harness';
 
 const TAB = 'trint-tab' as const;
@@ -88,5 +89,55 @@ describe('what a Trint tab may do', () => {
     const samTasks = (await h.inGhl(SAM)).tasks.map((t) => t.title);
     expect(samTasks).toContain('From the popup');
     expect(samTasks).not.toContain('Not mine');
+  });
+});
+
+describe('what a Trint tab may retry or discard', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('only the failed writes of its own transcript and contact, and it sees only those', async () => {
+    const h = backgroundUnderTest();
+    // Read-only: every write fails for good, waiting for a person.
+    await h.connect(SANDBOX_TOKENS.readOnly);
+    await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE));
+    const note = (contactId: string, body: string) => ({
+      kind: 'note.create' as const,
+      contactId,
+      body: { body },
+    });
+    const mine = await h.run(
+      h.handlers['outbox/enqueue'](
+        { operation: note(JANE, 'Mine'), transcriptId: 't-1' },
+        TAB,
+        ON_T1,
+      ),
+    );
+    // Jane's write from the popup is about the tab's contact: the tab may act on it too.
+    const janes = await h.run(
+      h.handlers['outbox/enqueue']({ operation: note(JANE, 'Popup') }, PAGE),
+    );
+    const sams = await h.run(
+      h.handlers['outbox/enqueue']({ operation: note(SAM, 'Not mine') }, PAGE),
+    );
+    await h.settle();
+    expect((await h.outbox.summary()).failed).toBe(3);
+
+    for (const type of ['outbox/retry', 'outbox/discard'] as const) {
+      await expect(h.run(h.handlers[type]({ id: sams.id }, TAB, ON_T1))).rejects.toBeInstanceOf(
+        MessageRefused,
+      );
+      await expect(
+        h.run(h.handlers[type]({ id: mine.id }, TAB, { transcriptId: 't-2' })),
+      ).rejects.toBeInstanceOf(MessageRefused);
+    }
+    const retried = await h.run(h.handlers['outbox/retry']({ id: mine.id }, TAB, ON_T1));
+    expect(retried.map((job) => job.id).sort()).toEqual([mine.id, janes.id].sort());
+    expect(retried.find((job) => job.id === mine.id)?.status).not.toBe('failed');
+    const left = await h.run(h.handlers['outbox/discard']({ id: janes.id }, TAB, ON_T1));
+    expect(left.map((job) => job.id)).toEqual([mine.id]);
+
+    // Sam's write is untouched, and an extension page still sees it.
+    const all = await h.run(h.handlers['outbox/list']({}, PAGE));
+    expect(all.find((job) => job.id === sams.id)).toMatchObject({ status: 'failed' });
   });
 });

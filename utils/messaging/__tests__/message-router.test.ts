@@ -39,6 +39,10 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'transcript/get': { transcriptId: 'tr-1' },
   'link/set': { transcriptId: 'tr-1', contactId: 'c1' },
   'link/remove': { transcriptId: 'tr-1' },
+  'contacts/search': { query: 'Jane', source: 'cache' },
+  'contacts/suggest': { transcriptId: 'tr-1', title: 'Call with Acme', speakers: ['Jane Doe'] },
+  'contacts/business': { contactId: 'c1' },
+  'links/find': { transcriptIds: ['tr-1', 'tr-2'] },
   'sync/status': {},
   'sync/now': {},
   'outbox/enqueue': {
@@ -132,27 +136,36 @@ describe('sender roles × message types', () => {
   );
 
   it('the table covers both outcomes for each role', () => {
-    // The content script reads the status and its transcript, links it and queues writes: it
-    // can never connect, disconnect, read the OAuth app or the audit log, or retry others' writes.
+    // The content script reads the status and its transcript, finds and links its contact,
+    // marks linked transcripts and queues, retries or discards writes (its own: the handlers
+    // check): it can never connect, disconnect, sync now, or read the OAuth app or the audit log.
     const fromTab = [
       'connection/status',
       'transcript/opened',
       'transcript/get',
       'link/set',
       'link/remove',
+      'contacts/search',
+      'contacts/suggest',
+      'contacts/business',
+      'links/find',
       'sync/status',
       'outbox/enqueue',
       'outbox/list',
+      'outbox/retry',
+      'outbox/discard',
     ];
     expect(
       TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),
     ).toEqual(fromTab);
-    // Only the content script says a transcript was opened in its tab.
+    // Only the content script says a transcript was opened in its tab, or asks who it is about.
     const tabOnly = TYPES.filter(
       (t) => !(PROTOCOL[t].from as readonly string[]).includes('extension-page'),
     );
-    expect(tabOnly).toEqual(['transcript/opened']);
-    expect(cases.filter((c) => c[3]).length).toBe((TYPES.length - 1) * 2 + fromTab.length);
+    expect(tabOnly).toEqual(['transcript/opened', 'contacts/suggest']);
+    expect(cases.filter((c) => c[3]).length).toBe(
+      (TYPES.length - tabOnly.length) * 2 + fromTab.length,
+    );
   });
 
   it.each(cases)('%s sending %s', async (_name, type, sender, allowed) => {

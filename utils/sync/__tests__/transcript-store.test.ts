@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJobView } from '../../outbox/outbox-operations';
 import { ACTIVITY_KEPT_PER_TRANSCRIPT, ACTIVITY_VIEW_LIMIT, appendActivity } from '../activity-log';
+import { cachedChild } from '../content-hash';
 import { recordTaskWrite } from '../task-write-record';
 import { JANE, LOCATION, SAM, syncUnderTest } from './sync-harness';
 
@@ -124,5 +125,28 @@ describe('transcript store', () => {
     expect((await h.run()).changes).toBe(0);
     const texts = (await h.view('t-1')).activity.map((a) => a.text);
     expect(texts.filter((t) => t.startsWith('Task ‘Send proposal’ completed'))).toHaveLength(1);
+  });
+
+  it('attaches a note made from a panel once, and only while the transcript links to its contact', async () => {
+    const h = syncUnderTest({ settings: { notes: 'pinned' } });
+    await h.link('t-1', JANE);
+    await h.link('t-2', SAM);
+    await h.run();
+    const note = { id: 'noteFromPanel0000001', body: 'Budget approved', contactId: JANE };
+    // The outbox caches GHL's answer before its effects run.
+    await (await h.db.get()).put('notes', cachedChild(note, JANE, h.fake.now()));
+
+    expect(await h.transcripts.attachNote('t-1', JANE, note)).toBe(true);
+    // The outbox may run its effects again after a restart: nothing changes the second time.
+    expect(await h.transcripts.attachNote('t-1', JANE, note)).toBe(false);
+    expect(await h.transcripts.attachNote('t-2', JANE, note)).toBe(false);
+    expect(await h.transcripts.attachNote('t-9', JANE, note)).toBe(false);
+
+    const view = await h.view('t-1');
+    expect(view.notes.map((n) => n.id)).toContain(note.id);
+    expect(view.activity.filter((a) => a.kind === 'note-attached')).toMatchObject([
+      { recordId: note.id, text: 'Note ‘Budget approved’ attached — Jane Doe, 26 Nov 2026' },
+    ]);
+    expect((await h.view('t-2')).notes.map((n) => n.id)).not.toContain(note.id);
   });
 });

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { SyncSettings } from '@/utils/sync/sync-settings';
+import { backgroundUnderTest, JANE, type BackgroundUnderTest } from './sync-wiring-harness';
+
+const PAGE = 'extension-page' as const;
+const MINUTE = 60_000;
+const note = (body: string): OutboxOperation => ({
+  kind: 'note.create',
+  contactId: JANE,
+  body: { body },
+});
+
+/** Connected, with t-1 and t-2 linked to Jane under the given notes setting. */
+async function janeOnTwo(notes: SyncSettings['notes']) {
+  const h = backgroundUnderTest({ settings: { notes } });
+  await h.connect();
+  for (const transcriptId of ['t-1', 't-2']) {
+    await h.run(h.handlers['link/set']({ transcriptId, contactId: JANE }, PAGE));
+  }
+  h.told.length = 0;
+  return h;
+}
+
+/** Queues a write as the panel does and lets the outbox finish it, effects included. */
+async function write(h: BackgroundUnderTest, operation: OutboxOperation, transcriptId?: string) {
+  await h.run(h.handlers['outbox/enqueue']({ operation, transcriptId }, PAGE));
+  await h.settle();
+}
+
+const view = (h: BackgroundUnderTest, transcriptId: string) =>
+  h.run(h.handlers['transcript/get']({ transcriptId }, PAGE));
+
+describe('a note written from a panel', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is attached to its transcript once GHL has it, even with pinned notes only', async () => {
+    const h = await janeOnTwo('pinned');
+    await write(h, note('Budget approved'), 't-1');
+    await write(h, note('Written in the popup'));
+
+    const one = await view(h, 't-1');
+    expect(one.notes.map((n) => n.body)).toContain('Budget approved');
+    expect(one.notes.map((n) => n.body)).not.toContain('Written in the popup');
+    expect(one.activity[0]?.text).toBe('Note ‘Budget approved’ attached — Jane Doe, 26 Nov 2026');
+    // Another transcript of Jane follows the setting: unpinned notes are not attached there.
+    expect((await view(h, 't-2')).notes.map((n) => n.body)).not.toContain('Budget approved');
+    expect(h.told).toContainEqual({
+      transcriptId: 't-1',
+      contactId: JANE,
+      what: ['note', 'notes', 'activity'],
+    });
+  });
+
+  it('is narrated once on its transcript, not again by the next sync', async () => {
+    const h = await janeOnTwo('all');
+    await write(h, note('Call on Monday'), 't-1');
+    expect((await view(h, 't-1')).notes.map((n) => n.body)).toContain('Call on Monday');
+
+    await h.fake.advance(61 * MINUTE);
+    await h.run(h.handlers['sync/now']({}, PAGE));
+    const attached = (await view(h, 't-1')).activity.filter((a) =>
+      a.text.startsWith('Note ‘Call on Monday’ attached'),
+    );
+    expect(attached).toHaveLength(1);
+    // The other transcript of Jane gets it from the sync, as any new note.
+    expect((await view(h, 't-2')).notes.map((n) => n.body)).toContain('Call on Monday');
+  });
+});

@@ -1,0 +1,80 @@
+import type { ConnectionService } from '@/utils/auth/connection-service';
+import type { Clock } from '@/utils/clock';
+import type { CacheDbSource } from '@/utils/db/open-cache-db';
+import type { MessageHandlers } from '@/utils/messaging/message-router';
+import { contactSummary } from '@/utils/sync/contact-match';
+import { cachedCandidates, searchCache, searchGhl } from '@/utils/sync/contact-search';
+import { suggestContacts } from '@/utils/sync/contact-suggestions';
+import type { TranscriptStore } from '@/utils/sync/transcript-store';
+import { connectedLocation } from './connected-location';
+import { ownContact, ownTranscript } from './tab-scope';
+
+/** Others at a business the panel lists at most. */
+const BUSINESS_LIMIT = 20;
+
+/** What the contact-finding messages are answered from. */
+export interface ContactHandlerDeps {
+  connection: Pick<ConnectionService, 'status' | 'client'>;
+  db: CacheDbSource;
+  transcripts: Pick<TranscriptStore, 'linkOf' | 'cachedContact' | 'findLinks'>;
+  clock: Clock;
+}
+
+type ContactMessages = 'contacts/search' | 'contacts/suggest' | 'contacts/business' | 'links/find';
+
+/**
+ * Finding the contact a transcript is about: search (the cache on every keystroke, GHL after a
+ * pause), suggestions from the page, the contact's colleagues, and which transcripts are linked.
+ * GHL is asked at a person's priority, within the location's shared rate budget.
+ */
+export function createContactHandlers(
+  deps: ContactHandlerDeps,
+): Pick<MessageHandlers, ContactMessages> {
+  const { connection, transcripts } = deps;
+
+  return {
+    async 'contacts/search'({ query, source }) {
+      const locationId = await connectedLocation(connection);
+      const db = await deps.db.get();
+      if (source === 'cache') return { contacts: await searchCache(db, locationId, query) };
+      const found = await searchGhl(db, await connection.client(), query, deps.clock.now());
+      return { contacts: found.map((contact) => contactSummary(contact)) };
+    },
+
+    async 'contacts/suggest'({ transcriptId, title, speakers }, role, tab) {
+      ownTranscript(transcriptId, role, tab);
+      const status = await connection.status();
+      // Nothing to suggest from: the panel asks the person to connect first.
+      if (status.state === 'not-connected') return { contacts: [] };
+      const db = await deps.db.get();
+      const candidates = await cachedCandidates(db, status.locationId);
+      const ask = async (name: string) =>
+        searchGhl(db, await connection.client(), name, deps.clock.now());
+      const contacts = await suggestContacts(
+        // While a reconnect is needed GHL is not asked: the cache answers alone.
+        { candidates, searchGhl: status.state === 'connected' ? ask : undefined },
+        { title: title ?? (await db.get('transcripts', transcriptId))?.title, speakers },
+      );
+      return { contacts };
+    },
+
+    async 'contacts/business'({ contactId }, role, tab) {
+      await ownContact(contactId, role, tab, transcripts);
+      const locationId = await connectedLocation(connection);
+      const businessId = (await transcripts.cachedContact(contactId))?.contact.businessId;
+      if (!businessId) return { contacts: [] };
+      const { ghl } = await connection.client();
+      const answer = await ghl.contacts.byBusiness(
+        businessId,
+        { locationId, limit: BUSINESS_LIMIT },
+        { priority: 'user' },
+      );
+      const others = answer.contacts.filter((contact) => contact.id !== contactId);
+      return { contacts: others.map((contact) => contactSummary(contact)) };
+    },
+
+    async 'links/find'({ transcriptIds }) {
+      return { links: await transcripts.findLinks(transcriptIds) };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { CachedContact } from '../../db/cache-schema';
+import { createCacheDbSource } from '../../db/open-cache-db';
+import type { GhlContactListItem } from '../../ghl/schemas/contact-schemas';
+import { cacheSearchResults } from '../contact-search';
+
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const EARLIER = '2026-11-20T10:00:00.000Z';
+const LATER = '2026-11-25T10:00:00.000Z';
+let dbCount = 0;
+
+const listed = (id: string, email: string, dateUpdated: string): GhlContactListItem =>
+  ({ id, firstName: 'Jo', email, dateUpdated, searchAfter: [1, id] }) as GhlContactListItem;
+
+function before(id: string, email: string, more: Partial<CachedContact> = {}): CachedContact {
+  return { id, locationId: 'loc', contact: { id, email }, lastUsedAt: 1, ...more };
+}
+
+describe('cacheSearchResults', () => {
+  it('caches new contacts, refreshes older unsynced ones and keeps newer or synced copies', async () => {
+    const db = await createCacheDbSource(`contact-search-${(dbCount += 1)}`).get();
+    await db.put('contacts', before('older', 'old@x.example', { dateUpdated: EARLIER }));
+    // A person's edit the outbox cached: GHL's search index has not caught up with it.
+    await db.put('contacts', before('newer', 'edited@x.example', { dateUpdated: LATER }));
+    await db.put('contacts', before('synced', 'synced@x.example', { syncedAt: 5 }));
+    await db.put('contacts', before('deleted', 'gone@x.example', { deletedAt: 5 }));
+
+    const answered = await cacheSearchResults(
+      db,
+      'loc',
+      [
+        listed('new', 'new@x.example', LATER),
+        listed('older', 'fresh@x.example', LATER),
+        listed('newer', 'stale@x.example', EARLIER),
+        listed('synced', 'fresh@x.example', LATER),
+        listed('deleted', 'gone@x.example', LATER),
+      ],
+      NOW,
+    );
+
+    expect(answered.map((c) => c.id)).toEqual(['new', 'older', 'newer', 'synced']);
+    const cached = async (id: string) => db.get('contacts', id);
+    expect(await cached('new')).toEqual({
+      id: 'new',
+      locationId: 'loc',
+      contact: { id: 'new', firstName: 'Jo', email: 'new@x.example', dateUpdated: LATER },
+      dateUpdated: LATER,
+      lastUsedAt: NOW,
+    });
+    expect(await cached('older')).toMatchObject({
+      contact: { email: 'fresh@x.example' },
+      dateUpdated: LATER,
+      lastUsedAt: NOW,
+    });
+    expect(await cached('newer')).toMatchObject({
+      contact: { email: 'edited@x.example' },
+      dateUpdated: LATER,
+      lastUsedAt: NOW,
+    });
+    expect(await cached('synced')).toMatchObject({
+      contact: { email: 'synced@x.example' },
+      syncedAt: 5,
+      lastUsedAt: NOW,
+    });
+    expect(await cached('deleted')).toMatchObject({ deletedAt: 5, lastUsedAt: 1 });
+  });
+});
