@@ -65,6 +65,11 @@ export interface TranscriptRecord {
   snapshotAt?: number;
   /** GHL note ids attached to this transcript (all notes or only pinned, per the setting). */
   noteIds: string[];
+  /**
+   * Notes written from this transcript's panel: they stay attached whatever the notes setting,
+   * as long as GHL has them. Optional, so records from before it need no migration.
+   */
+  panelNoteIds?: string[];
   /** Set when the linked contact was deleted in GHL. */
   contactDeletedAt?: number;
 }

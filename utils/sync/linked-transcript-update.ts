@@ -48,10 +48,16 @@ export function updateLinkedTranscript(
     }
     if (findings.appointmentsChanged) what.add('appointments');
   }
+  // Notes written from this transcript's panel stay on it while GHL has them, whatever the setting.
+  const panelNoteIds = (record.panelNoteIds ?? []).filter((id) => findings.notesById.has(id));
+  const attachedNoteIds = [
+    ...findings.attachedNoteIds,
+    ...panelNoteIds.filter((id) => !findings.attachedNoteIds.includes(id)),
+  ];
   const before = new Set(record.noteIds);
-  const after = new Set(findings.attachedNoteIds);
+  const after = new Set(attachedNoteIds);
   if (!fresh) {
-    for (const id of findings.attachedNoteIds) {
+    for (const id of attachedNoteIds) {
       if (!before.has(id))
         events.push({ kind: 'note-attached', note: findings.notesById.get(id)! });
     }
@@ -63,10 +69,7 @@ export function updateLinkedTranscript(
       if (!after.has(id) && note) events.push({ kind: 'note-removed', note });
     }
   }
-  if (
-    events.some((e) => e.kind.startsWith('note-')) ||
-    !sameIds(record.noteIds, findings.attachedNoteIds)
-  ) {
+  if (events.some((e) => e.kind.startsWith('note-')) || !sameIds(record.noteIds, attachedNoteIds)) {
     what.add('notes');
   }
   if (findings.contactChanged || fresh || record.contactDeletedAt !== undefined)
@@ -79,7 +82,8 @@ export function updateLinkedTranscript(
       ...record,
       fields: findings.fields,
       snapshotAt: at,
-      noteIds: findings.attachedNoteIds,
+      noteIds: attachedNoteIds,
+      ...(record.panelNoteIds && { panelNoteIds }),
       contactDeletedAt: undefined,
     },
     events,

@@ -25,7 +25,12 @@ export async function attachNoteToTranscript(
     await tx.done;
     return false;
   }
-  await tx.objectStore('transcripts').put({ ...record, noteIds: [...record.noteIds, note.id] });
+  const panelNoteIds = [...(record.panelNoteIds ?? []), note.id];
+  await tx.objectStore('transcripts').put({
+    ...record,
+    noteIds: [...record.noteIds, note.id],
+    panelNoteIds,
+  });
   const cached = await tx.objectStore('contacts').get(contactId);
   const line = narrateActivity(
     { kind: 'note-attached', note },

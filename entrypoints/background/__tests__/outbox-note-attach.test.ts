@@ -67,4 +67,21 @@ describe('a note written from a panel', () => {
     // The other transcript of Jane gets it from the sync, as any new note.
     expect((await view(h, 't-2')).notes.map((n) => n.body)).toContain('Call on Monday');
   });
+
+  it('stays attached through later syncs with pinned notes only, until GHL deletes it', async () => {
+    const h = await janeOnTwo('pinned');
+    await write(h, note('Keep me on t-1'), 't-1');
+    const written = (await view(h, 't-1')).notes.find((n) => n.body === 'Keep me on t-1')!;
+
+    await h.fake.advance(61 * MINUTE);
+    await h.run(h.handlers['sync/now']({}, PAGE));
+    const after = await view(h, 't-1');
+    expect(after.notes.map((n) => n.body)).toContain('Keep me on t-1');
+    expect(after.activity.map((a) => a.text).join('\n')).not.toContain('removed');
+
+    await write(h, { kind: 'note.delete', contactId: JANE, noteId: written.id });
+    await h.fake.advance(61 * MINUTE);
+    await h.run(h.handlers['sync/now']({}, PAGE));
+    expect((await view(h, 't-1')).notes.map((n) => n.body)).not.toContain('Keep me on t-1');
+  });
 });
