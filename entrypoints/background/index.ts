@@ -72,7 +72,7 @@ export default defineBackground(() => {
     notifyReconnectNeeded,
     audit: (attempt) => auditLog.record(attempt),
     async wipeCache() {
-      sandbox.reset();
+      await sandbox.reset();
       // The delete waits for open connections: close ours first.
       await db.close();
       await deleteDB(CACHE_DB_NAME);
