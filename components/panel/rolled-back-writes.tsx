@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import { ConfirmDelete } from './confirm-delete';
@@ -16,6 +17,16 @@ export interface RolledBackWritesProps {
  */
 export function RolledBackWrites({ failed, onChanged }: RolledBackWritesProps) {
   const { announce } = usePanelActions();
+  // Failures already there when the panel opened are listed; one that happens while it is open
+  // is also said at once (it replaces the "sending to GHL" news that is no longer true).
+  const known = useRef<Set<string> | undefined>(undefined);
+  useEffect(() => {
+    const fresh = known.current ? failed.filter((job) => !known.current!.has(job.id)) : [];
+    known.current = new Set(failed.map((job) => job.id));
+    const [first] = fresh;
+    if (first)
+      announce(`Not saved in GHL: ${first.summary}. ${first.error?.message ?? ''}`.trim(), 'alert');
+  }, [failed.map((job) => job.id).join(' ')]);
   if (failed.length === 0) return null;
   const act = async (type: 'outbox/retry' | 'outbox/discard', job: OutboxJobView) => {
     try {

@@ -65,7 +65,7 @@ export function ContactCard({ view, contact }: ContactCardProps) {
         <p class="panel__notice panel__notice--alert">This contact was deleted in GHL.</p>
       )}
       <dl class="panel__facts">
-        {cardFields(view.fields, contact, name).map(([label, text]) => (
+        {cardFields(view.fields, contact).map(([label, text]) => (
           <Fragment key={label}>
             <dt>{label}</dt>
             <dd>{text}</dd>

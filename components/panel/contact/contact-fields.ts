@@ -5,8 +5,7 @@ import type { PanelContact, Shown } from '../panel-records';
  * way. Labels are the default mapping's (utils/sync/transcript-snapshot.ts); tags are left out
  * because the card lists the live tags as chips instead.
  */
-const LIVE_FIELDS = new Map<string, (contact: PanelContact, name: string) => string | undefined>([
-  ['Name', (_contact, name) => name],
+const LIVE_FIELDS = new Map<string, (contact: PanelContact) => string | undefined>([
   ['Email', (contact) => contact.email],
   ['Phone', (contact) => contact.phone],
   ['Company', (contact) => contact.companyName],
@@ -14,6 +13,8 @@ const LIVE_FIELDS = new Map<string, (contact: PanelContact, name: string) => str
 
 /** The snapshot label of the contact's tags, which the card shows as chips from the record. */
 const TAGS_LABEL = 'Tags';
+/** The snapshot label of the name, which the card's heading already shows. */
+const NAME_LABEL = 'Name';
 
 /**
  * The mapped fields to list (label → text), in the snapshot's order, empty ones left out. When
@@ -25,14 +26,14 @@ const TAGS_LABEL = 'Tags';
 export function cardFields(
   fields: Record<string, string> | undefined,
   contact: Shown<PanelContact> | undefined,
-  name: string,
 ): [label: string, text: string][] {
-  if (!contact) return Object.entries(fields ?? {}).filter(([, text]) => text !== '');
-  const snapshot = Object.entries(fields ?? {}).filter(([label]) => label !== TAGS_LABEL);
+  const mapped = Object.entries(fields ?? {}).filter(([label]) => label !== NAME_LABEL);
+  if (!contact) return mapped.filter(([, text]) => text !== '');
+  const snapshot = mapped.filter(([label]) => label !== TAGS_LABEL);
   if (contact.pending !== 'saving') return snapshot.filter(([, text]) => text !== '');
   const live = (label: string, text: string) => {
     const read = LIVE_FIELDS.get(label);
-    return read ? (read(contact.record, name) ?? '') : text;
+    return read ? (read(contact.record) ?? '') : text;
   };
   const shown: [string, string][] = snapshot.map(([label, text]) => [label, live(label, text)]);
   for (const label of LIVE_FIELDS.keys()) {

@@ -15,7 +15,6 @@ describe('ContactCard', () => {
     const { page } = await showCard({ record: JANE });
     expect(heading(page)).toBe('Jane Doe');
     expect(facts(page)).toEqual([
-      'Name: Jane Doe',
       'Email: jane@example.com',
       'Phone: +1 555 010 0199',
       'Company: Acme',
@@ -37,7 +36,6 @@ describe('ContactCard', () => {
     const { page } = await showCard({ record, pending: 'saving' });
     expect(heading(page)).toBe('Janet Doe');
     expect(textOf(page.querySelector('.panel__pending')!)).toBe('Saving…');
-    expect(facts(page)).toContain('Name: Janet Doe');
     expect(facts(page)).toContain('Email: janet@example.com');
   });
 
@@ -93,7 +91,7 @@ describe('ContactCard', () => {
     );
     expect([...page.querySelectorAll('button')].map(textOf)).toEqual(['Others at this business']);
     expect(page.querySelector('input, form')).toBeNull();
-    expect(facts(page)).toHaveLength(4);
+    expect(facts(page)).toHaveLength(3);
     expect(textOf(page)).toContain('vip');
     expect(textOf(page)).toContain('Synced with GHL');
     expect(link(page)).toBeTruthy();

@@ -29,9 +29,8 @@ describe('cardContactName', () => {
 });
 
 describe('cardFields', () => {
-  it('lists the snapshot in its order, without empty fields or the tags the chips show', () => {
-    expect(cardFields(fields, { record: JANE }, 'Jane Doe')).toEqual([
-      ['Name', 'Jane Doe'],
+  it('lists the snapshot in its order, without empty fields, the name the heading shows or the tags the chips show', () => {
+    expect(cardFields(fields, { record: JANE })).toEqual([
       ['Email', 'jane@example.com'],
       ['Phone', '+1 555 010 0199'],
       ['Company', 'Acme'],
@@ -40,13 +39,12 @@ describe('cardFields', () => {
   });
 
   it('keeps the Tags row when there is no record to show chips from', () => {
-    expect(cardFields(fields, undefined, 'Jane Doe')).toContainEqual(['Tags', 'vip, lead']);
+    expect(cardFields(fields, undefined)).toContainEqual(['Tags', 'vip, lead']);
   });
 
   it('shows the record’s values while a change is saving', () => {
     const record = { ...JANE, email: 'new@example.com', phone: undefined, companyName: 'Beta' };
-    expect(cardFields(fields, { record, pending: 'saving' }, 'Jane Doe')).toEqual([
-      ['Name', 'Jane Doe'],
+    expect(cardFields(fields, { record, pending: 'saving' })).toEqual([
       ['Email', 'new@example.com'],
       ['Company', 'Beta'],
       ['Owner', 'user-1'],
@@ -56,8 +54,7 @@ describe('cardFields', () => {
   it('adds a value the snapshot lacked while saving', () => {
     const snapshot = { Name: 'Ann' };
     const record = { id: 'c2', firstName: 'Ann', email: 'ann@example.com', tags: [] };
-    expect(cardFields(snapshot, { record, pending: 'saving' }, 'Ann')).toEqual([
-      ['Name', 'Ann'],
+    expect(cardFields(snapshot, { record, pending: 'saving' })).toEqual([
       ['Email', 'ann@example.com'],
     ]);
   });
