@@ -1,79 +1,151 @@
-// `npm run demo`: builds the extension and opens Chromium with it on a Trint look-alike
-// transcript, then walks through what the extension does today. With a display the window stays
-// open for you to explore; without one (CI, SSH) it runs headless and saves a screenshot of each
-// step. Nothing reaches the internet: Trint is served locally, other hosts are blocked.
+// `npm run demo`: builds the extension, opens Chromium with it on a Trint look-alike, connects
+// the built-in Sandbox GHL (made-up data kept inside the extension, no account) and walks through
+// the panel with Jane Doe already linked to a transcript: her card, tasks, notes, appointments and
+// activity; a task added and one completed; a quote saved as a note; an unlinked transcript's
+// suggestions; the file list's marker; the panel collapsed. With a display the window stays open
+// for you to explore; without one (CI, SSH, or `--headless`) it saves a screenshot of each step to
+// demo-output/. Nothing reaches the internet: Trint is served locally, other hosts are blocked.
+// Every step waits for what a person should see, and stops the demo (exit 1) when it never shows.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { launchChromiumWithExtension } from '../test/e2e/support/chromium';
+import { ask } from '../test/e2e/support/extension-pages';
+import { editorUrl, JANE_ID, panelOf } from '../test/e2e/support/panel-session';
 import { ROOT } from '../test/e2e/support/paths';
+import {
+  createTour,
+  demoOptions,
+  endDemo,
+  localDay,
+  prepareOutput,
+  see,
+  seeEnabled,
+  selectText,
+  stopDemo,
+} from './demo-steps';
 
-const OUT = `${ROOT}demo-output`;
-const headless = !process.env.DISPLAY || process.env.CI === 'true';
+const options = demoOptions(process.argv.slice(2), process.env);
+const NEW_TASK = 'Send the pilot proposal';
+const OVERDUE_TASK = 'Send pilot pricing';
+const QUOTE = 'Right now every interview is transcribed and then copied into the CRM.';
+const NOTE_TITLE = 'From Trint: Discovery call with Acme Corp';
 
-execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-mkdirSync(OUT, { recursive: true });
-const browser = await launchChromiumWithExtension({ headless });
-const page = await browser.context.newPage();
-const panelId = page
-  .getByRole('complementary', { name: 'GHL for Trint' })
-  .getByTestId('transcript-id');
+if (options.build)
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+prepareOutput(options);
+const browser = await launchChromiumWithExtension({ headless: options.headless });
+const step = createTour(options);
 
-/** One step of the tour: do it, wait for the panel to agree, save what a person would see. */
-async function step(
-  number: number,
-  what: string,
-  act: () => Promise<unknown>,
-  expectId: string | null,
-) {
-  await act();
-  if (expectId) await panelId.filter({ hasText: expectId }).waitFor();
-  else await page.locator('ghl-trint-panel').waitFor({ state: 'detached' });
-  const file = `${OUT}/${String(number).padStart(2, '0')}-${what.toLowerCase().replace(/\W+/g, '-')}.png`;
-  await page.screenshot({ path: file });
-  console.log(`  ${number}. ${what}${headless ? ` → ${file}` : ''}`);
-}
+try {
+  console.log('\nGHL for Trint demo (Trint look-alike, Sandbox GHL, no network):');
+  // The toolbar popup, opened as a tab (a script cannot click the toolbar button).
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await step(
+    popup,
+    { what: 'Connect the Sandbox from the popup', element: popup.locator('main') },
+    async () => {
+      await popup.getByRole('button', { name: /Use the Sandbox/ }).click();
+      await see(
+        '“Sandbox mode” in the popup',
+        popup.getByRole('heading', { name: /Sandbox mode/ }),
+      );
+      // A person links from the panel (step 5 shows how); here it is done before they first look.
+      await ask(popup, 'link/set', { transcriptId: 'tr-alpha', contactId: JANE_ID });
+    },
+  );
 
-console.log('\nGHL for Trint demo (Trint look-alike, no network):');
-// The popup, opened as a tab: connect to the built-in Sandbox GHL (demo data, no account).
-const popup = await browser.context.newPage();
-await popup.goto(browser.extensionUrl('popup.html'));
-await popup.getByRole('button', { name: /Use the Sandbox/ }).click();
-await popup.getByRole('heading', { name: /Sandbox mode/ }).waitFor();
-await popup.locator('main').screenshot({ path: `${OUT}/00-connect-the-sandbox.png` });
-console.log(
-  `  0. Connect the Sandbox from the popup${headless ? ` → ${OUT}/00-connect-the-sandbox.png` : ''}`,
-);
-await page.bringToFront();
-await step(
-  1,
-  'Open a transcript',
-  () => page.goto('https://app.trint.com/editor/tr-alpha'),
-  'tr-alpha',
-);
-const next = () => page.getByRole('link', { name: 'Next transcript' }).click();
-await step(2, 'Move to the next transcript without a reload', next, 'tr-bravo');
-await step(
-  3,
-  'Go to the file list, where the panel steps aside',
-  () => page.getByRole('link', { name: 'All files' }).click(),
-  null,
-);
-await step(
-  4,
-  'Open a transcript from the list',
-  () => page.getByRole('link', { name: /Hank Scorpio/ }).click(),
-  'tr-charlie',
-);
-console.log(
-  '\nThe panel reads the transcript from the page and follows Trint’s navigation, and shows\n' +
-    'the Sandbox marker. The GHL contact, tasks and notes arrive with the full panel\n' +
-    '(see README.md).',
-);
+  const page = await browser.context.newPage();
+  if (options.headless) await page.setViewportSize({ width: 1280, height: 1000 });
+  const panel = panelOf(page);
+  const openTasks = panel.getByRole('list', { name: 'Open tasks' });
+  const doneTasks = panel.getByRole('list', { name: 'Completed tasks' });
+  const tasksSection = panel.getByRole('region', { name: 'Tasks', exact: true });
+  const task = (verb: string, title: string) =>
+    panel.getByRole('button', { name: `${verb} task ‘${title}’`, exact: true });
 
-if (headless) {
-  console.log(`\nScreenshots are in ${OUT}`);
-  await browser.close();
-} else {
-  console.log('\nThe browser stays open: close its window to end the demo.');
-  await new Promise((resolve) => browser.context.on('close', resolve));
+  await step(
+    page,
+    {
+      what: 'Jane Doe, linked to “Discovery call with Acme Corp”',
+      whole: panel.locator('.panel__scroll'),
+    },
+    async () => {
+      await page.goto(editorUrl('tr-alpha'));
+      await see('Jane Doe’s card', panel.getByRole('heading', { name: 'Jane Doe', level: 2 }));
+      const overdue = openTasks.getByRole('listitem').filter({ hasText: OVERDUE_TASK });
+      await see(`“${OVERDUE_TASK}” marked overdue`, overdue.getByText('Overdue', { exact: true }));
+      await see('her pinned note', panel.getByText('Discovery call summary'));
+      await see('her appointments', panel.getByRole('list', { name: 'Upcoming appointments' }));
+      await see('the activity', panel.getByRole('list', { name: 'Activity' }));
+    },
+  );
+
+  const addTask = `Add the task “${NEW_TASK}”, due in 2 days`;
+  await step(page, { what: addTask, focus: tasksSection }, async () => {
+    await panel.getByRole('button', { name: 'Add task' }).click();
+    const form = panel.getByRole('form', { name: 'New task' });
+    await form.getByLabel('Title').fill(NEW_TASK);
+    await form.getByLabel('Due date').fill(localDay(2));
+    await form.getByRole('button', { name: 'Save task' }).click();
+    // A new task's buttons wait for GHL's answer (its id): enabled means GHL has it.
+    await seeEnabled(`“${NEW_TASK}” saved in GHL`, task('Complete', NEW_TASK));
+  });
+
+  const complete = `Complete the overdue task “${OVERDUE_TASK}”`;
+  await step(page, { what: complete, focus: tasksSection }, async () => {
+    await task('Complete', OVERDUE_TASK).click();
+    await seeEnabled(
+      `“${OVERDUE_TASK}” completed`,
+      doneTasks.getByRole('button', { name: `Reopen task ‘${OVERDUE_TASK}’` }),
+    );
+  });
+
+  const noteEdit = panel.getByRole('button', { name: `Edit note ‘${NOTE_TITLE}’` });
+  const saveNote = 'Save a sentence of the transcript as a note';
+  await step(
+    page,
+    { what: saveNote, focus: panel.getByRole('region', { name: 'Notes' }) },
+    async () => {
+      await selectText(page, QUOTE);
+      const save = panel.getByRole('button', { name: 'Save selection as note' });
+      await seeEnabled('“Save selection as note” take the selection', save);
+      await save.click();
+      await see(
+        'the quote among the notes',
+        panel.getByRole('listitem').filter({ hasText: QUOTE }),
+      );
+      await seeEnabled('the note saved in GHL', noteEdit);
+    },
+  );
+
+  const next = 'Next transcript: not linked yet, with suggestions from its speakers';
+  await step(page, { what: next }, async () => {
+    await page.getByRole('link', { name: 'Next transcript' }).click();
+    const suggested = panel.getByRole('list', { name: 'Suggested contacts' });
+    await see('“Link a GHL contact”', panel.getByRole('heading', { name: 'Link a GHL contact' }));
+    await see('Ana Ruiz suggested', suggested.getByRole('button', { name: 'Link Ana Ruiz' }));
+    await see('Omar Haddad suggested', suggested.getByRole('button', { name: 'Link Omar Haddad' }));
+  });
+
+  const files = 'All files: the GHL marker on the linked transcript';
+  await step(page, { what: files }, async () => {
+    await page.getByRole('link', { name: 'All files' }).click();
+    await see(
+      'the marker “Linked to GHL contact Jane Doe”',
+      page.getByRole('img', { name: 'Linked to GHL contact Jane Doe' }),
+    );
+  });
+
+  await step(page, { what: 'Collapse the panel beside the transcript' }, async () => {
+    await page.getByRole('link', { name: 'Discovery call with Acme Corp' }).click();
+    await panel.getByRole('button', { name: 'Hide the GHL for Trint panel' }).click();
+    await see(
+      'the collapsed tab',
+      panel.getByRole('button', { name: 'Show the GHL for Trint panel' }),
+    );
+  });
+
+  await endDemo(browser, options);
+} catch (error) {
+  await stopDemo(browser, options, error);
 }

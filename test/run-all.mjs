@@ -1,7 +1,7 @@
 // `npm test`: every suite in order (check, both production builds, unit, end to end in Chromium
-// and Firefox, then the GHL traffic they caused against GHL's OpenAPI files), then one closing
-// line "N passed, N failed" summed over all of them. Exits non-zero when anything failed. A suite
-// that crashes without reporting tests counts as one failure.
+// and Firefox, the demo headless, then the GHL traffic they caused against GHL's OpenAPI files),
+// then one closing line "N passed, N failed" summed over all of them. Exits non-zero when
+// anything failed. A suite that crashes without reporting tests counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -72,6 +72,22 @@ if (built) {
 } else {
   totals.failed += 1;
   lines.push('e2e: not run, a build failed (1 failed)');
+}
+// The README's one-command demo, headless on the build above: it stops (exit 1) at the first
+// step whose result a person would not see, so a demo that no longer works fails the run.
+if (built) {
+  step('demo (headless)', 'npm', [
+    'run',
+    '--silent',
+    'demo',
+    '--',
+    '--headless',
+    '--no-build',
+    `--out=${RESULTS}/demo`,
+  ]);
+} else {
+  totals.failed += 1;
+  lines.push('demo (headless): not run, a build failed (1 failed)');
 }
 step(
   'GHL traffic of the tests matches the OpenAPI files',
