@@ -5,6 +5,7 @@ import type { CompletedJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxResult } from '@/utils/outbox/outbox-send';
 import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
+import { recordNoteDelete, recordTaskDelete } from '@/utils/sync/record-delete-line';
 import { recordTaskWrite } from '@/utils/sync/task-write-record';
 import { contactSnapshot } from '@/utils/sync/transcript-snapshot';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
@@ -23,16 +24,17 @@ export interface OutboxEffectsDeps {
 }
 
 /**
- * What follows a write GHL has applied, on the Trint side: a task's change goes on the timeline
- * of every linked transcript, a contact created from a transcript is linked to it, a deleted
+ * What follows a write GHL has applied, on the Trint side: a task's change or deletion goes on
+ * the timeline of every linked transcript, a deleted note leaves the transcripts it was attached
+ * to (with a line on each), a contact created from a transcript is linked to it, a deleted
  * contact's links go with it, an edited contact's fields show at once on its transcripts, a note
  * written from a transcript's panel is attached to that transcript, and open panels re-read. And
  * a write that failed for good is told to the person.
  *
  * The outbox runs `applied` again at its next start if the worker stopped before the job was
- * deleted. Linking, unlinking and attaching a note are no-ops the second time, and the fields are
- * only set again; a task's timeline line is the exception: it may be written twice, in that rare
- * window only.
+ * deleted. Linking, unlinking, attaching or detaching a note and a deleted task's line are no-ops
+ * the second time, and the fields are only set again; the line of a task created, completed or
+ * reopened is the exception: it may be written twice, in that rare window only.
  */
 export function createOutboxEffects(deps: OutboxEffectsDeps) {
   async function linkedChanges(contactId: string, what: string[]): Promise<TranscriptChange[]> {
@@ -53,6 +55,19 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
         task: result.task,
         at: deps.now(),
         previous: completed.previousTask,
+      });
+    }
+    if (op.kind === 'task.delete' && result.kind === 'deleted') {
+      return recordTaskDelete(await deps.db.get(), {
+        ...deleted(job, op.contactId),
+        record: completed.deletedTask,
+      });
+    }
+    if (op.kind === 'note.delete' && result.kind === 'deleted') {
+      return recordNoteDelete(await deps.db.get(), {
+        ...deleted(job, op.contactId),
+        noteId: op.noteId,
+        record: completed.deletedNote,
       });
     }
     if (op.kind === 'contact.create' && result.kind === 'contact' && job.transcriptId) {
@@ -83,6 +98,11 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
     }
     if (result.kind === 'contact' && 'contactId' in op) await refreshFields(result.contact);
     return 'contactId' in op ? linkedChanges(op.contactId, [op.kind.split('.')[0]!]) : [];
+  }
+
+  /** Who and when, for the timeline line of a task or note a person deleted. */
+  function deleted(job: OutboxJob, contactId: string) {
+    return { contactId, locationId: job.locationId, at: deps.now(), timeZone: deps.timeZone };
   }
 
   /**

@@ -402,7 +402,7 @@ describe('Chromium: working a contact from the Trint panel', () => {
     const failed = rowWith(rolledBack, 'Create task ‘Send the renewal proposal’');
     await expect
       .poll(() => failed.textContent(), SENT)
-      .toContain('It no longer exists in GHL, so the change was not made.');
+      .toContain('The contact no longer exists in GHL, so the change was not made.');
     await failed
       .getByRole('button', { name: 'Retry: Create task ‘Send the renewal proposal’' })
       .waitFor();

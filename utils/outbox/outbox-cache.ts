@@ -1,4 +1,5 @@
 import { contactDisplayName } from '../sync/transcript-snapshot';
+import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import type { IDBPTransaction } from 'idb';
 import type { CacheDb, CachedContact, OutboxJob } from '../db/cache-schema';
@@ -75,10 +76,7 @@ export async function completeJob(
         break;
       }
       case 'deleted':
-        if (op.kind === 'contact.delete') {
-          const cached = await tx.objectStore('contacts').get(op.contactId);
-          completed.deletedContactName = cached && contactDisplayName(cached.contact);
-        }
+        Object.assign(completed, await whatIsDeleted(tx, op));
         await forgetDeleted(tx, op, now);
         break;
     }
@@ -107,6 +105,34 @@ export interface CompletedJob {
   previousTask?: GhlTask | null;
   /** The name of a contact the job deleted, for the timeline of the transcripts it leaves. */
   deletedContactName?: string;
+  /**
+   * The task a job deleted, as cached until then, for the timeline (the next sync no longer
+   * sees it go). Absent when the cache no longer held it: another delete of it, or a sync that
+   * saw it gone in GHL, came first and told it already.
+   */
+  deletedTask?: GhlTask;
+  /** The note a job deleted, as cached until then (absent as for {@link deletedTask}). */
+  deletedNote?: GhlNote;
+}
+
+/** What a delete takes from the cache, read before it goes (see {@link CompletedJob}). */
+async function whatIsDeleted(tx: CompleteTx, op: OutboxJob['operation']): Promise<CompletedJob> {
+  switch (op.kind) {
+    case 'contact.delete': {
+      const cached = await tx.objectStore('contacts').get(op.contactId);
+      return { deletedContactName: cached && contactDisplayName(cached.contact) };
+    }
+    case 'task.delete': {
+      const cached = await tx.objectStore('tasks').get(op.taskId);
+      return cached ? { deletedTask: cached.value } : {};
+    }
+    case 'note.delete': {
+      const cached = await tx.objectStore('notes').get(op.noteId);
+      return cached ? { deletedNote: cached.value } : {};
+    }
+    default:
+      return {};
+  }
 }
 
 /** A deleted record leaves the cache; a deleted contact takes its tasks, notes, appointments. */

@@ -77,10 +77,35 @@ export function decideAfterError(op: OutboxOperation, error: unknown): ErrorDeci
     case 'not-found':
       return DELETES.has(op.kind)
         ? { action: 'done' }
-        : { action: 'fail', message: 'It no longer exists in GHL, so the change was not made.' };
+        : { action: 'fail', message: goneMessage(op) };
     case 'validation':
     case 'missing-scope':
     case 'forbidden':
       return { action: 'fail' };
+  }
+}
+
+/**
+ * Why a write to something GHL no longer has was not made, naming what is gone: a task or note
+ * is created on a contact, so a 404 there means the contact went; an update's 404 is about the
+ * record it changes.
+ */
+export function goneMessage(op: OutboxOperation): string {
+  const notMade = 'so the change was not made.';
+  switch (op.kind) {
+    case 'contact.create':
+      // Nothing it names can be gone: the contact does not exist yet.
+      return `GHL could not find where to create it, ${notMade}`;
+    case 'task.create':
+    case 'note.create':
+      return `The contact no longer exists in GHL, ${notMade}`;
+    default: {
+      const what = op.kind.startsWith('task.')
+        ? 'task'
+        : op.kind.startsWith('note.')
+          ? 'note'
+          : 'contact';
+      return `The ${what} no longer exists in GHL (it may have been deleted there), ${notMade}`;
+    }
   }
 }

@@ -201,7 +201,7 @@ describe('what follows a write GHL applied', () => {
     expect(h.notice.mock.calls).toEqual([
       [
         'not-found',
-        `Complete task ‘${task.title}’: It no longer exists in GHL, so the change was not made.`,
+        `Complete task ‘${task.title}’: The task no longer exists in GHL (it may have been deleted there), so the change was not made.`,
       ],
     ]);
   });
@@ -217,7 +217,10 @@ describe('what follows a write GHL applied', () => {
     });
 
     expect(h.notice.mock.calls).toEqual([
-      ['not-found', 'Edit note: It no longer exists in GHL, so the change was not made.'],
+      [
+        'not-found',
+        'Edit note: The note no longer exists in GHL (it may have been deleted there), so the change was not made.',
+      ],
     ]);
   });
 });

@@ -92,7 +92,8 @@ describe('failed writes', () => {
       status: 'failed',
       error: {
         kind: 'not-found',
-        message: 'It no longer exists in GHL, so the change was not made.',
+        message:
+          'The task no longer exists in GHL (it may have been deleted there), so the change was not made.',
       },
     });
 
