@@ -7,8 +7,7 @@ import { AppointmentSection } from './appointments/appointment-section';
 import { ContactCard } from './contact/contact-card';
 import { NoteSection } from './notes/note-section';
 import { usePanelActions } from './panel-actions';
-import { panelRecords } from './panel-records';
-import { RolledBackWrites } from './rolled-back-writes';
+import type { PanelRecords } from './panel-records';
 import { TaskSection } from './tasks/task-section';
 import type { TranscriptViewState } from './use-transcript-view';
 
@@ -16,6 +15,8 @@ import type { TranscriptViewState } from './use-transcript-view';
 export interface LinkedContactProps {
   page: EditorPage;
   view: TranscriptView & { link: NonNullable<TranscriptView['link']> };
+  /** The view's records with pending writes applied (see panelRecords). */
+  records: PanelRecords;
   transcript: TranscriptViewState;
 }
 
@@ -23,10 +24,9 @@ export interface LinkedContactProps {
  * The transcript's contact and everything the person works on with it, drawn from the cache
  * with the writes still on their way applied (marked pending) and the failed ones rolled back.
  */
-export function LinkedContact({ page, view, transcript }: LinkedContactProps) {
+export function LinkedContact({ page, view, records, transcript }: LinkedContactProps) {
   const { announce } = usePanelActions();
   const [unlinking, setUnlinking] = useState(false);
-  const records = panelRecords(view);
   const { contactId } = view.link;
 
   async function unlink() {
@@ -43,7 +43,6 @@ export function LinkedContact({ page, view, transcript }: LinkedContactProps) {
 
   return (
     <>
-      <RolledBackWrites failed={records.failed} onChanged={transcript.reload} />
       <ContactCard view={view} contact={records.contact} />
       <div class="panel__actions panel__unlink">
         <button

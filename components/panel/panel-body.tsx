@@ -2,6 +2,8 @@ import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { LinkContact } from './link/link-contact';
 import { LinkedContact } from './linked-contact';
+import { panelRecords } from './panel-records';
+import { RolledBackWrites } from './rolled-back-writes';
 import type { TranscriptViewState } from './use-transcript-view';
 
 /** Props of {@link PanelBody}. */
@@ -14,7 +16,8 @@ export interface PanelBodyProps {
 /**
  * What the panel shows under its header, by state: nothing to do until connected (the notice
  * above says how), a read error with Retry, the link search when no contact is linked, and the
- * contact with its tasks, notes, appointments and timeline when one is.
+ * contact with its tasks, notes, appointments and timeline when one is. Writes GHL refused for
+ * good come first in both cases (a new contact can fail before anything is linked).
  */
 export function PanelBody({ page, connection, transcript }: PanelBodyProps) {
   if (!connection || connection.state === 'not-connected') return null;
@@ -33,14 +36,25 @@ export function PanelBody({ page, connection, transcript }: PanelBodyProps) {
       </p>
     );
   }
-  return view.link ? (
-    <LinkedContact page={page} view={{ ...view, link: view.link }} transcript={transcript} />
-  ) : (
-    <LinkContact
-      page={page}
-      view={view}
-      locationId={connection.locationId}
-      onLinked={transcript.show}
-    />
+  const records = panelRecords(view);
+  return (
+    <>
+      <RolledBackWrites failed={records.failed} onChanged={transcript.reload} />
+      {view.link ? (
+        <LinkedContact
+          page={page}
+          view={{ ...view, link: view.link }}
+          records={records}
+          transcript={transcript}
+        />
+      ) : (
+        <LinkContact
+          page={page}
+          view={view}
+          locationId={connection.locationId}
+          onLinked={transcript.show}
+        />
+      )}
+    </>
   );
 }

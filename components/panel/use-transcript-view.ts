@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import { tabMessageSchema } from '@/utils/messaging/tab-messages';
@@ -23,6 +23,7 @@ export interface TranscriptViewState {
 export function useTranscriptView(page: EditorPage): TranscriptViewState {
   const [state, setState] = useState<{ view?: TranscriptView; error?: string }>({});
   const [reads, setReads] = useState(0);
+  const titleSent = useRef<string | undefined>(undefined);
   const { transcriptId } = page;
   useEffect(() => {
     if (reads === 0) return;
@@ -45,6 +46,7 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
           live && setState((previous) => ({ ...previous, error: messageOf(error) })),
       );
     setState({});
+    titleSent.current = page.title;
     void show(
       sendMessage('transcript/opened', {
         transcriptId,
@@ -64,6 +66,13 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     };
     // Keyed by the transcript only: the title and speakers are sent once per transcript.
   }, [transcriptId]);
+  // Trint renders a transcript's title after its URL: the record gets it when it appears.
+  useEffect(() => {
+    if (page.title === undefined || page.title === titleSent.current) return;
+    titleSent.current = page.title;
+    const payload = { transcriptId, title: page.title, speakers: page.speakers };
+    sendMessage('transcript/opened', payload).catch(() => {});
+  }, [transcriptId, page.title]);
   return {
     ...state,
     show: (view) => view.transcriptId === transcriptId && setState({ view }),

@@ -53,9 +53,14 @@ export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Ele
       if (ids.length === 0) return;
       try {
         const { links } = await sendMessage('links/find', { transcriptIds: ids });
+        // An answer for a list that has changed since is stale: the newer ask's answer counts.
+        if (asked !== key) return;
         names = new Map(links.map((link) => [link.transcriptId, link.contactName]));
       } catch {
-        return; // Markers are a help: without the background, the list stays as Trint drew it.
+        // Markers are a help: without the background, the list stays as Trint drew it, and the
+        // next change of the page asks again.
+        if (asked === key) asked = '';
+        return;
       }
     }
     for (const { transcriptId, anchor } of listed) placeMarker(anchor, names.get(transcriptId));

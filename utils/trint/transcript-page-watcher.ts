@@ -24,9 +24,17 @@ export function watchTranscriptPage(
   signal: AbortSignal,
 ): void {
   let last = '';
+  let shown: TranscriptPage | undefined;
+  /** The previous transcript's title and speakers, while the page may still show them. */
+  let previous: TranscriptPage | undefined;
   const read = () => {
     if (signal.aborted) return;
-    const page = readTranscriptPage(win);
+    const fresh = readTranscriptPage(win);
+    if (shown && fresh.transcriptId !== shown.transcriptId) previous = shown;
+    const page = previous ? withoutStaleText(fresh, previous) : fresh;
+    // Once the page shows other text, the previous transcript is gone from it.
+    if (previous && page.title !== undefined && page.speakers.length > 0) previous = undefined;
+    shown = page;
     const key = JSON.stringify(page);
     if (key === last) return;
     last = key;
@@ -57,4 +65,19 @@ export function watchTranscriptPage(
 
   watchLocation(win, read, signal);
   read();
+}
+
+/**
+ * Right after the URL moves to another transcript, the page still shows the previous one's title
+ * and speakers until Trint renders the new one: text equal to the previous transcript's is not
+ * this transcript's yet, so it is left out rather than reported (and suggested from).
+ */
+function withoutStaleText(page: TranscriptPage, previous: TranscriptPage): TranscriptPage {
+  const sameSpeakers =
+    page.speakers.length > 0 && page.speakers.join('\n') === previous.speakers.join('\n');
+  return {
+    ...page,
+    title: page.title === previous.title ? undefined : page.title,
+    speakers: sameSpeakers ? [] : page.speakers,
+  };
 }

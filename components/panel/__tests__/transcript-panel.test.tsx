@@ -365,3 +365,33 @@ describe('TranscriptPanel: writes', () => {
     expect(() => button(page, 'Complete task ‘Send proposal’')).toThrow();
   });
 });
+
+describe('TranscriptPanel: writes that failed for good', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    send.mockReset();
+  });
+  afterEach(() => unmount());
+
+  it('a new contact GHL refused for good is shown with its reason and Retry, before any link', async () => {
+    const failed: OutboxJobView = {
+      id: 'j1',
+      kind: 'contact.create',
+      summary: 'Create contact ‘Jane Doe’',
+      status: 'failed',
+      attempts: 3,
+      createdAt: 1,
+      nextAttemptAt: 0,
+      error: { kind: 'validation', message: 'GHL refused: duplicate email.', at: 2 },
+      transcriptId: 'tr1',
+      operation: { kind: 'contact.create', body: { locationId: 'loc1', firstName: 'Jane' } },
+    };
+    const page = await show({
+      connection: CONNECTED,
+      answers: { 'transcript/opened': { ...UNLINKED, pending: [failed] } },
+    });
+    expect(heading(page, 'h2', 'Link a GHL contact')).toBeTruthy();
+    expect(textOf(page)).toContain('GHL refused: duplicate email.');
+    expect(button(page, 'Retry: Create contact ‘Jane Doe’')).toBeTruthy();
+  });
+});

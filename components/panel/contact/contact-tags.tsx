@@ -89,6 +89,7 @@ export function ContactTags({ contactId, tags, editable }: ContactTagsProps) {
             ref={field}
             id={`${id}-new`}
             class="panel__input"
+            placeholder="New tag"
             value={draft}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? `${id}-error` : undefined}

@@ -22,14 +22,22 @@ export function mergeResults(cached: ContactSummary[], ghl: ContactSummary[]): C
   return [...cached, ...ghl.filter((contact) => !seen.has(contact.id))];
 }
 
-const EMPTY: ContactSearchState = { results: [], searchingGhl: false };
+interface Answers {
+  cached: ContactSummary[];
+  /** GHL's answer, once it came. */
+  ghl?: ContactSummary[];
+  searchingGhl: boolean;
+  error?: string;
+}
+const EMPTY: Answers = { cached: [], searchingGhl: false };
 
 /**
  * Searches contacts as the person types: the local cache at once, then GHL once typing pauses
- * (and only while online). An answer to an older query never replaces a newer one.
+ * (and only while online). The two answers are kept apart and merged when shown, so they may
+ * come back in any order; an answer to an older query never replaces a newer one.
  */
 export function useContactSearch(query: string, online: boolean): ContactSearchState {
-  const [state, setState] = useState<ContactSearchState>(EMPTY);
+  const [answers, setAnswers] = useState<Answers>(EMPTY);
   const generation = useRef(0);
   const trimmed = query.trim();
 
@@ -37,40 +45,40 @@ export function useContactSearch(query: string, online: boolean): ContactSearchS
     const current = ++generation.current;
     const live = () => current === generation.current;
     if (trimmed === '') {
-      setState(EMPTY);
+      setAnswers(EMPTY);
       return;
     }
-    let cached: ContactSummary[] = [];
     const askGhl = online && trimmed.length >= GHL_MIN_LENGTH;
-    setState((previous) => ({ ...previous, searchingGhl: askGhl, error: undefined }));
+    setAnswers((previous) => ({
+      ...previous,
+      ghl: undefined,
+      searchingGhl: askGhl,
+      error: undefined,
+    }));
     void sendMessage('contacts/search', { query: trimmed, source: 'cache' }).then(
-      ({ contacts }) => {
-        cached = contacts;
-        if (live()) setState((previous) => ({ ...previous, results: contacts }));
-      },
+      ({ contacts }) => live() && setAnswers((previous) => ({ ...previous, cached: contacts })),
       () => {},
     );
     if (!askGhl) return;
     const timer = setTimeout(() => {
       sendMessage('contacts/search', { query: trimmed, source: 'ghl' }).then(
-        ({ contacts }) => {
-          if (live()) setState({ results: mergeResults(cached, contacts), searchingGhl: false });
-        },
-        (error: unknown) => {
-          if (!live()) return;
-          setState((previous) => ({
+        ({ contacts }) =>
+          live() && setAnswers((previous) => ({ ...previous, ghl: contacts, searchingGhl: false })),
+        (error: unknown) =>
+          live() &&
+          setAnswers((previous) => ({
             ...previous,
             searchingGhl: false,
             error:
               error instanceof MessageError
                 ? `GHL could not be searched: ${error.message}`
                 : 'GHL could not be searched.',
-          }));
-        },
+          })),
       );
     }, GHL_SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [trimmed, online]);
 
-  return state;
+  const { cached, ghl, searchingGhl, error } = answers;
+  return { results: mergeResults(cached, ghl ?? []), searchingGhl, ...(error && { error }) };
 }

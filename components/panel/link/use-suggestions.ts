@@ -4,8 +4,8 @@ import type { ContactSummary } from '@/utils/messaging/protocol';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 
 /**
- * Contacts this transcript is likely about, from its title and speaker names, asked once per
- * transcript. `undefined` while asking; an empty list when nothing matched or the ask failed
+ * Contacts this transcript is likely about, from its title and speaker names, asked again when
+ * the page shows them. `undefined` while asking; an empty list when nothing matched or the ask failed
  * (suggestions are a help, the search still works).
  */
 export function useSuggestions(page: EditorPage): ContactSummary[] | undefined {
@@ -25,6 +25,7 @@ export function useSuggestions(page: EditorPage): ContactSummary[] | undefined {
     return () => {
       live = false;
     };
-  }, [transcriptId]);
+    // Asked again when the title or speakers appear: Trint renders them after the URL changed.
+  }, [transcriptId, page.title, page.speakers.join('\n')]);
   return suggestions;
 }

@@ -81,7 +81,7 @@ export function NoteItem({ shown, contactId }: NoteItemProps) {
       aria-busy={pending ? 'true' : undefined}
     >
       <div class="notes__head">
-        {note.title && <h3 class="notes__title">{note.title}</h3>}
+        {note.title && <h4 class="notes__title">{note.title}</h4>}
         {note.pinned && <span class="notes__pinned">Pinned</span>}
       </div>
       <p id={bodyId} class={`notes__body${long && !expanded ? ' notes__body--collapsed' : ''}`}>

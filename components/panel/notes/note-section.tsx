@@ -54,9 +54,9 @@ export function NoteSection({ notes, contactId, page }: NoteSectionProps) {
   const ordered = orderNotes(notes);
   return (
     <section class="panel__section notes" aria-labelledby={headingId}>
-      <h2 id={headingId} class="panel__subtitle">
+      <h3 id={headingId} class="panel__subtitle">
         Notes
-      </h2>
+      </h3>
       {writable && (
         <div class="notes__tools">
           {!adding && (

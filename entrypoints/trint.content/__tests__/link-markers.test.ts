@@ -214,4 +214,29 @@ describe('markLinkedTranscripts', () => {
     await advance();
     expect(send).toHaveBeenCalledTimes(1);
   });
+
+  it('an older answer never replaces a newer one', async () => {
+    const answers: ((links: Link[]) => void)[] = [];
+    send.mockImplementation(
+      () => new Promise((resolve) => answers.push((links) => resolve({ links } as never))),
+    );
+    await start();
+    document
+      .querySelector('ul')!
+      .insertAdjacentHTML('beforeend', '<li><a id="four" href="/editor/t4">Acme kickoff</a></li>');
+    await advance();
+    expect(answers).toHaveLength(2);
+    // The newer ask (t1-t4) is answered first, the older (t1-t3) late.
+    answers[1]!([
+      { transcriptId: 't1', contactName: 'Jane Doe' },
+      { transcriptId: 't4', contactName: 'Ann Acme' },
+    ]);
+    await advance(0);
+    answers[0]!([{ transcriptId: 't1', contactName: 'Jane Doe' }]);
+    await advance(0);
+    // Any later change re-places the markers from what was answered last.
+    document.body.insertAdjacentHTML('beforeend', '<p>More</p>');
+    await advance();
+    expect(markerAfter('four')?.getAttribute('aria-label')).toBe('Linked to GHL contact Ann Acme');
+  });
 });

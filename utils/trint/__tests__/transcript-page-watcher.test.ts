@@ -46,6 +46,26 @@ describe('watchTranscriptPage', () => {
     expect(pages.at(-1)).toEqual({ transcriptId: 'second', title: 'Second call', speakers: [] });
   });
 
+  it('does not take the previous transcript’s title and speakers, still on screen, for the new one’s', async () => {
+    document.body.innerHTML = '<h1>First call</h1><span data-testid="speaker-name">Jane Doe</span>';
+    await advance(DOM_REREAD_MS);
+    window.history.pushState(null, '', '/editor/second');
+    await advance(LOCATION_POLL_MS);
+    expect(pages.at(-1)).toEqual({ transcriptId: 'second', title: undefined, speakers: [] });
+
+    document.body.innerHTML =
+      '<h1>Second call</h1><span data-testid="speaker-name">Ana Ruiz</span>';
+    await advance(DOM_REREAD_MS);
+    expect(pages.at(-1)).toEqual({
+      transcriptId: 'second',
+      title: 'Second call',
+      speakers: ['Ana Ruiz'],
+    });
+    expect(
+      pages.some((page) => page.transcriptId === 'second' && page.title === 'First call'),
+    ).toBe(false);
+  });
+
   it('does not report DOM changes that alter nothing it reads', async () => {
     document.body.insertAdjacentHTML('beforeend', '<p>Some transcript text</p>');
     await advance(DOM_REREAD_MS * 2);

@@ -246,4 +246,12 @@ describe('useContactSearch', () => {
     await last('ghl', 'Jane').answer([C]);
     expect(state).toEqual({ results: [C], searchingGhl: false });
   });
+
+  it('a cache answer that comes after GHL’s does not drop GHL’s results', async () => {
+    await search('Jane');
+    await wait(GHL_SEARCH_DELAY_MS);
+    await last('ghl', 'Jane').answer([C]);
+    await last('cache', 'Jane').answer([A]);
+    expect(state).toEqual({ results: [A, C], searchingGhl: false });
+  });
 });
