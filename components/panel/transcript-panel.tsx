@@ -29,8 +29,8 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
   const [layout, setLayout] = usePanelLayout();
   const [dragWidth, setDragWidth] = useState<number>();
   const transcript = useTranscriptView(page);
-  const [announcement, announce] = useAnnouncer();
   const { transcriptId } = page;
+  const [announcement, announce] = useAnnouncer(transcriptId);
   const canWrite = connection?.state === 'connected' && connection.canWrite;
 
   const actions = useMemo<PanelActions>(

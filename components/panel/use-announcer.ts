@@ -15,14 +15,18 @@ const SHOWN_MS = 8000;
  * readers (politely for news, at once for errors) and shown under the header for a few seconds.
  * Errors stay until the next announcement, so nobody misses one.
  */
-export function useAnnouncer(): [
-  Announcement | undefined,
-  (text: string, tone?: 'status' | 'alert') => void,
-] {
+export function useAnnouncer(
+  /** News is about one transcript: a new value (another transcript) clears it. */
+  about?: string,
+): [Announcement | undefined, (text: string, tone?: 'status' | 'alert') => void] {
   const [announcement, setAnnouncement] = useState<Announcement>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const count = useRef(0);
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    clearTimeout(timer.current);
+    setAnnouncement(undefined);
+  }, [about]);
   const announce = useCallback((text: string, tone: 'status' | 'alert' = 'status') => {
     clearTimeout(timer.current);
     count.current += 1;

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@/components/sync/__tests__/render-page';
@@ -6,8 +7,8 @@ import { useAnnouncer, type Announcement } from '../use-announcer';
 
 let said: Announcement | undefined;
 let announce: (text: string, tone?: 'status' | 'alert') => void = () => {};
-function Probe() {
-  [said, announce] = useAnnouncer();
+function Probe({ about }: { about?: string }) {
+  [said, announce] = useAnnouncer(about);
   return null;
 }
 
@@ -87,5 +88,18 @@ describe('useAnnouncer', () => {
     await act(() => unmount());
     unmount = () => {};
     expect(clear).toHaveBeenCalledWith(timer);
+  });
+
+  it('forgets news about one transcript when another is shown', async () => {
+    unmount();
+    const container = document.createElement('div');
+    document.body.append(container);
+    await act(() => render(<Probe about="tr-1" />, container));
+    await say('Selection saved as a note', 'alert');
+    await act(() => render(<Probe about="tr-1" />, container));
+    expect(said?.text).toBe('Selection saved as a note');
+    await act(() => render(<Probe about="tr-2" />, container));
+    expect(said).toBeUndefined();
+    unmount = () => render(null, container);
   });
 });
