@@ -94,7 +94,18 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
               : `${search.results.length} ${search.results.length === 1 ? 'contact' : 'contacts'} found`}
             {!online && ' (offline: only contacts already on this computer)'}
           </p>
-          {search.error && <p class="panel__meta">{search.error}</p>}
+          {search.error && (
+            <p class="panel__meta">
+              {search.error}{' '}
+              <button
+                type="button"
+                class="panel__button panel__button--link"
+                onClick={search.retry}
+              >
+                Search GHL again
+              </button>
+            </p>
+          )}
           {search.results.length > 0 && (
             <ul class="panel__list" aria-label="Search results">
               {search.results.map(result)}

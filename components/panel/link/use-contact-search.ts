@@ -14,6 +14,8 @@ export interface ContactSearchState {
   searchingGhl: boolean;
   /** Why GHL could not be searched (the cache's results still show). */
   error?: string;
+  /** Asks again (after an error). */
+  retry(): void;
 }
 
 /** Cache results first, then GHL's that the cache did not have. */
@@ -38,6 +40,7 @@ const EMPTY: Answers = { cached: [], searchingGhl: false };
  */
 export function useContactSearch(query: string, online: boolean): ContactSearchState {
   const [answers, setAnswers] = useState<Answers>(EMPTY);
+  const [attempt, setAttempt] = useState(0);
   const generation = useRef(0);
   const trimmed = query.trim();
 
@@ -77,8 +80,13 @@ export function useContactSearch(query: string, online: boolean): ContactSearchS
       );
     }, GHL_SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [trimmed, online]);
+  }, [trimmed, online, attempt]);
 
   const { cached, ghl, searchingGhl, error } = answers;
-  return { results: mergeResults(cached, ghl ?? []), searchingGhl, ...(error && { error }) };
+  return {
+    results: mergeResults(cached, ghl ?? []),
+    searchingGhl,
+    ...(error && { error }),
+    retry: () => setAttempt((count) => count + 1),
+  };
 }

@@ -35,9 +35,11 @@ const flush = () =>
     for (let i = 0; i < 5; i++) await Promise.resolve();
   });
 
-let state: ContactSearchState | undefined;
+/** What the hook answered, without its retry function (tests compare values). */
+let state: Omit<ContactSearchState, 'retry'> | undefined;
+let retry = () => {};
 function Probe({ query, online }: { query: string; online: boolean }) {
-  state = useContactSearch(query, online);
+  ({ retry, ...state } = useContactSearch(query, online));
   return null;
 }
 let container: HTMLElement;
@@ -253,5 +255,17 @@ describe('useContactSearch', () => {
     await last('ghl', 'Jane').answer([C]);
     await last('cache', 'Jane').answer([A]);
     expect(state).toEqual({ results: [A, C], searchingGhl: false });
+  });
+
+  it('asks GHL again when the person retries after an error', async () => {
+    await search('Jane');
+    await wait(GHL_SEARCH_DELAY_MS);
+    await last('ghl', 'Jane').fail(new MessageError('rate-limited', 'Too many requests.'));
+    expect(state?.error).toBe('GHL could not be searched: Too many requests.');
+    await act(() => retry());
+    await wait(GHL_SEARCH_DELAY_MS);
+    await last('ghl', 'Jane').answer([C]);
+    expect(state).toMatchObject({ results: [C], searchingGhl: false });
+    expect(state?.error).toBeUndefined();
   });
 });
