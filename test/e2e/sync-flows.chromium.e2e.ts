@@ -79,9 +79,11 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
     const opened = Date.now();
     await editor.goto('https://app.trint.com/editor/tr-alpha');
     const panel = editor.getByRole('complementary', { name: 'GHL for Trint' });
+    /** The linked contact's card, as a person finds it: a region named after the contact. */
+    const card = () => panel.getByRole('region', { name: /^Contact / });
     await expect
-      .poll(() => panel.getByTestId('linked-contact').textContent())
-      .toContain('Jane Doe');
+      .poll(() => card().getByRole('heading', { level: 2 }).textContent())
+      .toBe('Jane Doe');
     // The panel paints from the cache, then opening it refreshes the contact. Wait for that
     // refresh, or the edits below could land between its reads (contact, then tasks) and the
     // timeline would rightly name the contact as it was read: "Jane Doe".
@@ -108,8 +110,8 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
 
     // Flow 1: the open editor's content script is told, and its panel shows the new name.
     await expect
-      .poll(() => panel.getByTestId('linked-contact').textContent(), ONE_PERIOD)
-      .toContain('Janet Doe');
+      .poll(() => card().getByRole('heading', { level: 2 }).textContent(), ONE_PERIOD)
+      .toBe('Janet Doe');
     const after = await view();
     expect(after.fields?.Name).toBe('Janet Doe');
     // Flow 2: the task is cached as completed, with the narrative on the timeline.
