@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { ActivitySection } from './activity-section';
@@ -35,7 +35,7 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
       transcript.show(await sendMessage('link/remove', { transcriptId: view.transcriptId }));
       announce('Unlinked. The contact is unchanged in GHL.');
     } catch (error) {
-      announce(error instanceof MessageError ? error.message : 'Could not unlink.', 'alert');
+      announce(errorWords(error, 'Could not unlink.'), 'alert');
     } finally {
       setUnlinking(false);
     }

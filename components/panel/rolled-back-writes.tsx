@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import { ConfirmDelete } from './confirm-delete';
 import { usePanelActions } from './panel-actions';
@@ -36,7 +36,7 @@ export function RolledBackWrites({ failed, onChanged }: RolledBackWritesProps) {
       );
     } catch (error) {
       announce(
-        error instanceof MessageError ? error.message : 'That did not work. Try again.',
+        errorWords(error, 'That did not work. Try again.'),
         'alert',
       );
     }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useConnectionStatus } from '../shared/use-connection-status';
@@ -46,7 +46,7 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
           return true;
         } catch (error) {
           announce(
-            error instanceof MessageError ? error.message : 'That change could not be saved.',
+            errorWords(error, 'That change could not be saved.'),
             'alert',
           );
           return false;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import { tabMessageSchema } from '@/utils/messaging/tab-messages';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
@@ -81,5 +81,5 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof MessageError ? error.message : 'Could not read this transcript.';
+  return errorWords(error, 'Could not read this transcript.');
 }

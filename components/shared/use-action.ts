@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MessageError } from '@/utils/messaging/send-message';
+import { errorWords } from '@/utils/messaging/send-message';
 
 /** A button's request to the background: busy while it runs, its error in words afterwards. */
 export function useAction() {
@@ -13,7 +13,7 @@ export function useAction() {
       return true;
     } catch (failure) {
       setError(
-        failure instanceof MessageError ? failure.message : 'Something went wrong. Try again.',
+        errorWords(failure, 'Something went wrong. Try again.'),
       );
       return false;
     } finally {

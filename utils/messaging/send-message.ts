@@ -13,6 +13,14 @@ export class MessageError extends Error {
 }
 
 /**
+ * What a person is told about a failed message: the background's words when it answered with
+ * an error (they are safe to show), `fallback` for anything else (never a raw exception).
+ */
+export function errorWords(error: unknown, fallback: string): string {
+  return error instanceof MessageError ? error.message : fallback;
+}
+
+/**
  * Sends a protocol message to the background and returns its validated answer, or throws a
  * {@link MessageError}. Used by the popup, options page and content script alike.
  */

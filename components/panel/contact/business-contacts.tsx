@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ContactSummary } from '@/utils/messaging/protocol';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 
 /** Props of {@link BusinessContacts}. */
 export interface BusinessContactsProps {
@@ -40,7 +40,7 @@ export function BusinessContacts({ contactId }: BusinessContactsProps) {
     } catch (error) {
       if (mine !== request.current) return;
       const message =
-        error instanceof MessageError ? error.message : 'Something went wrong on the way to GHL.';
+        errorWords(error, 'Something went wrong on the way to GHL.');
       setLoad({ state: 'failed', message });
     }
   };

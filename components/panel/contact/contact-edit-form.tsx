@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TargetedSubmitEvent } from 'preact';
+import { FormField } from '../form-field';
 import { usePanelActions } from '../panel-actions';
 import type { PanelContact } from '../panel-records';
 import {
@@ -18,15 +19,11 @@ const LABELS: Record<ContactFormField, string> = {
   email: 'Email',
   phone: 'Phone',
 };
-// One object per field (not a union of type strings), so Preact's per-type input props check.
-const INPUT_KINDS: Record<
-  ContactFormField,
-  { type: 'text' } | { type: 'email' } | { type: 'tel' }
-> = {
-  firstName: { type: 'text' },
-  lastName: { type: 'text' },
-  email: { type: 'email' },
-  phone: { type: 'tel' },
+const INPUT_TYPES: Record<ContactFormField, 'text' | 'email' | 'tel'> = {
+  firstName: 'text',
+  lastName: 'text',
+  email: 'email',
+  phone: 'tel',
 };
 
 /** Props of {@link ContactEdit}. */
@@ -110,33 +107,21 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
         }
       }}
     >
-      {CONTACT_FORM_FIELDS.map((field) => {
-        const error = errors[field];
-        return (
-          <div class="panel__field" key={field}>
-            <label for={`${id}-${field}`}>{LABELS[field]}</label>
-            <input
-              id={`${id}-${field}`}
-              name={field}
-              class="panel__input"
-              {...INPUT_KINDS[field]}
-              value={values[field]}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? `${id}-${field}-error` : undefined}
-              onInput={(event) => {
-                const value = event.currentTarget.value;
-                setValues((current) => current && { ...current, [field]: value });
-                setErrors((current) => ({ ...current, [field]: undefined }));
-              }}
-            />
-            {error && (
-              <span id={`${id}-${field}-error`} class="panel__field-error">
-                {error}
-              </span>
-            )}
-          </div>
-        );
-      })}
+      {CONTACT_FORM_FIELDS.map((field) => (
+        <FormField
+          key={field}
+          id={`${id}-${field}`}
+          name={field}
+          label={LABELS[field]}
+          type={INPUT_TYPES[field]}
+          value={values[field]}
+          error={errors[field]}
+          onValue={(value) => {
+            setValues((current) => current && { ...current, [field]: value });
+            setErrors((current) => ({ ...current, [field]: undefined }));
+          }}
+        />
+      ))}
       {/* GHL's update (UpdateContactDto) has no companyName: GHL refuses it on PUT. */}
       <p class="panel__meta">The company is changed in GHL.</p>
       <div class="panel__actions">

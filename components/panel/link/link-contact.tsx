@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
@@ -40,7 +40,7 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
       onLinked(await sendMessage('link/set', { transcriptId, contactId: contact.id }));
       announce(`Linked ${contact.name} to this transcript.`);
     } catch (error) {
-      announce(error instanceof MessageError ? error.message : 'Could not link.', 'alert');
+      announce(errorWords(error, 'Could not link.'), 'alert');
     } finally {
       setLinking(false);
     }
