@@ -6,6 +6,11 @@ import { readTranscriptPage, type TranscriptPage } from './transcript-page';
  * highlighting) costs at most a few cheap reads per second.
  */
 export const DOM_REREAD_MS = 500;
+/**
+ * How long after moving to another transcript a title or speakers equal to the previous one's are
+ * taken for the old page still on screen (Trint renders the new one a moment after the URL).
+ */
+export const STALE_TEXT_MS = 2000;
 
 type WatchedWindow = Parameters<typeof watchLocation>[0] &
   Pick<Window, 'document' | 'setTimeout' | 'clearTimeout'> & {
@@ -27,10 +32,21 @@ export function watchTranscriptPage(
   let shown: TranscriptPage | undefined;
   /** The previous transcript's title and speakers, while the page may still show them. */
   let previous: TranscriptPage | undefined;
+  let staleTimer: ReturnType<Window['setTimeout']> | undefined;
   const read = () => {
     if (signal.aborted) return;
     const fresh = readTranscriptPage(win);
-    if (shown && fresh.transcriptId !== shown.transcriptId) previous = shown;
+    if (shown && fresh.transcriptId !== shown.transcriptId) {
+      previous = shown;
+      // A follow-up call may really have the same speakers, a weekly meeting the same title:
+      // after a short while, what the page shows is this transcript's, whatever it is.
+      if (staleTimer !== undefined) win.clearTimeout(staleTimer);
+      staleTimer = win.setTimeout(() => {
+        staleTimer = undefined;
+        previous = undefined;
+        read();
+      }, STALE_TEXT_MS);
+    }
     const page = previous ? withoutStaleText(fresh, previous) : fresh;
     // Once the page shows other text, the previous transcript is gone from it.
     if (previous && page.title !== undefined && page.speakers.length > 0) previous = undefined;
@@ -58,6 +74,7 @@ export function watchTranscriptPage(
     'abort',
     () => {
       observer.disconnect();
+      if (staleTimer !== undefined) win.clearTimeout(staleTimer);
       if (timer !== undefined) win.clearTimeout(timer);
     },
     { once: true },

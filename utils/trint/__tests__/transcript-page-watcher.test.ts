@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TranscriptPage } from '../transcript-page';
-import { DOM_REREAD_MS, watchTranscriptPage } from '../transcript-page-watcher';
+import { DOM_REREAD_MS, STALE_TEXT_MS, watchTranscriptPage } from '../transcript-page-watcher';
 import { LOCATION_POLL_MS } from '../location-watcher';
 
 describe('watchTranscriptPage', () => {
@@ -64,6 +64,23 @@ describe('watchTranscriptPage', () => {
     expect(
       pages.some((page) => page.transcriptId === 'second' && page.title === 'First call'),
     ).toBe(false);
+  });
+
+  it('reports the same speakers (a follow-up call) and the same title (a weekly meeting) soon after', async () => {
+    document.body.innerHTML =
+      '<h1>Weekly sync</h1><span data-testid="speaker-name">Jane Doe</span>';
+    await advance(DOM_REREAD_MS);
+    window.history.pushState(null, '', '/editor/second');
+    await advance(LOCATION_POLL_MS);
+    document.body.innerHTML =
+      '<h1>Weekly sync</h1><span data-testid="speaker-name">Jane Doe</span><p>New text</p>';
+    await advance(DOM_REREAD_MS);
+    await advance(STALE_TEXT_MS);
+    expect(pages.at(-1)).toEqual({
+      transcriptId: 'second',
+      title: 'Weekly sync',
+      speakers: ['Jane Doe'],
+    });
   });
 
   it('does not report DOM changes that alter nothing it reads', async () => {
