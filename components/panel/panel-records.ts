@@ -141,9 +141,19 @@ export function panelRecords(view: TranscriptView): PanelRecords {
   };
   for (const job of view.pending) {
     if (job.status === 'failed') records.failed.unshift(job);
-    else if (job.operation) applyPending(records, job, job.operation);
+    else if (job.operation && isFor(job.operation, view.link?.contactId)) {
+      applyPending(records, job, job.operation);
+    }
   }
   return records;
+}
+
+/**
+ * Whether a write is about the contact shown: one queued for a contact this transcript was linked
+ * to before must not show on the one linked now. A new contact is about no contact yet.
+ */
+function isFor(op: OutboxOperation, contactId: string | undefined): boolean {
+  return !('contactId' in op) || op.contactId === contactId;
 }
 
 function applyPending(records: PanelRecords, job: OutboxJobView, op: OutboxOperation): void {

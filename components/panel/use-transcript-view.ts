@@ -19,35 +19,41 @@ export interface TranscriptViewState {
  * Tells the background this transcript is on screen (which refreshes its contact at once and
  * puts it in the fastest sync tier), paints what the cache holds, and reads it again whenever the
  * background says the transcript changed. Follows SPA navigation: a new transcript id starts over.
+ *
+ * Reads can be answered out of order (a reload, the background's notices, a navigation): only the
+ * answer to the latest read is shown, and only while its transcript is the one on screen, so the
+ * panel never shows another transcript's data or an older state of this one.
  */
 export function useTranscriptView(page: EditorPage): TranscriptViewState {
   const [state, setState] = useState<{ view?: TranscriptView; error?: string }>({});
-  const [reads, setReads] = useState(0);
+  const latestRead = useRef(0);
+  const onScreen = useRef(page.transcriptId);
   const titleSent = useRef<string | undefined>(undefined);
   const { transcriptId } = page;
-  useEffect(() => {
-    if (reads === 0) return;
-    let live = true;
-    sendMessage('transcript/get', { transcriptId }).then(
-      (view) => live && setState({ view }),
-      (error: unknown) =>
-        live && setState((previous) => ({ ...previous, error: messageOf(error) })),
+  onScreen.current = transcriptId;
+
+  function read(reading: Promise<TranscriptView>): void {
+    const mine = ++latestRead.current;
+    reading.then(
+      (view) => {
+        if (mine === latestRead.current && view.transcriptId === onScreen.current) {
+          setState({ view });
+        }
+      },
+      (error: unknown) => {
+        if (mine !== latestRead.current) return;
+        setState((previous) => ({
+          ...previous,
+          error: errorWords(error, 'Could not read this transcript.'),
+        }));
+      },
     );
-    return () => {
-      live = false;
-    };
-  }, [reads]);
+  }
+
   useEffect(() => {
-    let live = true;
-    const show = (reading: Promise<TranscriptView>) =>
-      reading.then(
-        (view) => live && setState({ view }),
-        (error: unknown) =>
-          live && setState((previous) => ({ ...previous, error: messageOf(error) })),
-      );
     setState({});
     titleSent.current = page.title;
-    void show(
+    read(
       sendMessage('transcript/opened', {
         transcriptId,
         ...(page.title && { title: page.title }),
@@ -57,15 +63,13 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     const onMessage = (message: unknown) => {
       const parsed = tabMessageSchema.safeParse(message);
       if (!parsed.success || parsed.data.transcriptId !== transcriptId) return;
-      void show(sendMessage('transcript/get', { transcriptId }));
+      read(sendMessage('transcript/get', { transcriptId }));
     };
     browser.runtime.onMessage.addListener(onMessage);
-    return () => {
-      live = false;
-      browser.runtime.onMessage.removeListener(onMessage);
-    };
+    return () => browser.runtime.onMessage.removeListener(onMessage);
     // Keyed by the transcript only: the title and speakers are sent once per transcript.
   }, [transcriptId]);
+
   // Trint renders a transcript's title after its URL: the record gets it when it appears.
   useEffect(() => {
     if (page.title === undefined || page.title === titleSent.current) return;
@@ -73,13 +77,15 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     const payload = { transcriptId, title: page.title, speakers: page.speakers };
     sendMessage('transcript/opened', payload).catch(() => {});
   }, [transcriptId, page.title]);
+
   return {
     ...state,
-    show: (view) => view.transcriptId === transcriptId && setState({ view }),
-    reload: () => setReads((count) => count + 1),
+    show: (view) => {
+      if (view.transcriptId !== onScreen.current) return;
+      // A read still on its way is older than this answer.
+      latestRead.current += 1;
+      setState({ view });
+    },
+    reload: () => read(sendMessage('transcript/get', { transcriptId: onScreen.current })),
   };
-}
-
-function messageOf(error: unknown): string {
-  return errorWords(error, 'Could not read this transcript.');
 }

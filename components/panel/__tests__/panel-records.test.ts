@@ -305,6 +305,24 @@ describe('panelRecords: several writes', () => {
     expect(records.contact?.record.tags).toEqual(['vip']);
   });
 
+  it('does not show a write queued for a contact this transcript was linked to before', () => {
+    const records = panelRecords(
+      view([
+        job({
+          kind: 'task.create',
+          contactId: 'other',
+          body: { title: 'For Alice', completed: false },
+        }),
+        job({ kind: 'tags.add', contactId: 'other', tags: ['alice-only'] }),
+        job({ kind: 'contact.update', contactId: 'other', body: { firstName: 'Alice' } }),
+      ]),
+    );
+    expect(records.tasks.map((t) => t.record.title)).not.toContain('For Alice');
+    expect(records.contact?.record.tags).not.toContain('alice-only');
+    expect(records.contact?.record.firstName).not.toBe('Alice');
+    expect(records.contact?.pending).toBeUndefined();
+  });
+
   it('lists failed writes newest first and applies only the others', () => {
     const older = job(
       { kind: 'task.complete', contactId: 'c1', taskId: 'task1', completed: true },

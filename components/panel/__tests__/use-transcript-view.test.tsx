@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { sendMessage } from '@/utils/messaging/send-message';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { EditorPage } from '@/utils/trint/transcript-page';
+import { useTranscriptView, type TranscriptViewState } from '../use-transcript-view';
+
+vi.mock('@/utils/messaging/send-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-message')>()),
+  sendMessage: vi.fn(),
+}));
+const send = vi.mocked(sendMessage);
+
+/** A view of a transcript, told apart by its title. */
+const viewOf = (transcriptId: string, title: string): TranscriptView => ({
+  transcriptId,
+  title,
+  tasks: [],
+  notes: [],
+  appointments: [],
+  activity: [],
+  pending: [],
+});
+
+/** Each message, answered when the test says. */
+let asked: { type: string; answer(view: TranscriptView): Promise<void> }[] = [];
+let state: TranscriptViewState | undefined;
+const container = document.createElement('div');
+
+function Probe({ page }: { page: EditorPage }) {
+  state = useTranscriptView(page);
+  return null;
+}
+const page = (transcriptId: string): EditorPage => ({
+  transcriptId,
+  title: undefined,
+  speakers: [],
+});
+const show = (transcriptId: string) =>
+  act(() => render(<Probe page={page(transcriptId)} />, container));
+
+describe('useTranscriptView: answers that come back out of order', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    asked = [];
+    send.mockImplementation(
+      (type) =>
+        new Promise((resolve) => {
+          asked.push({
+            type,
+            answer: (view) => act(async () => resolve(view as never)),
+          });
+        }) as never,
+    );
+  });
+  afterEach(() => act(() => render(null, container)));
+
+  it('never shows the previous transcript’s answer after moving to another', async () => {
+    await show('tr-a');
+    state!.reload();
+    await show('tr-b');
+    const [openedA, reloadA, openedB] = asked;
+    await openedB!.answer(viewOf('tr-b', 'B'));
+    await reloadA!.answer(viewOf('tr-a', 'A, reloaded'));
+    await openedA!.answer(viewOf('tr-a', 'A'));
+    expect(state?.view?.title).toBe('B');
+  });
+
+  it('shows the latest read, not an older one answered last', async () => {
+    await show('tr-a');
+    await asked[0]!.answer(viewOf('tr-a', 'first'));
+    state!.reload();
+    state!.reload();
+    const [, older, newer] = asked;
+    await newer!.answer(viewOf('tr-a', 'newer'));
+    await older!.answer(viewOf('tr-a', 'older, still pending'));
+    expect(state?.view?.title).toBe('newer');
+  });
+});
