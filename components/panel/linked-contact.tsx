@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
@@ -6,7 +6,7 @@ import { ActivitySection } from './activity-section';
 import { AppointmentSection } from './appointments/appointment-section';
 import { ContactCard } from './contact/contact-card';
 import { NoteSection } from './notes/note-section';
-import { usePanelActions } from './panel-actions';
+import { PanelActionsContext, usePanelActions } from './panel-actions';
 import type { PanelRecords } from './panel-records';
 import { TaskSection } from './tasks/task-section';
 import type { TranscriptViewState } from './use-transcript-view';
@@ -25,9 +25,17 @@ export interface LinkedContactProps {
  * with the writes still on their way applied (marked pending) and the failed ones rolled back.
  */
 export function LinkedContact({ page, view, records, transcript }: LinkedContactProps) {
-  const { announce } = usePanelActions();
+  const actions = usePanelActions();
+  const { announce } = actions;
   const [unlinking, setUnlinking] = useState(false);
   const { contactId } = view.link;
+  // A contact deleted in GHL (or being deleted) takes no more tasks or notes: every such write
+  // could only fail. What it had stays readable until the person unlinks.
+  const gone = view.contactDeletedAt !== undefined || records.contact?.pending === 'deleting';
+  const workActions = useMemo(
+    () => (gone ? { ...actions, canWrite: false } : actions),
+    [actions, gone],
+  );
 
   async function unlink() {
     setUnlinking(true);
@@ -54,8 +62,10 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
           Unlink from this transcript
         </button>
       </div>
-      <TaskSection tasks={records.tasks} contactId={contactId} />
-      <NoteSection notes={records.notes} contactId={contactId} page={page} />
+      <PanelActionsContext.Provider value={workActions}>
+        <TaskSection tasks={records.tasks} contactId={contactId} />
+        <NoteSection notes={records.notes} contactId={contactId} page={page} />
+      </PanelActionsContext.Provider>
       <AppointmentSection appointments={records.appointments} />
       <ActivitySection activity={view.activity} />
     </>

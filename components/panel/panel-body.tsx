@@ -1,9 +1,11 @@
+import { useRef } from 'preact/hooks';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { LinkContact } from './link/link-contact';
 import { LinkedContact } from './linked-contact';
 import { panelRecords } from './panel-records';
 import { RolledBackWrites } from './rolled-back-writes';
+import { useFocusWhenLost } from './use-focus-when-lost';
 import type { TranscriptViewState } from './use-transcript-view';
 
 /** Props of {@link PanelBody}. */
@@ -20,8 +22,13 @@ export interface PanelBodyProps {
  * good come first in both cases (a new contact can fail before anything is linked).
  */
 export function PanelBody({ page, connection, transcript }: PanelBodyProps) {
-  if (!connection || connection.state === 'not-connected') return null;
+  const body = useRef<HTMLDivElement>(null);
   const { view, error } = transcript;
+  // Linking replaces the search, unlinking the card: the focus goes to the new state's heading.
+  useFocusWhenLost(view?.link?.contactId, () =>
+    body.current?.querySelector<HTMLElement>('h2[tabindex="-1"]'),
+  );
+  if (!connection || connection.state === 'not-connected') return null;
   if (!view) {
     return error ? (
       <div class="panel__notice panel__notice--alert">
@@ -38,7 +45,7 @@ export function PanelBody({ page, connection, transcript }: PanelBodyProps) {
   }
   const records = panelRecords(view);
   return (
-    <>
+    <div ref={body}>
       <RolledBackWrites failed={records.failed} onChanged={transcript.reload} />
       {view.link ? (
         <LinkedContact
@@ -55,6 +62,6 @@ export function PanelBody({ page, connection, transcript }: PanelBodyProps) {
           onLinked={transcript.show}
         />
       )}
-    </>
+    </div>
   );
 }

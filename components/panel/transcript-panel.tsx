@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { EditorPage } from '@/utils/trint/transcript-page';
@@ -9,6 +9,7 @@ import { PanelConnectionBadge, PanelConnectionNotice } from './panel-connection'
 import { clampWidth, usePanelLayout } from './panel-layout';
 import { ResizeHandle } from './resize-handle';
 import { useAnnouncer } from './use-announcer';
+import { useFocusWhenLost } from './use-focus-when-lost';
 import { useOnline } from './use-online';
 import { useTranscriptView } from './use-transcript-view';
 import './panel-controls.css';
@@ -28,6 +29,7 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
   const online = useOnline();
   const [layout, setLayout] = usePanelLayout();
   const [dragWidth, setDragWidth] = useState<number>();
+  const aside = useRef<HTMLElement>(null);
   const transcript = useTranscriptView(page);
   const { transcriptId } = page;
   const [announcement, announce] = useAnnouncer(transcriptId);
@@ -45,10 +47,7 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
           transcript.reload();
           return true;
         } catch (error) {
-          announce(
-            errorWords(error, 'That change could not be saved.'),
-            'alert',
-          );
+          announce(errorWords(error, 'That change could not be saved.'), 'alert');
           return false;
         }
       },
@@ -56,9 +55,12 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
     [transcriptId, canWrite, online],
   );
 
+  // The toggle that was pressed is replaced by the other one: the focus follows it.
+  useFocusWhenLost(layout.collapsed, () => aside.current?.querySelector('.panel__toggle'));
+
   if (layout.collapsed) {
     return (
-      <aside class="panel panel--collapsed" aria-label="GHL for Trint">
+      <aside ref={aside} class="panel panel--collapsed" aria-label="GHL for Trint">
         <button
           type="button"
           class="panel__toggle"
@@ -74,7 +76,12 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
 
   const width = clampWidth(dragWidth ?? layout.width, window.innerWidth);
   return (
-    <aside class="panel" aria-label="GHL for Trint" style={{ '--panel-width': `${width}px` }}>
+    <aside
+      ref={aside}
+      class="panel"
+      aria-label="GHL for Trint"
+      style={{ '--panel-width': `${width}px` }}
+    >
       <ResizeHandle
         width={width}
         onResize={(next, done) => {

@@ -61,7 +61,7 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
   const searched = query.trim() !== '';
   return (
     <section class="panel__section" aria-labelledby="ghl-link-title">
-      <h2 id="ghl-link-title" class="panel__title">
+      <h2 id="ghl-link-title" class="panel__title" tabIndex={-1}>
         Link a GHL contact
       </h2>
       <p class="panel__empty">
