@@ -7,7 +7,9 @@ import { cachedCandidates, searchCache, searchGhl } from '@/utils/sync/contact-s
 import { suggestContacts } from '@/utils/sync/contact-suggestions';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
 import { connectedLocation } from './connected-location';
-import { ownContact, ownTranscript } from './tab-scope';
+import type { SearchBudget } from './search-budget';
+import type { ShownContacts } from './shown-contacts';
+import { ownContact, ownTranscript, showing } from './tab-scope';
 
 /** Others at a business the panel lists at most. */
 const BUSINESS_LIMIT = 20;
@@ -18,7 +20,14 @@ export interface ContactHandlerDeps {
   db: CacheDbSource;
   transcripts: Pick<TranscriptStore, 'linkOf' | 'cachedContact' | 'findLinks'>;
   clock: Clock;
+  /** Notes what each Trint tab was shown: a tab links only one of those. */
+  shown: Pick<ShownContacts, 'remember'>;
+  /** Each Trint tab's share of GHL searches. */
+  searchBudget: Pick<SearchBudget, 'spend'>;
 }
+
+/** A Trint tab without an id (none is expected) shares one budget with any other such. */
+const NO_TAB = -1;
 
 type ContactMessages = 'contacts/search' | 'contacts/suggest' | 'contacts/business' | 'links/find';
 
@@ -33,12 +42,17 @@ export function createContactHandlers(
   const { connection, transcripts } = deps;
 
   return {
-    async 'contacts/search'({ query, source }) {
+    async 'contacts/search'({ query, source }, role, tab) {
       const locationId = await connectedLocation(connection);
       const db = await deps.db.get();
-      if (source === 'cache') return { contacts: await searchCache(db, locationId, query) };
+      if (source === 'cache') {
+        const contacts = await searchCache(db, locationId, query);
+        return showing({ contacts }, role, tab, deps.shown);
+      }
+      if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);
       const found = await searchGhl(db, await connection.client(), query, deps.clock.now());
-      return { contacts: found.map((contact) => contactSummary(contact)) };
+      const contacts = found.map((contact) => contactSummary(contact));
+      return showing({ contacts }, role, tab, deps.shown);
     },
 
     async 'contacts/suggest'({ transcriptId, title, speakers }, role, tab) {
@@ -48,14 +62,17 @@ export function createContactHandlers(
       if (status.state === 'not-connected') return { contacts: [] };
       const db = await deps.db.get();
       const candidates = await cachedCandidates(db, status.locationId);
-      const ask = async (name: string) =>
-        searchGhl(db, await connection.client(), name, deps.clock.now());
+      const ask = async (name: string) => {
+        // Over the tab's budget the search fails, and suggestions come from the cache alone.
+        if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);
+        return searchGhl(db, await connection.client(), name, deps.clock.now());
+      };
       const contacts = await suggestContacts(
         // While a reconnect is needed GHL is not asked: the cache answers alone.
         { candidates, searchGhl: status.state === 'connected' ? ask : undefined },
         { title: title ?? (await db.get('transcripts', transcriptId))?.title, speakers },
       );
-      return { contacts };
+      return showing({ contacts }, role, tab, deps.shown);
     },
 
     async 'contacts/business'({ contactId }, role, tab) {

@@ -33,6 +33,8 @@ import {
 } from './connection-effects';
 import { createMessageHandlers } from './message-handlers';
 import { createOutboxEffects } from './outbox-effects';
+import { createSearchBudget } from './search-budget';
+import { createShownContacts } from './shown-contacts';
 import { openTranscriptIds, tellAllTranscriptTabs, tellTranscriptTabs } from './trint-tabs';
 
 /**
@@ -135,10 +137,15 @@ export default defineBackground(() => {
     else void publishSync();
   });
 
+  // What each Trint tab was shown and may link, and its share of GHL searches (see tab-scope.ts).
+  const shown = createShownContacts({ storage: browser.storage.session, clock });
+  const searchBudget = createSearchBudget({ clock });
   const route = createMessageRouter(
     createMessageHandlers(connection, store, {
       db,
       clock,
+      shown,
+      searchBudget,
       engine,
       outbox,
       transcripts,
@@ -153,6 +160,11 @@ export default defineBackground(() => {
     },
   );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Needs no "tabs" permission: only the closed tab's id is given.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    searchBudget.forget(tabId);
+    void shown.forget(tabId).catch(logFailure);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TOKEN_REFRESH_ALARM) {
       void refreshIfDue(connection, store, clock).catch(logFailure).finally(scheduleRefresh);

@@ -7,11 +7,15 @@ import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';
 import { createContactHandlers, type ContactHandlerDeps } from './contact-handlers';
+import type { ShownContacts } from './shown-contacts';
 import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
 
 /** What the cache-backed messages (sync, contacts) are answered from, less the connection. */
-export type CacheHandlerDeps = Omit<SyncHandlerDeps, 'connection'> &
-  Pick<ContactHandlerDeps, 'db' | 'clock'>;
+export type CacheHandlerDeps = Omit<SyncHandlerDeps, 'connection' | 'shown'> &
+  Pick<ContactHandlerDeps, 'db' | 'clock' | 'searchBudget'> & {
+    /** What each Trint tab was shown: the searches note it, a tab's link/set checks it. */
+    shown: Pick<ShownContacts, 'remember' | 'wasShown'>;
+  };
 
 /**
  * A connect that worked: an earlier sign-in failure is no longer worth showing. (Only connects:

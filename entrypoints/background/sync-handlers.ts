@@ -10,7 +10,8 @@ import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
 import type { TabMessage } from '@/utils/messaging/tab-messages';
 import { connectedLocation } from './connected-location';
-import { ownContact, ownJob, ownTranscript, visibleJobs } from './tab-scope';
+import type { ShownContacts } from './shown-contacts';
+import { ownContact, ownJob, ownTranscript, shownContact, visibleJobs } from './tab-scope';
 
 /** The most audit entries the options page gets (the exports hold the same). */
 const AUDIT_LIST_LIMIT = 10_000;
@@ -22,6 +23,8 @@ export interface SyncHandlerDeps {
   outbox: Outbox;
   transcripts: TranscriptStore;
   auditLog: AuditLog;
+  /** The contacts each Trint tab was shown: a tab links only one of those. */
+  shown: Pick<ShownContacts, 'wasShown'>;
   tell(change: ViewChange): Promise<void>;
   settings(): Promise<SyncSettings>;
 }
@@ -79,6 +82,7 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
     },
     async 'link/set'({ transcriptId, contactId }, role, tab) {
       ownTranscript(transcriptId, role, tab);
+      await shownContact(contactId, role, tab, { shown: deps.shown, transcripts });
       const locationId = await connectedLocation(deps.connection);
       // Fetched first and waited for: the link then starts with the contact's fields, notes and
       // name on its timeline. Offline, the link is made from what the cache has.

@@ -2,6 +2,7 @@ import { MessageRefused, type TabFacts } from '@/utils/messaging/message-router'
 import type { SenderRole } from '@/utils/messaging/protocol';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
+import type { ShownContacts } from './shown-contacts';
 
 /**
  * What a Trint tab may reach. A content script runs beside a page it does not control: a page
@@ -32,6 +33,39 @@ export async function ownContact(
   if ((await tabContactId(transcripts, tab)) !== contactId) {
     throw new MessageRefused('A Trint page may only reach the contact its transcript links to.');
   }
+}
+
+/**
+ * A Trint page links its transcript to a contact the background showed that tab (a search result,
+ * a suggestion) or to the one it links to already: linking is what opens a contact to the tab's
+ * writes, so a page script must not link a contact id it made up or learnt elsewhere.
+ */
+export async function shownContact(
+  contactId: string,
+  role: SenderRole,
+  tab: TabFacts | undefined,
+  deps: { shown: Pick<ShownContacts, 'wasShown'>; transcripts: Pick<TranscriptStore, 'linkOf'> },
+) {
+  if (role !== 'trint-tab') return;
+  if ((await tabContactId(deps.transcripts, tab)) === contactId) return;
+  if (tab?.tabId !== undefined && (await deps.shown.wasShown(tab.tabId, contactId))) return;
+  throw new MessageRefused('Find the contact with the search first.');
+}
+
+/** Notes the contacts a Trint tab is shown, for {@link shownContact}; extension pages are free. */
+export async function showing<T extends { contacts: { id: string }[] }>(
+  answer: T,
+  role: SenderRole,
+  tab: TabFacts | undefined,
+  shown: Pick<ShownContacts, 'remember'>,
+): Promise<T> {
+  if (role === 'trint-tab' && tab?.tabId !== undefined) {
+    await shown.remember(
+      tab.tabId,
+      answer.contacts.map((contact) => contact.id),
+    );
+  }
+  return answer;
 }
 
 /**

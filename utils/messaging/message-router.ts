@@ -16,10 +16,12 @@ import { senderRole, type SenderFacts, type TrustedOrigins } from './sender-role
 
 /**
  * What the background knows of a Trint tab that sent a message: the transcript its URL shows, so
- * a content script can act only on the transcript on its own page.
+ * a content script can act only on the transcript on its own page, and the tab's id, so the
+ * background can tell what it showed that tab.
  */
 export interface TabFacts {
   transcriptId?: string;
+  tabId?: number;
 }
 
 /** One handler per message type. `tab` is set for messages from a Trint tab. */
@@ -66,11 +68,15 @@ export function createMessageRouter(handlers: MessageHandlers, trusted: TrustedO
   };
 }
 
-/** The tab's own URL (kept current through Trint's in-page navigation), else the frame's. */
+/**
+ * The tab's own URL (kept current through Trint's in-page navigation), else the frame's; and the
+ * tab's id (a tab's content script always has one).
+ */
 function tabFacts(sender: SenderFacts): TabFacts {
-  const tab = sender.tab as { url?: unknown } | undefined;
+  const tab = sender.tab as { url?: unknown; id?: unknown } | undefined;
   const url = typeof tab?.url === 'string' ? tab.url : sender.url;
-  return { transcriptId: url ? parseTranscriptId(url) : undefined };
+  const tabId = typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : undefined;
+  return { transcriptId: url ? parseTranscriptId(url) : undefined, tabId };
 }
 
 function refuse(kind: string, message: string): Reply {

@@ -1,4 +1,5 @@
 import { afterEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { createFakeClock } from '@/test/support/fake-clock';
 import { createAuditLog } from '@/utils/audit/audit-log';
 import { createConnectionService } from '@/utils/auth/connection-service';
@@ -16,6 +17,8 @@ import { createTranscriptStore } from '@/utils/sync/transcript-store';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
 import { createContactHandlers } from '../contact-handlers';
 import { createOutboxEffects } from '../outbox-effects';
+import { createSearchBudget } from '../search-budget';
+import { createShownContacts } from '../shown-contacts';
 import { createSyncHandlers } from '../sync-handlers';
 import { sandboxControl } from '../../../test/support/sandbox-control';
 
@@ -123,10 +126,28 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     timeZone: 'UTC',
     owner: 'engine-1',
   });
-  const handlers = {
-    ...createSyncHandlers({ connection, engine, outbox, transcripts, auditLog, tell, settings }),
-    ...createContactHandlers({ connection, db, transcripts, clock }),
+  /**
+   * The handlers as a background start makes them: what each tab was shown lives in the (fake)
+   * storage.session, the search budgets in memory.
+   */
+  const startHandlers = () => {
+    const shown = createShownContacts({ storage: fakeBrowser.storage.session, clock });
+    const searchBudget = createSearchBudget({ clock });
+    return {
+      ...createSyncHandlers({
+        connection,
+        engine,
+        outbox,
+        transcripts,
+        auditLog,
+        tell,
+        settings,
+        shown,
+      }),
+      ...createContactHandlers({ connection, db, transcripts, clock, shown, searchBudget }),
+    };
   };
+  const handlers = startHandlers();
 
   /** Runs fake time until `promise` settles. */
   const run = <T>(promise: Promise<T>) => drive(fake, promise);
@@ -145,6 +166,8 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     outbox,
     engine,
     handlers,
+    /** New handlers, as after the service worker stopped and woke again. */
+    restartHandlers: startHandlers,
     tell,
     told,
     notice,

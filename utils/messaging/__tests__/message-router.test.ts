@@ -199,7 +199,20 @@ describe('sender roles × message types', () => {
       { type: 'transcript/get', payload: { transcriptId: 'x' } },
       { id: EXTENSION_ID, ...facts },
     );
-    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: id });
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: id, tabId: 7 });
+  });
+
+  it.each([
+    ['an id', { id: 12 }, 12],
+    // tabs.TAB_ID_NONE, and a tab object without one: no tab the background showed anything.
+    ['TAB_ID_NONE', { id: -1 }, undefined],
+    ['no id', {}, undefined],
+  ])('tells the handler the Trint tab’s id, from a tab with %s', async (_name, tab, tabId) => {
+    await route(
+      { type: 'transcript/get', payload: { transcriptId: 'x' } },
+      { id: EXTENSION_ID, url: `${TRINT_ORIGIN}/editor/abc`, tab },
+    );
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: 'abc', tabId });
   });
 
   it('gives an extension page no tab facts', async () => {
