@@ -20,7 +20,7 @@ export function ActivitySection({ activity }: { activity: TranscriptView['activi
         <ul class="panel__activity" aria-label="Activity">
           {activity.slice(0, SHOWN).map((entry) => (
             <li key={`${entry.at}-${entry.text}`}>
-              {entry.url?.startsWith('https://') ? (
+              {isGhlAddress(entry.url) ? (
                 <a href={entry.url} target="_blank" rel="noopener noreferrer">
                   {entry.text}
                 </a>
@@ -33,4 +33,9 @@ export function ActivitySection({ activity }: { activity: TranscriptView['activi
       )}
     </section>
   );
+}
+
+/** Only GHL's own app is linked to: a timeline line is ours, but its address is built from data. */
+function isGhlAddress(url: string | undefined): url is string {
+  return url?.startsWith('https://app.gohighlevel.com/') === true;
 }

@@ -16,7 +16,7 @@ export interface ResizeHandleProps {
  * technology knows it can be moved.
  */
 export function ResizeHandle({ width, onResize }: ResizeHandleProps) {
-  const drag = useRef<{ startX: number; startWidth: number } | null>(null);
+  const drag = useRef<{ startX: number; startWidth: number; lastWidth?: number } | null>(null);
   const widthAt = (clientX: number) =>
     drag.current
       ? clampWidth(drag.current.startWidth + drag.current.startX - clientX, window.innerWidth)
@@ -37,11 +37,20 @@ export function ResizeHandle({ width, onResize }: ResizeHandleProps) {
         event.currentTarget.setPointerCapture(event.pointerId);
       }}
       onPointerMove={(event) => {
-        if (drag.current) onResize(widthAt(event.clientX), false);
+        if (!drag.current) return;
+        drag.current.lastWidth = widthAt(event.clientX);
+        onResize(drag.current.lastWidth, false);
       }}
       onPointerUp={(event) => {
         if (!drag.current) return;
         onResize(widthAt(event.clientX), true);
+        drag.current = null;
+      }}
+      // A drag the browser interrupted (a gesture, a lost capture) ends where it got to, and
+      // is remembered like any other.
+      onPointerCancel={() => {
+        if (!drag.current) return;
+        onResize(drag.current.lastWidth ?? width, true);
         drag.current = null;
       }}
       onKeyDown={(event) => {

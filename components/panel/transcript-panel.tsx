@@ -114,12 +114,15 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
           )}
         </div>
         <PanelConnectionNotice status={connection} />
-        {!online && (
-          <p class="panel__notice" role="status">
-            You are offline. The panel shows what was last synced; your changes are kept and sent to
-            GHL when you are back online.
-          </p>
-        )}
+        {/* Always in the page, so going offline is announced (a live region must exist first). */}
+        <div class="panel__live" role="status">
+          {!online && (
+            <p class="panel__notice">
+              You are offline. The panel shows what was last synced; your changes are kept and sent
+              to GHL when you are back online.
+            </p>
+          )}
+        </div>
         <section class="panel__section" aria-label="Transcript">
           <h2 class="panel__title">{page.title ?? 'Untitled transcript'}</h2>
           <dl class="panel__facts">

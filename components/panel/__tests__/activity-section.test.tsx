@@ -73,6 +73,8 @@ describe('ActivitySection', () => {
     'data:text/html,<script>alert(1)</script>',
     '//evil.example.com/',
     ' https://app.gohighlevel.com/',
+    'https://example.com/v2/location/loc1/contacts/detail/c1',
+    'https://app.gohighlevel.com.evil.example/',
   ])('does not link %s, and still shows the line', async (url) => {
     const page = await show([entry({ text: 'Contact updated', url })]);
     expect(page.querySelector('a')).toBeNull();

@@ -112,6 +112,18 @@ describe('ResizeHandle', () => {
     expect(onResize.mock.calls).toEqual([[350, true]]);
   });
 
+  it('drag: an interrupted drag ends where it got to, remembered, and later moves are ignored', async () => {
+    const { handle, onResize } = await show(340);
+    await pointer(handle, 'pointerdown', 1000);
+    await pointer(handle, 'pointermove', 940);
+    await pointer(handle, 'pointercancel', 0);
+    await pointer(handle, 'pointermove', 800);
+    expect(onResize.mock.calls).toEqual([
+      [400, false],
+      [400, true],
+    ]);
+  });
+
   it('drag: keeps within a narrow window', async () => {
     window.innerWidth = 500;
     const { handle, onResize } = await show(340);

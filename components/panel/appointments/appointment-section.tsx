@@ -39,13 +39,13 @@ export function AppointmentSection({ appointments, locale }: AppointmentSectionP
 
   return (
     <section class="panel__section appointments" aria-labelledby={headingId}>
-      <h2 id={headingId} class="panel__subtitle">
+      <h3 id={headingId} class="panel__subtitle">
         Appointments
-      </h2>
+      </h3>
       {appointments.length === 0 && <p class="panel__empty">No appointments with this contact.</p>}
       {upcoming.length > 0 && (
         <>
-          <h3 class="appointments__group">Upcoming</h3>
+          <h4 class="appointments__group">Upcoming</h4>
           <ul class="panel__list" aria-label="Upcoming appointments">
             {upcoming.map((appointment) => (
               <AppointmentItem key={appointment.id} appointment={appointment} locale={locale} />
@@ -55,7 +55,7 @@ export function AppointmentSection({ appointments, locale }: AppointmentSectionP
       )}
       {past.length > 0 && (
         <>
-          <h3 class="appointments__group">Past</h3>
+          <h4 class="appointments__group">Past</h4>
           <ul id={pastListId} class="panel__list" aria-label="Past appointments">
             {pastShown.map((appointment) => (
               <AppointmentItem key={appointment.id} appointment={appointment} locale={locale} />

@@ -86,14 +86,16 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </div>
+      {/* Always in the page, so each new count is announced (a live region must exist first). */}
+      <p class="panel__meta panel__live" role="status">
+        {searched &&
+          (search.searchingGhl
+            ? `${search.results.length} found so far, searching GHL…`
+            : `${search.results.length} ${search.results.length === 1 ? 'contact' : 'contacts'} found`)}
+        {searched && !online && ' (offline: only contacts already on this computer)'}
+      </p>
       {searched && (
         <>
-          <p class="panel__meta" role="status">
-            {search.searchingGhl
-              ? `${search.results.length} found so far, searching GHL…`
-              : `${search.results.length} ${search.results.length === 1 ? 'contact' : 'contacts'} found`}
-            {!online && ' (offline: only contacts already on this computer)'}
-          </p>
           {search.error && (
             <p class="panel__meta">
               {search.error}{' '}
