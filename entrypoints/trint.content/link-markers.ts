@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/utils/messaging/send-message';
+import { watchLocation } from '@/utils/trint/location-watcher';
 import { findListedTranscripts } from '@/utils/trint/transcript-list';
 import { DOM_REREAD_MS } from '@/utils/trint/transcript-page-watcher';
 
@@ -75,5 +76,15 @@ export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Ele
   const observer = new MutationObserver(markSoon);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
+  // Links change in other tabs and on other pages: coming back to the list (in-page navigation,
+  // or this tab shown again) asks again even when the same transcripts are listed.
+  const askAgain = () => {
+    asked = '';
+    markSoon();
+  };
+  watchLocation(window, askAgain, ctx.signal);
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') askAgain();
+  });
   void mark();
 }

@@ -35,6 +35,15 @@ const ctx = {
     return timer;
   },
   onInvalidated: (callback: () => void) => void invalidate.push(callback),
+  get signal() {
+    const controller = new AbortController();
+    invalidate.push(() => controller.abort());
+    return controller.signal;
+  },
+  addEventListener(target: EventTarget, type: string, handler: EventListener) {
+    target.addEventListener(type, handler);
+    invalidate.push(() => target.removeEventListener(type, handler));
+  },
 } as unknown as ContentScriptContext;
 
 /** Lets MutationObserver callbacks and answered messages run, then moves the fake clock. */
@@ -238,5 +247,18 @@ describe('markLinkedTranscripts', () => {
     document.body.insertAdjacentHTML('beforeend', '<p>More</p>');
     await advance();
     expect(markerAfter('four')?.getAttribute('aria-label')).toBe('Linked to GHL contact Ann Acme');
+  });
+
+  it('asks again when the person comes back to the same list, so a link made meanwhile shows', async () => {
+    answer({});
+    await start();
+    expect(markers()).toHaveLength(0);
+
+    answer({ t2: 'Ann Acme' });
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await advance();
+    expect(markerAfter('two')?.getAttribute('aria-label')).toBe('Linked to GHL contact Ann Acme');
+    expect(asks()).toHaveLength(2);
   });
 });
