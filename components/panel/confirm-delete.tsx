@@ -8,13 +8,19 @@ export interface ConfirmDeleteProps {
   what: string;
   /** A sentence on what happens, e.g. "It is deleted in GHL for everyone." */
   consequence?: string;
+  /**
+   * Called when the person confirms. It must put the focus somewhere that stays (the section's
+   * heading, say): the question is gone, and the button is about to be disabled by the pending
+   * write or removed with its record, so the focus is not given back to it.
+   */
   onConfirm(): void;
   disabled?: boolean;
 }
 
 /**
  * A delete button that asks first, naming the record: "Delete task ‘Send proposal’?" with Delete
- * and Cancel. Focus moves to Cancel when asked (the safe choice) and back to the button after.
+ * and Cancel. Focus moves to Cancel when asked (the safe choice); Cancel or Escape gives it back
+ * to the button, confirming leaves it to `onConfirm`.
  */
 export function ConfirmDelete({
   label = 'Delete',
@@ -26,12 +32,16 @@ export function ConfirmDelete({
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
+  const backToOpener = useRef(false);
   useEffect(() => {
     if (asking) cancel.current?.focus();
-    else if (wasAsking.current) opener.current?.focus();
-    wasAsking.current = asking;
+    else if (backToOpener.current) opener.current?.focus();
+    backToOpener.current = false;
   }, [asking]);
+  const close = () => {
+    backToOpener.current = true;
+    setAsking(false);
+  };
 
   if (!asking) {
     return (
@@ -48,7 +58,16 @@ export function ConfirmDelete({
     );
   }
   return (
-    <div class="panel__confirm" role="group" aria-label={`Confirm: ${label.toLowerCase()} ${what}`}>
+    <div
+      class="panel__confirm"
+      role="group"
+      aria-label={`Confirm: ${label.toLowerCase()} ${what}`}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        close();
+      }}
+    >
       <p class="panel__meta">
         {label} {what}?{consequence ? ` ${consequence}` : ''}
       </p>
@@ -63,7 +82,7 @@ export function ConfirmDelete({
         >
           {`Yes, ${label.toLowerCase()}`}
         </button>
-        <button ref={cancel} type="button" class="panel__button" onClick={() => setAsking(false)}>
+        <button ref={cancel} type="button" class="panel__button" onClick={close}>
           Cancel
         </button>
       </div>

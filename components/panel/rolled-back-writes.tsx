@@ -17,6 +17,7 @@ export interface RolledBackWritesProps {
  */
 export function RolledBackWrites({ failed, onChanged }: RolledBackWritesProps) {
   const { announce } = usePanelActions();
+  const heading = useRef<HTMLHeadingElement>(null);
   // Failures already there when the panel opened are listed; one that happens while it is open
   // is also said at once (it replaces the "sending to GHL" news that is no longer true).
   const known = useRef<Set<string> | undefined>(undefined);
@@ -29,22 +30,24 @@ export function RolledBackWrites({ failed, onChanged }: RolledBackWritesProps) {
   }, [failed.map((job) => job.id).join(' ')]);
   if (failed.length === 0) return null;
   const act = async (type: 'outbox/retry' | 'outbox/discard', job: OutboxJobView) => {
+    // The row goes once the write is retried or discarded. While others remain, the focus waits
+    // on the heading; when it was the last one the whole list goes, and the panel decides.
+    if (failed.length > 1) heading.current?.focus();
     try {
       await sendMessage(type, { id: job.id });
       announce(
         type === 'outbox/retry' ? `Sending again: ${job.summary}` : `Discarded: ${job.summary}`,
       );
     } catch (error) {
-      announce(
-        errorWords(error, 'That did not work. Try again.'),
-        'alert',
-      );
+      // Still listed: a discard's confirmation is gone with its buttons, so keep the focus here.
+      if (type === 'outbox/discard') heading.current?.focus();
+      announce(errorWords(error, 'That did not work. Try again.'), 'alert');
     }
     onChanged();
   };
   return (
     <section class="panel__section panel__rolled-back" aria-labelledby="ghl-rolled-back-title">
-      <h3 id="ghl-rolled-back-title" class="panel__subtitle">
+      <h3 id="ghl-rolled-back-title" ref={heading} class="panel__subtitle" tabIndex={-1}>
         Not saved in GHL
       </h3>
       <ul class="panel__list">

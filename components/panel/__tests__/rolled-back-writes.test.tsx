@@ -122,6 +122,37 @@ describe('RolledBackWrites', () => {
     expect(onChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('after Discard or Retry, the focus waits on the heading while other writes remain', async () => {
+    const { page } = await show([FIRST, SECOND]);
+    const heading = page.querySelector('h3')!;
+    await click(button(page, 'Discard “Complete task ‘Send proposal’”'));
+    await click(button(page, 'Yes, discard'));
+    expect(document.activeElement).toBe(heading);
+    expect(heading.tabIndex).toBe(-1);
+    button(page, 'Retry: Add note ‘Call notes’').focus();
+    await click(button(page, 'Retry: Add note ‘Call notes’'));
+    expect(document.activeElement).toBe(heading);
+  });
+
+  it('Discard of the last write leaves the focus to the panel (the list is going)', async () => {
+    const { page } = await show([FIRST]);
+    await click(button(page, 'Discard “Complete task ‘Send proposal’”'));
+    await click(button(page, 'Yes, discard'));
+    expect(document.activeElement).not.toBe(page.querySelector('h3'));
+    expect(document.activeElement).not.toBe(
+      button(page, 'Discard “Complete task ‘Send proposal’”'),
+    );
+  });
+
+  it('a refused Discard puts the focus on the heading, as the write is still listed', async () => {
+    send.mockRejectedValue(new MessageError('not-found', 'Gone.'));
+    const { page } = await show([FIRST]);
+    await click(button(page, 'Discard “Complete task ‘Send proposal’”'));
+    await click(button(page, 'Yes, discard'));
+    await settle();
+    expect(document.activeElement).toBe(page.querySelector('h3'));
+  });
+
   it.each([
     ['Retry', 'outbox/retry'],
     ['Discard', 'outbox/discard'],

@@ -42,10 +42,11 @@ export function ContactCard({ view, contact }: ContactCardProps) {
   const editable = canWrite && !deleted && contact?.pending !== 'deleting';
 
   const remove = async () => {
+    // The Delete button goes with the write controls once the delete is pending (or stays if it
+    // is refused): the heading is there either way, so the focus waits on it from the start.
+    heading.current?.focus();
     if (await write({ kind: 'contact.delete', contactId })) {
       announce(`Deleting contact ${name} — sending to GHL`);
-      // The delete button is gone with the write controls: keep focus on the card.
-      heading.current?.focus();
     }
   };
 

@@ -41,6 +41,9 @@ export interface ContactEditProps {
 export function ContactEdit({ contact, name }: ContactEditProps) {
   const { write, announce } = usePanelActions();
   const [values, setValues] = useState<ContactFormValues>();
+  // The values the form opened with: what the person changed is told from these, not from the
+  // contact, which a sync may refresh while the form is open.
+  const [start, setStart] = useState<ContactFormValues>();
   const [errors, setErrors] = useState<ContactFormErrors>({});
   const [saving, setSaving] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -60,13 +63,17 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
     setErrors({});
   };
 
-  if (!values) {
+  if (!values || !start) {
     return (
       <button
         ref={opener}
         type="button"
         class="panel__button"
-        onClick={() => setValues(contactFormValues(contact))}
+        onClick={() => {
+          const opened = contactFormValues(contact);
+          setStart(opened);
+          setValues(opened);
+        }}
       >
         Edit contact
       </button>
@@ -79,7 +86,7 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
     setErrors(found);
     const firstInvalid = CONTACT_FORM_FIELDS.find((field) => found[field]);
     if (firstInvalid) return focusField(form.current, firstInvalid);
-    const body = contactChanges(contact, values);
+    const body = contactChanges(start, values);
     if (Object.keys(body).length === 0) {
       announce('Nothing changed.');
       return close();

@@ -70,15 +70,19 @@ export function contactFormValues(contact: PanelContact): ContactFormValues {
 }
 
 /**
- * The fields the person changed, trimmed; a field emptied becomes null (GHL clears it). Fields
- * left as they were are not sent, so a write never overwrites a change made meanwhile in GHL.
+ * The fields the person changed since the form opened (`start`, from {@link contactFormValues}),
+ * trimmed; a field emptied becomes null (GHL clears it). Compared with the starting values, not
+ * the contact as cached now: a sync may refresh it while the form is open, and the form's older
+ * value of a field a colleague changed in GHL must not be sent back as if the person typed it.
  */
-export function contactChanges(contact: PanelContact, values: ContactFormValues): ContactChanges {
-  const before = contactFormValues(contact);
+export function contactChanges(
+  start: ContactFormValues,
+  values: ContactFormValues,
+): ContactChanges {
   const changes: ContactChanges = {};
   for (const field of CONTACT_FORM_FIELDS) {
     const value = values[field].trim();
-    if (value !== before[field].trim()) changes[field] = value === '' ? null : value;
+    if (value !== start[field].trim()) changes[field] = value === '' ? null : value;
   }
   return changes;
 }

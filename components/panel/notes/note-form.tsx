@@ -14,8 +14,12 @@ export interface NoteFormProps {
   label: string;
   /** The note edited; a new note when left out. */
   note?: PanelNote;
-  /** Sends the values; resolves true when queued (the form then closes), false to keep it. */
-  onSubmit(values: NoteValues): Promise<boolean>;
+  /**
+   * Sends the values, with those the form opened with (`start`, to tell what the person
+   * changed); resolves true when queued (the form then closes), false to keep it.
+   */
+  onSubmit(values: NoteValues, start: NoteValues): Promise<boolean>;
+  /** Cancel button or Escape. */
   onCancel(): void;
 }
 
@@ -24,11 +28,18 @@ const EMPTY_BODY = 'Write the note first: a note needs some text.';
 /**
  * Creates or edits a note: title (optional), text (required) and pinned. The text is checked
  * before anything is sent: an empty one is marked on the field, named in words and focused.
+ * Escape cancels.
  */
 export function NoteForm({ label, note, onSubmit, onCancel }: NoteFormProps) {
+  // Taken once, when the form opens: the note may be refreshed by a sync while it is open.
+  const [start] = useState<NoteValues>(() => ({
+    title: (note?.title ?? '').trim(),
+    body: (note?.body ?? '').trim(),
+    pinned: note?.pinned === true,
+  }));
   const [title, setTitle] = useState(note?.title ?? '');
   const [body, setBody] = useState(note?.body ?? '');
-  const [pinned, setPinned] = useState(note?.pinned === true);
+  const [pinned, setPinned] = useState(start.pinned);
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
   const titleField = useRef<HTMLInputElement>(null);
@@ -49,12 +60,22 @@ export function NoteForm({ label, note, onSubmit, onCancel }: NoteFormProps) {
     setError(undefined);
     setSending(true);
     // The form stays mounted when the write is refused: the person keeps what they typed.
-    const queued = await onSubmit({ title: title.trim(), body: text, pinned });
+    const queued = await onSubmit({ title: title.trim(), body: text, pinned }, start);
     if (!queued) setSending(false);
   };
 
   return (
-    <form class="panel__form" aria-label={label} noValidate onSubmit={submit}>
+    <form
+      class="panel__form"
+      aria-label={label}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <label class="panel__field" for={`${id}-title`}>
         Title (optional)
       </label>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelNote, Shown } from '../panel-records';
+import { useFormOpener } from '../tasks/use-form-opener';
 import { NoteForm, type NoteValues } from './note-form';
 import { noteName } from './note-name';
 
@@ -16,6 +17,12 @@ export interface NoteItemProps {
   shown: Shown<PanelNote>;
   /** The contact the note is on; write controls only show with one (and canWrite). */
   contactId?: string;
+  /**
+   * Called when an edit of this note is queued or its delete confirmed: the row is about to be
+   * redrawn pending (its buttons disabled) or go, so the section puts the focus somewhere that
+   * stays.
+   */
+  onWritten(): void;
 }
 
 /**
@@ -24,33 +31,29 @@ export interface NoteItemProps {
  * "Saving…" or "Deleting…" and cannot be changed until GHL has it. All of it is GHL text,
  * rendered as text.
  */
-export function NoteItem({ shown, contactId }: NoteItemProps) {
+export function NoteItem({ shown, contactId, onWritten }: NoteItemProps) {
   const { canWrite, write, announce } = usePanelActions();
   const { record: note, pending } = shown;
-  const [editing, setEditing] = useState(false);
+  // Cancel or "nothing changed" gives the focus back to Edit; a queued edit gives it to the section.
+  const form = useFormOpener();
   const [expanded, setExpanded] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
   const bodyId = useId();
   const name = noteName(note);
   const locked = pending !== undefined || note.id.startsWith('pending-');
   const long = isLong(note.body);
 
-  // Back to the Edit button once the form closes, so keyboard focus is not lost.
-  useEffect(() => {
-    if (!editing && wasEditing.current) editButton.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-
-  const save = async (values: NoteValues) => {
-    const body = changes(note, values);
+  const save = async (values: NoteValues, start: NoteValues) => {
+    // Against the values the form opened with, not the note now: a sync may have brought a
+    // colleague's change meanwhile, and the form's older value of it is not the person's edit.
+    const body = changes(start, values);
     if (!contactId || Object.keys(body).length === 0) {
-      setEditing(false);
+      form.close();
       return true;
     }
     const queued = await write({ kind: 'note.update', contactId, noteId: note.id, body });
     if (queued) {
-      setEditing(false);
+      onWritten();
+      form.close(false);
       announce('Note saved — sending to GHL');
     }
     return queued;
@@ -63,14 +66,14 @@ export function NoteItem({ shown, contactId }: NoteItemProps) {
     }
   };
 
-  if (editing) {
+  if (form.open) {
     return (
       <li class="panel__item notes__item">
         <NoteForm
           label={`Edit ${name}`}
           note={note}
           onSubmit={save}
-          onCancel={() => setEditing(false)}
+          onCancel={() => form.close()}
         />
       </li>
     );
@@ -108,12 +111,12 @@ export function NoteItem({ shown, contactId }: NoteItemProps) {
       {canWrite && contactId && (
         <div class="panel__actions notes__actions">
           <button
-            ref={editButton}
+            ref={form.opener}
             type="button"
             class="panel__button"
             aria-label={`Edit ${name}`}
             disabled={locked}
-            onClick={() => setEditing(true)}
+            onClick={form.show}
           >
             Edit
           </button>
@@ -121,7 +124,10 @@ export function NoteItem({ shown, contactId }: NoteItemProps) {
             what={name}
             consequence="It is deleted in GHL for everyone."
             disabled={locked}
-            onConfirm={remove}
+            onConfirm={() => {
+              onWritten();
+              void remove();
+            }}
           />
         </div>
       )}
@@ -129,12 +135,15 @@ export function NoteItem({ shown, contactId }: NoteItemProps) {
   );
 }
 
-/** Only the fields the person changed: GHL's PUT takes any subset (`UpdateNoteDTO`). */
-function changes(note: PanelNote, values: NoteValues): Record<string, string | boolean> {
+/**
+ * Only the fields the person changed since the form opened: GHL's PUT takes any subset
+ * (`UpdateNoteDTO`). An emptied title is sent as '' (a valid string: GHL clears it).
+ */
+function changes(start: NoteValues, values: NoteValues): Record<string, string | boolean> {
   const body: Record<string, string | boolean> = {};
-  if (values.title !== (note.title ?? '').trim()) body.title = values.title;
-  if (values.body !== note.body.trim()) body.body = values.body;
-  if (values.pinned !== (note.pinned === true)) body.pinned = values.pinned;
+  if (values.title !== start.title) body.title = values.title;
+  if (values.body !== start.body) body.body = values.body;
+  if (values.pinned !== start.pinned) body.pinned = values.pinned;
   return body;
 }
 

@@ -28,6 +28,7 @@ export function NoteSection({ notes, contactId, page }: NoteSectionProps) {
   const opener = useRef<HTMLButtonElement>(null);
   const wasAdding = useRef(false);
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const writable = canWrite && contactId !== undefined && !contactId.startsWith('pending-');
 
   // Back to "New note" once the form closes, so keyboard focus is not lost.
@@ -54,7 +55,8 @@ export function NoteSection({ notes, contactId, page }: NoteSectionProps) {
   const ordered = orderNotes(notes);
   return (
     <section class="panel__section notes" aria-labelledby={headingId}>
-      <h3 id={headingId} class="panel__subtitle">
+      {/* Focus lands here after a note's edit or delete, as its row is about to lock or go. */}
+      <h3 id={headingId} ref={heading} class="panel__subtitle" tabIndex={-1}>
         Notes
       </h3>
       {writable && (
@@ -84,6 +86,7 @@ export function NoteSection({ notes, contactId, page }: NoteSectionProps) {
               key={shown.record.id}
               shown={shown}
               contactId={writable ? contactId : undefined}
+              onWritten={() => heading.current?.focus()}
             />
           ))}
         </ul>

@@ -82,21 +82,23 @@ export function createBody(draft: TaskDraft): CreateTaskInput {
 
 /**
  * The body of `PUT …/tasks/:taskId`: only the fields the person changed, compared with the
- * form's starting values (so a due time GHL stored with seconds is not resent unchanged). A
- * cleared description or assignee is sent as '' so GHL clears it too.
+ * form's starting values `start` (so a due time GHL stored with seconds is not resent unchanged,
+ * and a change a sync brought while the form was open is not undone). A cleared description is
+ * sent as '' (GHL's `body` is a string, '' clears it); a cleared assignee is left out, as GHL's
+ * `assignedTo` is a user id and '' would fail the whole edit (the form says to unassign in GHL).
  */
-export function updateBody(task: PanelTask, draft: TaskDraft): UpdateTaskInput {
-  const before = draftOf(task);
+export function updateBody(start: TaskDraft, draft: TaskDraft): UpdateTaskInput {
   // Changed: touched, and not just padded with spaces.
   const changed = (field: 'title' | 'body' | 'assignedTo') =>
-    draft[field] !== before[field] && draft[field].trim() !== before[field];
+    draft[field] !== start[field] && draft[field].trim() !== start[field];
   const changes: UpdateTaskInput = {};
   if (changed('title')) changes.title = draft.title.trim();
   const dueDate = dueDateOf(draft);
-  if (dueDate && (draft.date !== before.date || (draft.time || DEFAULT_DUE_TIME) !== before.time)) {
+  if (dueDate && (draft.date !== start.date || (draft.time || DEFAULT_DUE_TIME) !== start.time)) {
     changes.dueDate = dueDate;
   }
   if (changed('body')) changes.body = draft.body.trim();
-  if (changed('assignedTo')) changes.assignedTo = draft.assignedTo.trim();
+  const assignedTo = draft.assignedTo.trim();
+  if (changed('assignedTo') && assignedTo) changes.assignedTo = assignedTo;
   return changes;
 }

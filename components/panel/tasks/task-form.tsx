@@ -17,8 +17,11 @@ export interface TaskFormProps {
   task?: PanelTask;
   /** The submit button's text. */
   submitLabel: string;
-  /** Called with a valid draft only. Resolves true when the form is done (the caller closes it). */
-  onSubmit(draft: TaskDraft): Promise<boolean>;
+  /**
+   * Called with a valid draft only, and the values the form opened with (`start`, to tell what
+   * the person changed). Resolves true when the form is done (the caller closes it).
+   */
+  onSubmit(draft: TaskDraft, start: TaskDraft): Promise<boolean>;
   /** Cancel button or Escape. */
   onCancel(): void;
 }
@@ -31,7 +34,9 @@ const CHECKED: DraftField[] = ['title', 'date', 'time', 'assignedTo'];
  * so no write leaves without a title and a due date. Escape cancels.
  */
 export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskFormProps) {
-  const [draft, setDraft] = useState(() => draftOf(task));
+  // Taken once, when the form opens: the task may be refreshed by a sync while it is open.
+  const [start] = useState(() => draftOf(task));
+  const [draft, setDraft] = useState(start);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -63,10 +68,19 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
     }
     setBusy(true);
     // On success the caller unmounts the form; on refusal it stays, filled, to try again.
-    if (!(await onSubmit(draft))) setBusy(false);
+    if (!(await onSubmit(draft, start))) setBusy(false);
   }
 
-  /** The props tying an input to its label and, when invalid, to its message. */
+  // An emptied assignee is not sent ('' is no GHL user id), so the form says where to unassign.
+  const hint: Partial<Record<DraftField, string>> = start.assignedTo
+    ? { assignedTo: 'To unassign, change it in GHL.' }
+    : {};
+  const describedBy = (field: DraftField) =>
+    [errors[field] && `${id}-${field}-error`, hint[field] && `${id}-${field}-hint`]
+      .filter(Boolean)
+      .join(' ') || undefined;
+
+  /** The props tying an input to its label, its hint and, when invalid, to its message. */
   const control = (field: DraftField) => ({
     id: `${id}-${field}`,
     ref: (element: HTMLInputElement | null) => {
@@ -76,7 +90,7 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
     value: draft[field],
     onInput: edit(field),
     'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
+    'aria-describedby': describedBy(field),
   });
   const error = (field: DraftField) =>
     errors[field] && (
@@ -123,6 +137,11 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
       <Field label="Assignee (GHL user id, optional)" for={`${id}-assignedTo`}>
         <input type="text" autocomplete="off" spellcheck={false} {...control('assignedTo')} />
         {error('assignedTo')}
+        {hint.assignedTo && (
+          <p id={`${id}-assignedTo-hint`} class="panel__meta">
+            {hint.assignedTo}
+          </p>
+        )}
       </Field>
       <div class="panel__actions">
         <button type="submit" class="panel__button panel__button--primary" disabled={busy}>

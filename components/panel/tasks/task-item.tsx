@@ -15,8 +15,9 @@ export interface TaskItemProps {
   /** Now, in ms: decides "Overdue". */
   now: number;
   /**
-   * Called after a write this item queued: the row is about to be redrawn pending, move (it
-   * changed list or order) or go, so the section puts the focus somewhere that stays.
+   * Called after a write this item queued, and as soon as a delete is confirmed: the row is about
+   * to be redrawn pending (its buttons disabled), move (it changed list or order) or go, so the
+   * section puts the focus somewhere that stays.
    */
   onWritten(): void;
 }
@@ -47,8 +48,10 @@ export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
     return true;
   }
 
-  async function save(draft: TaskDraft): Promise<boolean> {
-    const body = updateBody(task, draft);
+  async function save(draft: TaskDraft, start: TaskDraft): Promise<boolean> {
+    // Against the values the form opened with, not the task now: a sync may have brought a
+    // colleague's change meanwhile, and the form's older value of it is not the person's edit.
+    const body = updateBody(start, draft);
     if (Object.keys(body).length === 0) {
       announce(`Nothing changed in ${name}.`, 'status');
       form.close();
@@ -126,9 +129,10 @@ export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
             what={name}
             consequence="It is deleted in GHL for everyone."
             disabled={waiting}
-            onConfirm={() =>
-              void send({ kind: 'task.delete', contactId, taskId: task.id }, 'deleted')
-            }
+            onConfirm={() => {
+              onWritten();
+              void send({ kind: 'task.delete', contactId, taskId: task.id }, 'deleted');
+            }}
           />
         </div>
       )}

@@ -1,3 +1,5 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
@@ -71,14 +73,20 @@ export async function showCard(
 ) {
   const fake = fakeActions(options.actions);
   const view = options.view ?? viewOf(contact?.record ?? JANE);
-  const page = await mount(
+  const card = (shown: Shown<PanelContact> | undefined) => (
     <PanelActionsContext.Provider value={fake.actions}>
-      <ContactCard view={view} contact={contact} />
-    </PanelActionsContext.Provider>,
+      <ContactCard view={view} contact={shown} />
+    </PanelActionsContext.Provider>
   );
+  const page = await mount(card(contact));
   unmountLast = page.unmount;
   await settle();
-  return { ...fake, page: page.container };
+  /** Draws the card again with `next`, as after a sync refreshed the cached contact. */
+  const rerender = async (next: Shown<PanelContact>) => {
+    await act(() => render(card(next), page.container));
+    await settle();
+  };
+  return { ...fake, page: page.container, rerender };
 }
 
 /** Removes the card mounted last. */

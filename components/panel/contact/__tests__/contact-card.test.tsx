@@ -83,6 +83,17 @@ describe('ContactCard', () => {
     expect(document.activeElement).toBe(page.querySelector('h2'));
   });
 
+  it('keeps the focus on the heading while the delete is still being queued', async () => {
+    // The Delete button goes with the write controls: focus must not wait on it for the write.
+    const { page } = await showCard(
+      { record: JANE },
+      { actions: { write: () => new Promise(() => {}) } },
+    );
+    await click(button(page, 'Delete contact Jane Doe in GHL'));
+    await click(button(page, 'Yes, delete'));
+    expect(document.activeElement).toBe(page.querySelector('h2'));
+  });
+
   it('is read-only without write access, showing everything else', async () => {
     const view = viewOf(JANE, { syncedAt: Date.UTC(2025, 0, 15, 12) });
     const { page } = await showCard(

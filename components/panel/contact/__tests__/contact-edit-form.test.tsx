@@ -40,6 +40,17 @@ describe('ContactEdit', () => {
     expect(document.activeElement).toBe(button(page, 'Edit contact'));
   });
 
+  it("sends only what was typed, not the form's old value of a field GHL changed meanwhile", async () => {
+    const { page, written, rerender } = await openForm();
+    // A colleague changed the phone in GHL; the sync refreshed the card while the form was open.
+    await rerender({ record: { ...JANE, phone: '+1 555 010 0200' } });
+    await type(input(page, 'First name'), 'Janet');
+    await click(button(page, 'Save'));
+    expect(written).toEqual([
+      { kind: 'contact.update', contactId: 'c1', body: { firstName: 'Janet' } },
+    ]);
+  });
+
   it('sends nothing when nothing changed', async () => {
     const { page, written } = await openForm();
     await click(button(page, 'Save'));

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { button, click, input, mount, textOf, type } from '@/components/sync/__tests__/render-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
@@ -34,13 +35,16 @@ const makeActions = (change: Partial<PanelActions> = {}): PanelActions => ({
 
 let unmount = () => {};
 async function show(notes: Shown<PanelNote>[], actions = makeActions(), contactId = 'c1') {
-  const shown = await mount(
+  const section = (listed: Shown<PanelNote>[]) => (
     <PanelActionsContext.Provider value={actions}>
-      <NoteSection notes={notes} contactId={contactId} page={page} />
-    </PanelActionsContext.Provider>,
+      <NoteSection notes={listed} contactId={contactId} page={page} />
+    </PanelActionsContext.Provider>
   );
+  const shown = await mount(section(notes));
   unmount = shown.unmount;
-  return { container: shown.container, actions };
+  /** Draws the section again with `next`, as after a sync refreshed the cached notes. */
+  const rerender = (next: Shown<PanelNote>[]) => act(() => render(section(next), shown.container));
+  return { container: shown.container, actions, rerender };
 }
 
 const textarea = (container: Element, name = 'Note') => {
@@ -54,6 +58,11 @@ const fill = (field: HTMLTextAreaElement, value: string) =>
   type(field as unknown as HTMLInputElement, value);
 const submit = (container: Element, name: string) =>
   click(button(container.querySelector('form')!, name));
+const escape = (element: Element) =>
+  act(() => {
+    element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+const notesHeading = (container: Element) => container.querySelector('h3')!;
 
 describe('NoteSection', () => {
   afterEach(() => unmount());
@@ -187,7 +196,43 @@ describe('NoteSection', () => {
       body,
     });
     expect(actions.announce).toHaveBeenCalledWith('Note saved — sending to GHL');
+    // The note is redrawn "Saving…" with its Edit button disabled: the focus waits on the heading.
+    expect(document.activeElement).toBe(notesHeading(container));
+    expect(textOf(notesHeading(container))).toBe('Notes');
+  });
+
+  it("sends only what was typed, not the form's old value of a field GHL changed meanwhile", async () => {
+    const { container, actions, rerender } = await show([callNotes]);
+    await click(button(container, 'Edit note ‘Call notes’'));
+    // A colleague edited the text and pinned the note in GHL while the form was open.
+    await rerender([{ record: { ...callNotes.record, body: 'Budget cut.', pinned: true } }]);
+    await type(input(container, 'Title (optional)'), 'Call summary');
+    await submit(container, 'Save note');
+    expect(actions.write).toHaveBeenCalledExactlyOnceWith({
+      kind: 'note.update',
+      contactId: 'c1',
+      noteId: 'n1',
+      body: { title: 'Call summary' },
+    });
+  });
+
+  it('Escape cancels a new note and gives the focus back to New note', async () => {
+    const { container, actions } = await show([]);
+    await click(button(container, 'New note'));
+    await fill(textarea(container), 'Half typed');
+    await escape(textarea(container));
+    expect(container.querySelector('form')).toBeNull();
+    expect(document.activeElement).toBe(button(container, 'New note'));
+    expect(actions.write).not.toHaveBeenCalled();
+  });
+
+  it('Escape cancels an edit and gives the focus back to its Edit button', async () => {
+    const { container, actions } = await show([callNotes]);
+    await click(button(container, 'Edit note ‘Call notes’'));
+    await escape(input(container, 'Title (optional)'));
+    expect(container.querySelector('form')).toBeNull();
     expect(document.activeElement).toBe(button(container, 'Edit note ‘Call notes’'));
+    expect(actions.write).not.toHaveBeenCalled();
   });
 
   it('sends nothing when an edit changes nothing', async () => {
@@ -212,6 +257,19 @@ describe('NoteSection', () => {
       noteId: 'n2',
     });
     expect(actions.announce).toHaveBeenCalledWith('Note deleted — sending to GHL');
+    expect(document.activeElement).toBe(notesHeading(container));
+  });
+
+  it('puts the focus on the Notes heading at once when a delete is confirmed', async () => {
+    // The Delete button is disabled as soon as the write is pending: focus must not go back to it.
+    const { container } = await show(
+      [pinned],
+      makeActions({ write: vi.fn(() => new Promise<boolean>(() => {})) }),
+    );
+    await click(button(container, 'Delete note ‘Prefers email’'));
+    await click(button(container, 'Yes, delete'));
+    expect(document.activeElement).toBe(notesHeading(container));
+    expect(notesHeading(container).tabIndex).toBe(-1);
   });
 
   it('marks notes on their way to GHL and locks them', async () => {

@@ -78,7 +78,7 @@ describe('task drafts', () => {
     expect(() => createTaskBody.parse(full)).not.toThrow();
   });
 
-  it('builds an update body of the changed fields only', () => {
+  it('builds an update body of the fields changed since the form opened', () => {
     const task = {
       id: 't1',
       title: 'Send proposal',
@@ -88,17 +88,16 @@ describe('task drafts', () => {
       assignedTo: 'user1',
     };
     const same = draftOf(task);
-    expect(updateBody(task, same)).toEqual({});
-    expect(updateBody(task, { ...same, title: 'Send proposal ' })).toEqual({});
-    expect(updateBody(task, { ...same, title: 'Send final proposal' })).toEqual({
+    expect(updateBody(same, same)).toEqual({});
+    expect(updateBody(same, { ...same, title: 'Send proposal ' })).toEqual({});
+    expect(updateBody(same, { ...same, title: 'Send final proposal' })).toEqual({
       title: 'Send final proposal',
     });
     const moved = { ...same, date: '2025-01-21' };
-    expect(updateBody(task, moved)).toEqual({ dueDate: dueDateOf(moved) });
-    expect(updateBody(task, { ...same, body: '', assignedTo: '' })).toEqual({
-      body: '',
-      assignedTo: '',
-    });
-    expect(() => updateTaskBody.parse(updateBody(task, moved))).not.toThrow();
+    expect(updateBody(same, moved)).toEqual({ dueDate: dueDateOf(moved) });
+    expect(updateBody(same, { ...same, assignedTo: 'user2' })).toEqual({ assignedTo: 'user2' });
+    // GHL's body is a string ('' clears it); its assignedTo is a user id, so '' is never sent.
+    expect(updateBody(same, { ...same, body: '', assignedTo: '' })).toEqual({ body: '' });
+    expect(() => updateTaskBody.parse(updateBody(same, moved))).not.toThrow();
   });
 });

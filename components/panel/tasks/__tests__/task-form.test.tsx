@@ -13,11 +13,11 @@ async function show(...args: Parameters<typeof showTasks>) {
 const localDue = (date: string, time: string) =>
   dueDateOf({ title: 'x', date, time, body: '', assignedTo: '' } satisfies TaskDraft);
 
-/** The message tied to a field by aria-describedby, or null. */
+/** The messages tied to a field by aria-describedby (space-separated ids), or null. */
 function messageOf(element: Element): string | null {
-  const id = element.getAttribute('aria-describedby');
-  const message = id ? element.ownerDocument.getElementById(id) : null;
-  return message ? textOf(message) : null;
+  const ids = element.getAttribute('aria-describedby')?.split(' ') ?? [];
+  const messages = ids.map((id) => element.ownerDocument.getElementById(id));
+  return messages.length > 0 ? messages.map((message) => textOf(message!)).join(' ') : null;
 }
 
 describe('TaskSection: the create form', () => {
@@ -156,6 +156,55 @@ describe('TaskSection: the edit form', () => {
     expect(page.container.querySelector('form')).toBeNull();
     // The row is about to be redrawn as pending (and may move): the focus waits on the heading.
     expect(textOf(document.activeElement!)).toBe('Tasks');
+  });
+
+  it("sends only what was typed, not the form's old value of a field GHL changed meanwhile", async () => {
+    const page = await show([{ record: existing }]);
+    await click(button(page.container, 'Edit task ‘Send proposal’'));
+    // A colleague changed the description and the due time in GHL while the form was open.
+    await page.rerender([
+      { record: { ...existing, body: 'Pricing v2', dueDate: localDue('2025-01-21', '08:00') } },
+    ]);
+    await fill(page.container, 'Title', 'Send final proposal');
+    await click(button(page.container, 'Save changes'));
+    expect(page.write).toHaveBeenCalledExactlyOnceWith({
+      kind: 'task.update',
+      contactId: 'c-1',
+      taskId: 't1',
+      body: { title: 'Send final proposal' },
+    });
+  });
+
+  it('sends an emptied description as an empty text', async () => {
+    const page = await show([{ record: existing }]);
+    await click(button(page.container, 'Edit task ‘Send proposal’'));
+    await fill(page.container, 'Description (optional)', '  ');
+    await click(button(page.container, 'Save changes'));
+    expect(page.write.mock.calls[0]?.[0]).toMatchObject({ body: { body: '' } });
+  });
+
+  it('never sends an empty assignee, and says unassigning is done in GHL', async () => {
+    const page = await show([{ record: { ...existing, assignedTo: 'user1' } }]);
+    await click(button(page.container, 'Edit task ‘Send proposal’'));
+    const assignee = field(page.container, 'Assignee (GHL user id, optional)');
+    expect(messageOf(assignee)).toBe('To unassign, change it in GHL.');
+    await fill(page.container, 'Assignee (GHL user id, optional)', '');
+    await fill(page.container, 'Title', 'Send final proposal');
+    await click(button(page.container, 'Save changes'));
+    expect(page.write).toHaveBeenCalledExactlyOnceWith({
+      kind: 'task.update',
+      contactId: 'c-1',
+      taskId: 't1',
+      body: { title: 'Send final proposal' },
+    });
+  });
+
+  it('gives no unassign hint to a task without an assignee', async () => {
+    const page = await show([{ record: existing }]);
+    await click(button(page.container, 'Edit task ‘Send proposal’'));
+    const assignee = field(page.container, 'Assignee (GHL user id, optional)');
+    expect(messageOf(assignee)).toBeNull();
+    expect(textOf(page.container)).not.toContain('To unassign');
   });
 
   it('sends nothing when nothing changed, and says so', async () => {

@@ -1,3 +1,4 @@
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { mount } from '@/components/sync/__tests__/render-page';
@@ -27,12 +28,21 @@ export async function showTasks(
     announce: vi.fn<PanelActions['announce']>(),
     ...change,
   };
-  const page = await mount(
+  const section = (shown: Shown<PanelTask>[]) => (
     <PanelActionsContext.Provider value={actions}>
-      <TaskSection tasks={tasks} contactId="c-1" />
-    </PanelActionsContext.Provider>,
+      <TaskSection tasks={shown} contactId="c-1" />
+    </PanelActionsContext.Provider>
   );
-  return { ...page, actions, write: vi.mocked(actions.write), announce: actions.announce };
+  const page = await mount(section(tasks));
+  /** Draws the section again with `next`, as after a sync refreshed the cached tasks. */
+  const rerender = (next: Shown<PanelTask>[]) => act(() => render(section(next), page.container));
+  return {
+    ...page,
+    rerender,
+    actions,
+    write: vi.mocked(actions.write),
+    announce: actions.announce,
+  };
 }
 
 /** The input or textarea labelled `name` (a `label[for]`); throws if there is none. */

@@ -163,6 +163,17 @@ describe('TaskSection: complete, reopen and delete', () => {
     );
   });
 
+  it('puts the focus on the Tasks heading at once when a delete is confirmed', async () => {
+    // The Delete button is disabled as soon as the write is pending: focus must not go back to it.
+    const page = await show([shown({ id: 'open1' })], {
+      write: vi.fn(() => new Promise<boolean>(() => {})),
+    });
+    await click(button(page.container, 'Delete task ‘Send proposal’'));
+    await click(button(page.container, 'Yes, delete'));
+    expect(page.write).toHaveBeenCalledOnce();
+    expect(textOf(document.activeElement!)).toBe('Tasks');
+  });
+
   it('announces nothing when the write is refused (the shell already said why)', async () => {
     const page = await show([shown({ id: 'open1' })], { write: vi.fn(async () => false) });
     await click(button(page.container, 'Complete task ‘Send proposal’'));
