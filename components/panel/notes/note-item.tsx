@@ -3,7 +3,7 @@ import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelNote, Shown } from '../panel-records';
-import { useFormOpener } from '../tasks/use-form-opener';
+import { useFormOpener } from '../use-form-opener';
 import { NoteForm, type NoteValues } from './note-form';
 import { noteName } from './note-name';
 

@@ -6,7 +6,7 @@ import type { PanelTask, Shown } from '../panel-records';
 import { TaskForm } from './task-form';
 import { updateBody, type TaskDraft } from './task-draft';
 import { isOverdue } from './task-order';
-import { useFormOpener } from './use-form-opener';
+import { useFormOpener } from '../use-form-opener';
 
 /** Props of {@link TaskItem}. */
 export interface TaskItemProps {

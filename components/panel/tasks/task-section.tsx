@@ -5,7 +5,7 @@ import { createBody, type TaskDraft } from './task-draft';
 import { TaskForm } from './task-form';
 import { quoted, TaskItem } from './task-item';
 import { orderTasks } from './task-order';
-import { useFormOpener } from './use-form-opener';
+import { useFormOpener } from '../use-form-opener';
 import './tasks.css';
 
 /** Props of {@link TaskSection}. */
