@@ -12,9 +12,7 @@ export function useAction() {
       await task();
       return true;
     } catch (failure) {
-      setError(
-        errorWords(failure, 'Something went wrong. Try again.'),
-      );
+      setError(errorWords(failure, 'Something went wrong. Try again.'));
       return false;
     } finally {
       setBusy(false);

@@ -39,8 +39,7 @@ export function BusinessContacts({ contactId }: BusinessContactsProps) {
       setLoad({ state: 'loaded', contacts: contacts.filter((other) => other.id !== contactId) });
     } catch (error) {
       if (mine !== request.current) return;
-      const message =
-        errorWords(error, 'Something went wrong on the way to GHL.');
+      const message = errorWords(error, 'Something went wrong on the way to GHL.');
       setLoad({ state: 'failed', message });
     }
   };
