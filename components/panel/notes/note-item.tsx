@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
-import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelNote, Shown } from '../panel-records';
+import { EditAndDelete, PendingMark } from '../record-actions';
 import { useFormOpener } from '../use-form-opener';
 import { NoteForm, type NoteValues } from './note-form';
 import { noteName } from './note-name';
@@ -107,24 +107,14 @@ export function NoteItem({ shown, contactId, onWritten }: NoteItemProps) {
           Added <time dateTime={note.dateAdded}>{formatDayTime(note.dateAdded)}</time>
         </p>
       )}
-      {pending && <p class="panel__pending">{pending === 'saving' ? 'Saving…' : 'Deleting…'}</p>}
+      <PendingMark pending={pending} />
       {canWrite && contactId && (
         <div class="panel__actions notes__actions">
-          <button
-            ref={form.opener}
-            type="button"
-            class="panel__button"
-            aria-label={`Edit ${name}`}
+          <EditAndDelete
+            name={name}
+            form={form}
             disabled={locked}
-            onClick={form.show}
-          >
-            Edit
-          </button>
-          <ConfirmDelete
-            what={name}
-            consequence="It is deleted in GHL for everyone."
-            disabled={locked}
-            onConfirm={() => {
+            onDelete={() => {
               onWritten();
               void remove();
             }}

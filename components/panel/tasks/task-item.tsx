@@ -1,11 +1,11 @@
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
-import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelTask, Shown } from '../panel-records';
 import { TaskForm } from './task-form';
 import { updateBody, type TaskDraft } from './task-draft';
 import { isOverdue } from './task-order';
+import { EditAndDelete, PendingMark } from '../record-actions';
 import { useFormOpener } from '../use-form-opener';
 
 /** Props of {@link TaskItem}. */
@@ -21,8 +21,6 @@ export interface TaskItemProps {
    */
   onWritten(): void;
 }
-
-const PENDING_TEXT = { saving: 'Saving…', deleting: 'Deleting…' } as const;
 
 /** A task's title in quotes, for labels and announcements: "‘Send proposal’". */
 export const quoted = (title: string) => `‘${title || 'Untitled'}’`;
@@ -98,7 +96,7 @@ export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
       </p>
       {task.body && <p class="task__body">{task.body}</p>}
       {task.assignedTo && <p class="panel__meta">Assigned to {task.assignedTo}</p>}
-      {shown.pending && <p class="panel__pending">{PENDING_TEXT[shown.pending]}</p>}
+      <PendingMark pending={shown.pending} />
       {canWrite && (
         <div class="panel__actions">
           <button
@@ -115,21 +113,11 @@ export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
           >
             {task.completed ? 'Reopen' : 'Complete'}
           </button>
-          <button
-            ref={form.opener}
-            type="button"
-            class="panel__button"
-            aria-label={`Edit ${name}`}
+          <EditAndDelete
+            name={name}
+            form={form}
             disabled={waiting}
-            onClick={form.show}
-          >
-            Edit
-          </button>
-          <ConfirmDelete
-            what={name}
-            consequence="It is deleted in GHL for everyone."
-            disabled={waiting}
-            onConfirm={() => {
+            onDelete={() => {
               onWritten();
               void send({ kind: 'task.delete', contactId, taskId: task.id }, 'deleted');
             }}
