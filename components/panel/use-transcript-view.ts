@@ -74,7 +74,7 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
   useEffect(() => {
     if (page.title === undefined || page.title === titleSent.current) return;
     titleSent.current = page.title;
-    const payload = { transcriptId, title: page.title, speakers: page.speakers };
+    const payload = { transcriptId, title: page.title, speakers: page.speakers, again: true };
     sendMessage('transcript/opened', payload).catch(() => {});
   }, [transcriptId, page.title]);
 

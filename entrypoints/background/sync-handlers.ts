@@ -69,11 +69,11 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
   }
 
   return {
-    async 'transcript/opened'({ transcriptId, title }, role, tab) {
+    async 'transcript/opened'({ transcriptId, title, again }, role, tab) {
       ownTranscript(transcriptId, role, tab);
       await transcripts.markViewed(transcriptId, { title });
       const shown = await view(transcriptId);
-      if (shown.link) refreshSoon(shown.link.contactId);
+      if (shown.link && !again) refreshSoon(shown.link.contactId);
       return shown;
     },
     async 'transcript/get'({ transcriptId }, role, tab) {

@@ -119,6 +119,11 @@ export const PROTOCOL = {
       transcriptId,
       title: z.optional(z.string().check(z.maxLength(500))),
       speakers: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
+      /**
+       * The same panel again, telling the title Trint rendered after its URL: recorded, but the
+       * contact is not asked of GHL a second time.
+       */
+      again: z.optional(z.boolean()),
     }),
     answer: transcriptViewSchema,
   },

@@ -53,6 +53,19 @@ describe('sync message handlers', () => {
     expect(after.fields).toMatchObject({ Email: 'jane@new.example' });
   });
 
+  it('transcript/opened again by the same panel (the title rendered late) records it without asking GHL', async () => {
+    const h = await janeLinked();
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, PAGE));
+    await h.fake.advance(5_000);
+    const afterFirst = h.count('GET /contacts/:contactId');
+    await h.run(
+      h.handlers['transcript/opened']({ transcriptId: 't-1', title: 'Call', again: true }, PAGE),
+    );
+    await h.fake.advance(5_000);
+    expect(h.count('GET /contacts/:contactId')).toBe(afterFirst);
+    expect((await (await h.db.get()).get('transcripts', 't-1'))?.title).toBe('Call');
+  });
+
   it('transcript/opened on an unlinked transcript asks GHL nothing', async () => {
     const h = backgroundUnderTest();
     await h.connect();
