@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TargetedSubmitEvent } from 'preact';
 import { FormField } from '../form-field';
+import { PanelForm } from '../panel-form';
 import { usePanelActions } from '../panel-actions';
 import type { PanelContact } from '../panel-records';
 import {
@@ -101,18 +102,13 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
   };
 
   return (
-    <form
-      ref={form}
-      class="panel__form"
-      aria-label={`Edit contact ${name}`}
-      noValidate
+    <PanelForm
+      formRef={form}
+      label={`Edit contact ${name}`}
+      submitLabel="Save"
+      busy={saving}
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          close();
-        }
-      }}
+      onCancel={close}
     >
       {CONTACT_FORM_FIELDS.map((field) => (
         <FormField
@@ -131,15 +127,7 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
       ))}
       {/* GHL's update (UpdateContactDto) has no companyName: GHL refuses it on PUT. */}
       <p class="panel__meta">The company is changed in GHL.</p>
-      <div class="panel__actions">
-        <button type="submit" class="panel__button panel__button--primary" disabled={saving}>
-          Save
-        </button>
-        <button type="button" class="panel__button" onClick={close}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }
 

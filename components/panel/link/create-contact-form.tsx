@@ -3,6 +3,7 @@ import type { TargetedSubmitEvent } from 'preact';
 import { usePanelActions } from '../panel-actions';
 import { validateContactForm, type ContactFormErrors } from '../contact/contact-validation';
 import { FormField } from '../form-field';
+import { PanelForm } from '../panel-form';
 import type { NewContactValues } from './contact-prefill';
 
 type Field = keyof NewContactValues;
@@ -62,18 +63,13 @@ export function CreateContactForm({ locationId, initial, onClose }: CreateContac
   };
 
   return (
-    <form
-      ref={form}
-      class="panel__form"
-      aria-label="New GHL contact"
-      noValidate
+    <PanelForm
+      formRef={form}
+      label="New GHL contact"
+      submitLabel="Create and link"
+      busy={saving}
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+      onCancel={onClose}
     >
       {FIELDS.map(({ field, label, type }) => (
         <FormField
@@ -87,14 +83,6 @@ export function CreateContactForm({ locationId, initial, onClose }: CreateContac
           onValue={(value) => setValues((current) => ({ ...current, [field]: value }))}
         />
       ))}
-      <div class="panel__actions">
-        <button type="submit" class="panel__button panel__button--primary" disabled={saving}>
-          Create and link
-        </button>
-        <button type="button" class="panel__button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { PanelForm } from '../panel-form';
 import type { PanelNote } from '../panel-records';
 
 /** What the person typed: the note's fields, trimmed. */
@@ -65,16 +66,12 @@ export function NoteForm({ label, note, onSubmit, onCancel }: NoteFormProps) {
   };
 
   return (
-    <form
-      class="panel__form"
-      aria-label={label}
-      noValidate
+    <PanelForm
+      label={label}
+      submitLabel={note ? 'Save note' : 'Add note'}
+      busy={sending}
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        onCancel();
-      }}
+      onCancel={onCancel}
     >
       <label class="panel__field" for={`${id}-title`}>
         Title (optional)
@@ -117,14 +114,6 @@ export function NoteForm({ label, note, onSubmit, onCancel }: NoteFormProps) {
         />
         <label for={`${id}-pinned`}>Pinned</label>
       </div>
-      <div class="panel__actions">
-        <button type="submit" class="panel__button panel__button--primary" disabled={sending}>
-          {note ? 'Save note' : 'Add note'}
-        </button>
-        <button type="button" class="panel__button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { PanelForm } from '../panel-form';
 import type { PanelTask } from '../panel-records';
 import {
   checkDraft,
@@ -100,16 +101,12 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
     );
 
   return (
-    <form
-      class="panel__form"
-      aria-label={label}
-      noValidate
+    <PanelForm
+      label={label}
+      submitLabel={submitLabel}
+      busy={busy}
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        onCancel();
-      }}
+      onCancel={onCancel}
     >
       <Field label="Title" for={`${id}-title`}>
         <input type="text" required {...control('title')} />
@@ -143,15 +140,7 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
           </p>
         )}
       </Field>
-      <div class="panel__actions">
-        <button type="submit" class="panel__button panel__button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <button type="button" class="panel__button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }
 
