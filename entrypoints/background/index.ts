@@ -75,6 +75,9 @@ export default defineBackground(() => {
     audit: (attempt) => auditLog.record(attempt),
     async wipeCache() {
       await sandbox.reset();
+      // Entries still waiting for their batch belong to the data being deleted: written now,
+      // they go with it, instead of landing in the next connection's fresh log.
+      await auditLog.flush();
       // The delete waits for open connections: close ours first.
       await db.close();
       await deleteDB(CACHE_DB_NAME);
