@@ -3,38 +3,12 @@ import { fakeBrowser } from 'wxt/testing';
 import { completeJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { StoredOutboxJob } from '@/utils/outbox/outbox-store';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
 import { createOutboxEffects } from '../outbox-effects';
-import {
-  backgroundUnderTest,
-  JANE,
-  LOCATION,
-  type BackgroundUnderTest,
-} from './sync-wiring-harness';
+import { JANE, LOCATION, type BackgroundUnderTest } from './sync-wiring-harness';
+import { janeOnTwo, PAGE, view, write } from './jane-on-two-transcripts';
 
-const PAGE = 'extension-page' as const;
 const MINUTE = 60_000;
 const SUFFIX = ' — Jane Doe, 26 Nov 2026';
-
-/** Connected, with t-1 and t-2 linked to Jane under the given notes setting. */
-async function janeOnTwo(notes: SyncSettings['notes'] = 'all') {
-  const h = backgroundUnderTest({ settings: { notes } });
-  await h.connect();
-  for (const transcriptId of ['t-1', 't-2']) {
-    await h.run(h.handlers['link/set']({ transcriptId, contactId: JANE }, PAGE));
-  }
-  h.told.length = 0;
-  return h;
-}
-
-/** Queues a write as the panel does and lets the outbox finish it, effects included. */
-async function write(h: BackgroundUnderTest, operation: OutboxOperation, transcriptId?: string) {
-  await h.run(h.handlers['outbox/enqueue']({ operation, transcriptId }, PAGE));
-  await h.settle();
-}
-
-const view = (h: BackgroundUnderTest, transcriptId: string) =>
-  h.run(h.handlers['transcript/get']({ transcriptId }, PAGE));
 
 /** The lines of a transcript's timeline equal to `text`. */
 async function linesLike(h: BackgroundUnderTest, transcriptId: string, text: string) {

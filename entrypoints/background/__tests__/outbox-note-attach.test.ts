@@ -1,36 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
-import { backgroundUnderTest, JANE, type BackgroundUnderTest } from './sync-wiring-harness';
+import { JANE } from './sync-wiring-harness';
+import { janeOnTwo, PAGE, view, write } from './jane-on-two-transcripts';
 
-const PAGE = 'extension-page' as const;
 const MINUTE = 60_000;
 const note = (body: string): OutboxOperation => ({
   kind: 'note.create',
   contactId: JANE,
   body: { body },
 });
-
-/** Connected, with t-1 and t-2 linked to Jane under the given notes setting. */
-async function janeOnTwo(notes: SyncSettings['notes']) {
-  const h = backgroundUnderTest({ settings: { notes } });
-  await h.connect();
-  for (const transcriptId of ['t-1', 't-2']) {
-    await h.run(h.handlers['link/set']({ transcriptId, contactId: JANE }, PAGE));
-  }
-  h.told.length = 0;
-  return h;
-}
-
-/** Queues a write as the panel does and lets the outbox finish it, effects included. */
-async function write(h: BackgroundUnderTest, operation: OutboxOperation, transcriptId?: string) {
-  await h.run(h.handlers['outbox/enqueue']({ operation, transcriptId }, PAGE));
-  await h.settle();
-}
-
-const view = (h: BackgroundUnderTest, transcriptId: string) =>
-  h.run(h.handlers['transcript/get']({ transcriptId }, PAGE));
 
 describe('a note written from a panel', () => {
   beforeEach(() => fakeBrowser.reset());
