@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from '../auth/connection-status';
+import { fieldMappingSchema } from '../mapping/field-mapping';
 import { outboxJobViewSchema, outboxOperationSchema } from '../outbox/outbox-operations';
 import { syncStatusSchema } from '../sync/sync-status';
 import { transcriptViewSchema } from '../sync/transcript-view';
@@ -59,6 +60,73 @@ export const contactSummarySchema = z.object({
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 const contactList = z.object({ contacts: z.array(contactSummarySchema) });
+
+/** One field of a transcript record that a mapping would change (absent: no such field). */
+export const fieldChangeSchema = z.object({
+  label: z.string(),
+  before: z.optional(z.string()),
+  after: z.optional(z.string()),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+/** What a draft mapping would do to the linked transcripts' records, computed without writing. */
+export const mappingPreviewSchema = z.object({
+  /** Records that would change, each with its before/after per field. */
+  transcripts: z.array(
+    z.object({
+      transcriptId: z.string(),
+      title: z.optional(z.string()),
+      contactId: z.string(),
+      contactName: z.string(),
+      changes: z.array(fieldChangeSchema),
+    }),
+  ),
+  /** Linked records that would stay as they are. */
+  unchanged: z.number(),
+  /** Linked records whose contact is neither cached nor could be read, left out. */
+  missing: z.number(),
+  /** GHL reads the preview made (0 when it used the cache only); it never writes. */
+  requests: z.number(),
+});
+export type MappingPreview = z.infer<typeof mappingPreviewSchema>;
+
+/** A GHL custom field a mapping can read: its id, its name where known, a value seen. */
+export const customFieldChoiceSchema = z.object({
+  id: z.string(),
+  name: z.optional(z.string()),
+  example: z.optional(z.string()),
+});
+export type CustomFieldChoice = z.infer<typeof customFieldChoiceSchema>;
+
+/** One linked transcript on the dashboard. */
+export const dashboardRowSchema = z.object({
+  transcriptId: z.string(),
+  title: z.optional(z.string()),
+  contactId: z.string(),
+  contactName: z.string(),
+  openTasks: z.number(),
+  overdueTasks: z.number(),
+  latestNote: z.optional(z.object({ body: z.string(), at: z.optional(z.string()) })),
+  /** When GHL was last asked about the contact. */
+  syncedAt: z.optional(z.number()),
+  /** Writes for this transcript or its contact that failed for good. */
+  failedJobs: z.number(),
+  contactDeleted: z.boolean(),
+});
+export type DashboardRow = z.infer<typeof dashboardRowSchema>;
+
+/** The dashboard: every linked transcript and the counts at the top. */
+export const dashboardSchema = z.object({
+  rows: z.array(dashboardRowSchema),
+  totals: z.object({
+    linkedTranscripts: z.number(),
+    contacts: z.number(),
+    /** Each overdue task counted once, however many transcripts its contact is linked to. */
+    overdueTasks: z.number(),
+    failedJobs: z.number(),
+  }),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
 
 /** The message table: type → who may send it, its payload and its answer. */
 export const PROTOCOL = {
@@ -204,6 +272,43 @@ export const PROTOCOL = {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
     answer: z.array(outboxJobViewSchema),
+  },
+  /** The live field mapping (the default until a person saves one). */
+  'mapping/get': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: z.object({ mapping: fieldMappingSchema }),
+  },
+  /**
+   * Makes a mapping live: stored, then every linked transcript's record recomputed from the
+   * cache (no GHL request) and open panels told. Refused when the mapping has problems.
+   */
+  'mapping/save': {
+    from: ['extension-page'],
+    payload: z.object({ mapping: fieldMappingSchema }),
+    answer: z.object({ mapping: fieldMappingSchema, updated: z.number() }),
+  },
+  /**
+   * What a mapping would change in every linked record, before/after, writing nothing. `fresh`
+   * reads each linked contact from the connected account (Sandbox or live, GET only) instead of
+   * the cache.
+   */
+  'mapping/preview': {
+    from: ['extension-page'],
+    payload: z.object({ mapping: fieldMappingSchema, fresh: z.boolean() }),
+    answer: mappingPreviewSchema,
+  },
+  /** The custom fields the cached contacts carry, with names where the connection knows them. */
+  'mapping/custom-fields': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: z.object({ fields: z.array(customFieldChoiceSchema) }),
+  },
+  /** Every linked transcript with its contact, tasks, latest note, last sync and failed writes. */
+  'dashboard/list': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: dashboardSchema,
   },
   'audit/list': {
     from: ['extension-page'],

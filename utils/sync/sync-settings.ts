@@ -15,8 +15,17 @@ export const syncSettingsSchema = z.strictObject({
   recentMinutes: z.number().int().min(1).max(1440),
   /** Every other linked transcript. */
   otherMinutes: z.number().int().min(5).max(10080),
-  /** Which GHL notes are attached to linked transcripts. */
-  notes: z.enum(['all', 'pinned']),
+  /**
+   * What to sync. A part switched off is neither fetched from GHL nor shown in the panel, so the
+   * sync spends fewer requests. Contact details off keeps the name the link was made with.
+   */
+  contactDetails: z.boolean(),
+  tasks: z.boolean(),
+  /** Which GHL notes are attached to linked transcripts: all, the pinned ("key") ones, or none. */
+  notes: z.enum(['all', 'pinned', 'off']),
+  appointments: z.boolean(),
+  /** "Others at this business" on the contact card (GET /contacts/business/:businessId). */
+  businessContacts: z.boolean(),
   /** Share of the location's burst limit background sync may spend (people keep the rest). */
   backgroundShare: z.number().min(0.1).max(0.9),
   /** Audit entries older than this are removed. */
@@ -31,7 +40,11 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   openTabSeconds: 30,
   recentMinutes: 5,
   otherMinutes: 60,
+  contactDetails: true,
+  tasks: true,
   notes: 'all',
+  appointments: true,
+  businessContacts: true,
   backgroundShare: 0.5,
   auditRetentionDays: 30,
   maxUnlinkedContacts: 1000,

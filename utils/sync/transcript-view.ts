@@ -17,6 +17,25 @@ export const activityViewSchema = z.object({
   url: z.optional(z.string()),
 });
 
+/** One mapped field of a transcript's record, as the panel lists and exports it. */
+export const mappedFieldViewSchema = z.object({
+  label: z.string(),
+  text: z.string(),
+  onCard: z.boolean(),
+  live: z.optional(z.enum(['name', 'email', 'phone', 'companyName', 'tags'])),
+});
+export type MappedFieldView = z.infer<typeof mappedFieldViewSchema>;
+
+/** Which parts of a contact are synced and shown (see SyncSettings). */
+export const syncedPartsSchema = z.object({
+  contactDetails: z.boolean(),
+  tasks: z.boolean(),
+  notes: z.boolean(),
+  appointments: z.boolean(),
+  businessContacts: z.boolean(),
+});
+export type SyncedParts = z.infer<typeof syncedPartsSchema>;
+
 export const transcriptViewSchema = z.object({
   transcriptId: z.string(),
   title: z.optional(z.string()),
@@ -25,6 +44,14 @@ export const transcriptViewSchema = z.object({
   ),
   /** Mapped contact fields as of `snapshotAt` (label → text). */
   fields: z.optional(z.record(z.string(), z.string())),
+  /**
+   * The same fields in the mapping's order, each with whether the contact card lists it and, for
+   * a field read unchanged from a contact field the card can edit, which one (so a pending edit
+   * shows at once). Exports use every one.
+   */
+  mapped: z.optional(z.array(mappedFieldViewSchema)),
+  /** What the person chose to sync (Settings → What to sync): parts switched off are not shown. */
+  shows: z.optional(syncedPartsSchema),
   snapshotAt: z.optional(z.number()),
   contact: z.optional(ghlRecord),
   /** When GHL was last asked about the contact. */
