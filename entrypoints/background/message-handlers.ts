@@ -7,6 +7,8 @@ import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';
 import { createContactHandlers, type ContactHandlerDeps } from './contact-handlers';
+import { createDashboardHandlers } from './dashboard-handlers';
+import { createMappingHandlers } from './mapping-handlers';
 import type { ShownContacts } from './shown-contacts';
 import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
 
@@ -37,6 +39,8 @@ export function createMessageHandlers(
   return {
     ...createSyncHandlers({ ...sync, connection }),
     ...createContactHandlers({ ...sync, connection }),
+    ...createMappingHandlers({ ...sync, connection }),
+    ...createDashboardHandlers({ ...sync, connection }),
     'connection/status': () => connection.status(),
     'connection/check': () => connection.check(),
     'connection/connect-token': (input) => connected(connection.connectPrivateToken(input)),
