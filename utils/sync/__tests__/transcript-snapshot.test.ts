@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GhlContact } from '../../ghl/schemas/contact-schemas';
+import type { FieldMapping } from '../../mapping/field-mapping';
 import {
   changedFieldLabels,
   contactDisplayName,
+  contactName,
   contactSnapshot,
-  DEFAULT_FIELD_MAPPING,
 } from '../transcript-snapshot';
 
 const JANE: GhlContact = {
@@ -22,17 +23,28 @@ const JANE: GhlContact = {
 describe('transcript snapshot', () => {
   it('maps the default fields; empty ones are left out', () => {
     expect(contactSnapshot(JANE, { timeZone: 'UTC' })).toEqual({
-      Name: 'Jane Doe',
+      'Speaker name': 'Jane Doe',
+      Organisation: 'Acme Corp',
       Email: 'jane@acme.example',
-      Company: 'Acme Corp',
       Tags: 'vip, interviewed',
+      'Summary header': 'Jane Doe — Acme Corp',
       Owner: 'user1',
       Updated: '26 Nov 2026',
     });
   });
 
-  it('takes another mapping as data', () => {
-    const mapping = [{ label: 'City', source: 'city', format: 'text' }] as const;
+  it('takes another mapping', () => {
+    const mapping: FieldMapping = {
+      version: 2,
+      rules: [
+        {
+          id: 'city',
+          source: { kind: 'standard', field: 'city' },
+          target: { kind: 'custom', label: 'City' },
+          showOnCard: true,
+        },
+      ],
+    };
     expect(contactSnapshot({ id: 'c', city: 'Leeds' }, { mapping })).toEqual({ City: 'Leeds' });
   });
 
@@ -45,6 +57,11 @@ describe('transcript snapshot', () => {
     expect(contactDisplayName(contact)).toBe(name);
   });
 
+  it('names nothing for no contact, and undefined for a contact without a name', () => {
+    expect(contactDisplayName(undefined)).toBe('Unknown contact');
+    expect(contactName({ id: 'c', name: '  ' })).toBeUndefined();
+  });
+
   it('names the fields that changed, not the bookkeeping ones', () => {
     const before = contactSnapshot(JANE, { timeZone: 'UTC' });
     const after = contactSnapshot(
@@ -53,14 +70,5 @@ describe('transcript snapshot', () => {
     );
     expect(changedFieldLabels(before, after)).toEqual(['Phone', 'Tags']);
     expect(changedFieldLabels(undefined, after)).toEqual([]);
-    expect(DEFAULT_FIELD_MAPPING.map((f) => f.label)).toEqual([
-      'Name',
-      'Email',
-      'Phone',
-      'Company',
-      'Tags',
-      'Owner',
-      'Updated',
-    ]);
   });
 });
