@@ -3,6 +3,7 @@ import { PERMISSION_REASONS } from '@/utils/permissions';
 import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { AuditLogView } from './audit-log-view';
+import { MappingEditor } from './mapping/mapping-editor';
 import { OAuthAppForm } from './oauth-app-form';
 import { SyncSettingsForm } from './sync-settings-form';
 
@@ -19,6 +20,7 @@ export function OptionsApp() {
       <ConnectionCard status={status} />
       <OAuthAppForm />
       <SyncSettingsForm />
+      <MappingEditor />
       <section class="card" aria-labelledby="permissions-title">
         <h2 id="permissions-title" class="card__title">
           What this extension may do, and why

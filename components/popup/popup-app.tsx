@@ -3,10 +3,11 @@ import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { FailedJobs } from '../sync/failed-jobs';
 import { SyncStatusCard } from '../sync/sync-status-card';
+import { CardFieldToggles } from './card-field-toggles';
 
 /**
  * The toolbar popup: connection state at a glance, the way to connect, what the sync did, writes
- * that failed, and settings.
+ * that failed, which mapped fields the card shows, and settings.
  */
 export function PopupApp() {
   const { version } = browser.runtime.getManifest();
@@ -20,6 +21,7 @@ export function PopupApp() {
       <ConnectionCard status={status} />
       <SyncStatusCard />
       <FailedJobs />
+      <CardFieldToggles />
       <button
         type="button"
         class="button button--secondary"

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { CustomFieldChoice } from '@/utils/messaging/protocol';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { sameMapping } from './draft-rules';
+
+/**
+ * The live mapping and the person's draft of the next one. The draft changes only by the
+ * person's hand (edits, an import, a reset); the live mapping only by Apply, which sends the
+ * draft as it is and takes the background's answer as both.
+ */
+export function useMappingDraft() {
+  const [live, setLive] = useState<FieldMapping>();
+  const [draft, setDraft] = useState<FieldMapping>();
+  const [loadError, setLoadError] = useState<string>();
+
+  async function load() {
+    setLoadError(undefined);
+    try {
+      const { mapping } = await sendMessage('mapping/get', {});
+      setLive(mapping);
+      setDraft(mapping);
+    } catch (failure) {
+      setLoadError(errorWords(failure, 'The field mapping could not be read. Try again.'));
+    }
+  }
+  useEffect(() => void load(), []);
+
+  /** Makes the draft live; resolves to how many transcript records were recomputed. */
+  async function apply(): Promise<number> {
+    if (!draft) return 0;
+    const answer = await sendMessage('mapping/save', { mapping: draft });
+    setLive(answer.mapping);
+    setDraft(answer.mapping);
+    return answer.updated;
+  }
+
+  return {
+    live,
+    draft,
+    loadError,
+    load,
+    /** Whether the draft differs from the live mapping. */
+    changed: !sameMapping(live, draft),
+    edit: setDraft,
+    apply,
+  };
+}
+
+/**
+ * The GHL custom fields a rule can read, as the background knows them (ids from the cached
+ * contacts, names where the connection may read the location's definitions). A failure is not
+ * fatal: the person can still type an id.
+ */
+export function useCustomFields(): { fields: CustomFieldChoice[]; error?: string } {
+  const [fields, setFields] = useState<CustomFieldChoice[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    sendMessage('mapping/custom-fields', {}).then(
+      (answer) => live && setFields(answer.fields),
+      (failure: unknown) =>
+        live && setError(errorWords(failure, 'The GHL custom fields could not be listed.')),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { fields, error };
+}

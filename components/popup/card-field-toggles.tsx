@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { targetLabel, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+
+/** The mapping with one rule's showOnCard set, and nothing else changed. */
+export function withCardFlag(mapping: FieldMapping, ruleId: string, show: boolean): FieldMapping {
+  return {
+    ...mapping,
+    rules: mapping.rules.map((rule) => (rule.id === ruleId ? { ...rule, showOnCard: show } : rule)),
+  };
+}
+
+/**
+ * "Fields on the card": one checkbox per mapped field, saved at once. Each save sends the live
+ * mapping changed only in that flag; saves run one after another, each on the mapping the
+ * previous one made live, so two quick clicks do not undo each other. A failure is said in
+ * words and its checkbox goes back.
+ */
+export function CardFieldToggles() {
+  const [shown, setShown] = useState<FieldMapping>();
+  const [loadError, setLoadError] = useState<string>();
+  const [failure, setFailure] = useState<string>();
+  const [saving, setSaving] = useState(0);
+  /** The mapping as the background last confirmed it. */
+  const live = useRef<FieldMapping>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    sendMessage('mapping/get', {}).then(
+      ({ mapping }) => {
+        live.current = mapping;
+        setShown(mapping);
+      },
+      (error: unknown) => setLoadError(errorWords(error, 'The mapped fields could not be read.')),
+    );
+  }, []);
+
+  function toggle(ruleId: string, name: string, show: boolean) {
+    setFailure(undefined);
+    setShown((mapping) => mapping && withCardFlag(mapping, ruleId, show));
+    setSaving((n) => n + 1);
+    queue.current = queue.current.then(async () => {
+      try {
+        const answer = await sendMessage('mapping/save', {
+          mapping: withCardFlag(live.current!, ruleId, show),
+        });
+        live.current = answer.mapping;
+      } catch (error) {
+        setShown((mapping) => mapping && withCardFlag(mapping, ruleId, !show));
+        const why = errorWords(error, 'Try again.');
+        setFailure(`‘${name}’ could not be ${show ? 'shown on' : 'hidden from'} the card: ${why}`);
+      } finally {
+        setSaving((n) => n - 1);
+      }
+    });
+  }
+
+  if (loadError) {
+    return (
+      <p class="message message--error" role="alert">
+        {loadError}
+      </p>
+    );
+  }
+  if (!shown || shown.rules.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="card-fields-title" aria-busy={saving > 0}>
+      <h2 id="card-fields-title" class="card__title">
+        Fields on the card
+      </h2>
+      <div class="card-fields" role="group" aria-labelledby="card-fields-title">
+        {shown.rules.map((rule) => {
+          const name = targetLabel(rule.target);
+          return (
+            <label key={rule.id} class="check">
+              <input
+                type="checkbox"
+                checked={rule.showOnCard}
+                onChange={(event) => toggle(rule.id, name, event.currentTarget.checked)}
+              />
+              {name}
+            </label>
+          );
+        })}
+      </div>
+      {failure && (
+        <p class="message message--error" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}
