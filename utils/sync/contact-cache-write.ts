@@ -3,6 +3,7 @@ import { LOCAL_DELETES_KEY, parseLocalDeletes } from '../outbox/local-deletes';
 import { appendActivity } from './activity-log';
 import type { Hashed } from './change-detection';
 import { changesFound, findChanges, type FetchedContact } from './contact-findings';
+import { parsePartsLeftOut, partsLeftOut, partsLeftOutKey } from './contact-parts';
 import type { ContactSyncDeps, ContactSyncResult, TranscriptChange } from './contact-sync';
 import { narrateAll, updateLinkedTranscript } from './linked-transcript-update';
 import { preferNewerWrites } from './newer-writes';
@@ -23,66 +24,86 @@ const STORES = [
 /**
  * Writes what syncContact fetched into the cache, in one transaction that also reads the "before"
  * state: the contact, its tasks, notes and appointments, and every linked transcript's record
- * (fields snapshot, attached notes) and timeline. `startedAt` is when the GHL reads began: cached
- * data newer than that wins. Answers which transcripts' views changed.
+ * (fields snapshot, attached notes) and timeline. A part not read (switched off) keeps its cached
+ * data, and the parts left out are noted (see contact-parts). `startedAt` is when the GHL reads
+ * began: cached data newer than that wins. Answers which transcripts' views changed.
  */
 export async function storeFetchedContact(
   deps: ContactSyncDeps,
+  contactId: string,
   read: FetchedContact,
   startedAt: number,
-): Promise<ContactSyncResult> {
-  const { db, clock, settings, timeZone } = deps;
-  const contactId = read.contact.id;
+): Promise<Omit<ContactSyncResult, 'requests'>> {
+  const { db, clock, settings, mapping, timeZone } = deps;
   const now = clock.now();
   const tx = db.transaction(STORES, 'readwrite');
   const before = await tx.objectStore('contacts').get(contactId);
   // Another sync of this contact, started later, already wrote newer data: keep it.
   if (before?.syncedAt !== undefined && before.syncedAt > startedAt) {
     await tx.done;
-    return { requests: 4, changes: 0, changedTranscripts: [], deleted: false };
+    return { changes: 0, changedTranscripts: [], deleted: false };
   }
   const [tasks, notes, appointments] = await Promise.all([
     tx.objectStore('tasks').index('by-contact').getAll(contactId),
     tx.objectStore('notes').index('by-contact').getAll(contactId),
     tx.objectStore('appointments').index('by-contact').getAll(contactId),
   ]);
-  const cachedState = { contact: before, tasks, notes, appointments };
-  const localDeletes = parseLocalDeletes(await tx.objectStore('meta').get(LOCAL_DELETES_KEY));
+  const meta = tx.objectStore('meta');
+  const partsKey = partsLeftOutKey(contactId);
+  const cachedState = {
+    contact: before,
+    tasks,
+    notes,
+    appointments,
+    partsLeftOut: parsePartsLeftOut(await meta.get(partsKey)),
+  };
+  const localDeletes = parseLocalDeletes(await meta.get(LOCAL_DELETES_KEY));
   // A person's write cached after the reads started is newer than what they answered.
   const fetched = preferNewerWrites(cachedState, read, startedAt, localDeletes);
-  const findings = findChanges(cachedState, fetched, {
-    notes: settings.notes,
-    timeZone,
-  });
+  const findings = findChanges(cachedState, fetched, { notes: settings.notes, mapping, timeZone });
+  const leftOut = partsLeftOut(findings.fetched);
+  if (leftOut) await meta.put(leftOut, partsKey);
+  else if (cachedState.partsLeftOut.size > 0) await meta.delete(partsKey);
 
+  // Without the contact read, the cached copy stays (a placeholder when there is none yet).
+  const contact = fetched.contact ?? before?.contact ?? { id: contactId };
+  const answered = Object.values(findings.fetched).some(Boolean);
   const cached: CachedContact = {
     id: contactId,
     locationId: deps.locationId,
-    contact: fetched.contact,
-    dateUpdated: fetched.contact.dateUpdated ?? undefined,
+    contact,
+    dateUpdated: fetched.contact ? (fetched.contact.dateUpdated ?? undefined) : before?.dateUpdated,
     syncedAt: now,
     lastUsedAt: now,
+    // GHL answered a read under the contact: it has it. Nothing read, nothing learnt.
+    ...(!answered && before?.deletedAt !== undefined && { deletedAt: before.deletedAt }),
   };
   await tx.objectStore('contacts').put(cached);
-  const taskStore = tx.objectStore('tasks');
-  for (const id of goneIds(tasks, findings.hashedTasks)) await taskStore.delete(id);
-  for (const record of childRecords(findings.hashedTasks, contactId, now)) {
-    await taskStore.put(record);
+  if (findings.hashedTasks) {
+    const taskStore = tx.objectStore('tasks');
+    for (const id of goneIds(tasks, findings.hashedTasks)) await taskStore.delete(id);
+    for (const record of childRecords(findings.hashedTasks, contactId, now)) {
+      await taskStore.put(record);
+    }
   }
-  const noteStore = tx.objectStore('notes');
-  for (const id of goneIds(notes, findings.hashedNotes)) await noteStore.delete(id);
-  for (const record of childRecords(findings.hashedNotes, contactId, now)) {
-    await noteStore.put(record);
+  if (findings.hashedNotes) {
+    const noteStore = tx.objectStore('notes');
+    for (const id of goneIds(notes, findings.hashedNotes)) await noteStore.delete(id);
+    for (const record of childRecords(findings.hashedNotes, contactId, now)) {
+      await noteStore.put(record);
+    }
   }
-  const appointmentStore = tx.objectStore('appointments');
-  for (const old of appointments) await appointmentStore.delete(old.id);
-  for (const value of fetched.appointments) {
-    await appointmentStore.put({ id: value.id, contactId, value, fetchedAt: now });
+  if (fetched.appointments) {
+    const appointmentStore = tx.objectStore('appointments');
+    for (const old of appointments) await appointmentStore.delete(old.id);
+    for (const value of fetched.appointments) {
+      await appointmentStore.put({ id: value.id, contactId, value, fetchedAt: now });
+    }
   }
 
   const context = {
     contactId,
-    contactName: contactDisplayName(fetched.contact),
+    contactName: contactDisplayName(contact),
     locationId: deps.locationId,
     at: now,
     timeZone,
@@ -94,7 +115,7 @@ export async function storeFetchedContact(
       transcriptId: link.transcriptId,
       noteIds: [],
     };
-    const update = updateLinkedTranscript(record, findings, now);
+    const update = updateLinkedTranscript(record, findings, now, mapping);
     await tx.objectStore('transcripts').put(update.record);
     await appendActivity(
       tx.objectStore('activity'),
@@ -106,7 +127,7 @@ export async function storeFetchedContact(
     }
   }
   await tx.done;
-  return { requests: 4, changes: changesFound(findings), changedTranscripts, deleted: false };
+  return { changes: changesFound(findings), changedTranscripts, deleted: false };
 }
 
 /** Ids cached before that GHL no longer lists. */

@@ -1,6 +1,6 @@
 import type { SyncRun } from '../db/cache-schema';
 import { runErrorOf } from './sync-errors';
-import { endRun, syncAll, type SyncEngineContext } from './sync-run-steps';
+import { endRun, readRunInputs, syncAll, type SyncEngineContext } from './sync-run-steps';
 import { newRun, startRun } from './sync-runs';
 
 /**
@@ -16,7 +16,7 @@ export async function refreshContact(
   const { deps, publisher } = engine;
   const db = await deps.db.get();
   const client = await deps.connection.client();
-  const settings = await deps.settings();
+  const inputs = await readRunInputs(deps);
   const run = newRun(deps.clock.now(), trigger);
   let id: number | undefined;
   try {
@@ -24,7 +24,7 @@ export async function refreshContact(
   } catch (error) {
     run.errors.push(runErrorOf(error, contactId));
   }
-  if (id !== undefined) await syncAll(engine, db, client, settings)([contactId], run, 'user');
+  if (id !== undefined) await syncAll(engine, db, client, inputs)([contactId], run, 'user');
   await endRun(engine, db, id, run);
   await publisher.publish();
   return run;

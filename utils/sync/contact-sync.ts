@@ -2,9 +2,11 @@ import type { Clock } from '../clock';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { CallOptions } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
-import type { GhlContact } from '../ghl/schemas/contact-schemas';
+import type { FieldMapping } from '../mapping/field-mapping';
 import { storeFetchedContact } from './contact-cache-write';
 import { markContactDeleted } from './contact-deletion';
+import type { FetchedContact } from './contact-findings';
+import { partsToFetch, requestCount, type PartFlags } from './contact-parts';
 import type { ContactReads } from './contact-reads';
 import type { SyncSettings } from './sync-settings';
 
@@ -14,7 +16,10 @@ export interface ContactSyncDeps {
   ghl: ContactReads;
   locationId: string;
   clock: Clock;
-  settings: Pick<SyncSettings, 'notes'>;
+  /** What to sync: the parts read, and which notes are attached. */
+  settings: Pick<SyncSettings, 'notes' | 'contactDetails' | 'tasks' | 'appointments'>;
+  /** The live field mapping: what a transcript's record keeps of the contact. */
+  mapping: FieldMapping;
   /** Time zone of the dates in timeline lines; the runtime's by default. */
   timeZone?: string;
 }
@@ -29,7 +34,7 @@ export interface TranscriptChange {
 
 /** What one contact sync did. */
 export interface ContactSyncResult {
-  /** GHL calls made (1 when the contact is gone, else 4). */
+  /** GHL calls made: one per part switched on (1 when GET contact found the contact gone). */
   requests: number;
   /** Changes found in GHL (none on a contact's first sync: that is the baseline). */
   changes: number;
@@ -39,11 +44,17 @@ export interface ContactSyncResult {
 }
 
 /**
- * Syncs one contact: GET the contact, its tasks, notes and appointments; write them to the
- * cache; update every linked transcript's record (fields snapshot, attached notes) and timeline.
- * The network comes first and every cache write after, in one transaction that also reads the
- * "before" state: two syncs of one contact at once cannot both narrate the same change, and a
- * person's write cached meanwhile is kept (see preferNewerWrites).
+ * Syncs one contact: GET the contact, its tasks, notes and appointments (each part only when the
+ * settings switch it on, see contact-parts); write them to the cache; update every linked
+ * transcript's record (fields snapshot, attached notes) and timeline. The network comes first and
+ * every cache write after, in one transaction that also reads the "before" state: two syncs of one
+ * contact at once cannot both narrate the same change, and a person's write cached meanwhile is
+ * kept (see preferNewerWrites).
+ *
+ * With contact details off the contact is not read: its cached copy stays (the name the link was
+ * made with), the records' fields are not refreshed, and a contact deleted in GHL is noticed only
+ * when a list under it answers 404 (GHL's lists are paths under /contacts/:id); with every part
+ * off, not at all.
  */
 export async function syncContact(
   deps: ContactSyncDeps,
@@ -52,18 +63,34 @@ export async function syncContact(
 ): Promise<ContactSyncResult> {
   const { ghl, clock } = deps;
   const startedAt = clock.now();
-  let contact: GhlContact;
+  const parts = partsToFetch(deps.settings);
+  let read: FetchedContact;
   try {
-    contact = await ghl.contacts.get(contactId, call);
+    read = await readParts(ghl, contactId, parts, call);
   } catch (error) {
     if (error instanceof GhlError && error.kind === 'not-found')
       return markContactDeleted(deps, contactId);
     throw error;
   }
+  const result = await storeFetchedContact(deps, contactId, read, startedAt);
+  return { ...result, requests: requestCount(parts) };
+}
+
+/**
+ * The parts switched on, read from GHL. The contact comes first: when GHL no longer has it the
+ * lists are not asked for. Without it, the lists go together and the first 404 answers.
+ */
+async function readParts(
+  ghl: ContactReads,
+  contactId: string,
+  parts: PartFlags,
+  call: CallOptions,
+): Promise<FetchedContact> {
+  const contact = parts.contactDetails ? await ghl.contacts.get(contactId, call) : undefined;
   const [tasks, notes, appointments] = await Promise.all([
-    ghl.tasks.list(contactId, call),
-    ghl.notes.list(contactId, call),
-    ghl.appointments.list(contactId, call),
+    parts.tasks ? ghl.tasks.list(contactId, call) : undefined,
+    parts.notes ? ghl.notes.list(contactId, call) : undefined,
+    parts.appointments ? ghl.appointments.list(contactId, call) : undefined,
   ]);
-  return storeFetchedContact(deps, { contact, tasks, notes, appointments }, startedAt);
+  return { contact, tasks, notes, appointments };
 }

@@ -11,7 +11,8 @@ import type { CachedContactState, FetchedContact } from './contact-findings';
  * records the cache wins: the fetched copy is replaced by the cached one (nothing to narrate,
  * nothing deleted), and the next sync compares GHL with the person's write. A task or note the
  * person deleted after the reads started (`localDeletes`, by id: when the cache forgot it) is left
- * out: the cache no longer has it to compare with, and it would come back as "added".
+ * out: the cache no longer has it to compare with, and it would come back as "added". A part the
+ * sync did not read (switched off) stays unread.
  */
 export function preferNewerWrites(
   before: CachedContactState,
@@ -23,9 +24,9 @@ export function preferNewerWrites(
     records.filter((record) => (localDeletes.get(record.id) ?? readStartedAt) <= readStartedAt);
   return {
     ...fetched,
-    contact: newerContact(before.contact, fetched.contact) ?? fetched.contact,
-    tasks: withNewer(before.tasks, kept(fetched.tasks), readStartedAt),
-    notes: withNewer(before.notes, kept(fetched.notes), readStartedAt),
+    contact: fetched.contact && (newerContact(before.contact, fetched.contact) ?? fetched.contact),
+    tasks: fetched.tasks && withNewer(before.tasks, kept(fetched.tasks), readStartedAt),
+    notes: fetched.notes && withNewer(before.notes, kept(fetched.notes), readStartedAt),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { RequestPriority } from '../ghl/rate-limiter';
+import type { FieldMapping } from '../mapping/field-mapping';
 import { countedReads } from './contact-reads';
 import { syncContact, type TranscriptChange } from './contact-sync';
 import { runErrorOf, stopsRun } from './sync-errors';
@@ -14,7 +15,10 @@ export interface SyncBatch {
   db: CacheDatabase;
   client: ConnectionClient;
   clock: Clock;
+  /** What to sync (read at the start of the run). */
   settings: SyncSettings;
+  /** The live field mapping (read at the start of the run, like the settings). */
+  mapping: FieldMapping;
   timeZone?: string;
   priority: RequestPriority;
   /** Counts requests, contacts checked, changes and errors. */

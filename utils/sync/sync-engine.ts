@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
 import type { RateLimiter } from '../ghl/rate-limiter';
+import type { FieldMapping } from '../mapping/field-mapping';
 import { refreshContact } from './contact-refresh';
 import type { TranscriptChange } from './contact-sync';
 import { SYNC_LOCK, withLockIfAvailable } from './sync-lease';
@@ -21,6 +22,11 @@ export interface SyncEngineDeps {
   clock: Clock;
   /** Read at the start of every run, so a changed setting applies from the next run. */
   settings(): Promise<SyncSettings>;
+  /**
+   * The live field mapping, read at the start of every run like the settings: what a linked
+   * transcript's record keeps of its contact. The stored one (readMapping) by default.
+   */
+  mapping?(): Promise<FieldMapping>;
   /** Transcripts open in a tab now: their contacts are the freshest tier. */
   openTranscriptIds(): Promise<string[]>;
   /** A linked transcript's cached view changed: tell its open panel. */

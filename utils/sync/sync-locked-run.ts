@@ -5,7 +5,7 @@ import { SYNC_GRACE_MS } from './sync-alarm';
 import { isQuotaFailure, runErrorOf } from './sync-errors';
 import { releaseLease, takeLease } from './sync-lease';
 import { loadSyncPlan } from './sync-plan';
-import { endRun, syncAll, type SyncEngineContext } from './sync-run-steps';
+import { endRun, readRunInputs, syncAll, type SyncEngineContext } from './sync-run-steps';
 import { newRun, skippedRun, startRun } from './sync-runs';
 
 /**
@@ -27,7 +27,8 @@ export async function runHoldingLock(
   let id: number | undefined;
   try {
     const client = await deps.connection.client();
-    const settings = await deps.settings();
+    const inputs = await readRunInputs(deps);
+    const { settings } = inputs;
     deps.limiterFor?.(client.locationId).setBackgroundShare(settings.backgroundShare);
     const plan = await loadSyncPlan(db, {
       now: run.startedAt,
@@ -43,7 +44,7 @@ export async function runHoldingLock(
     id = await startRun(db, run);
     await publisher.publish({ running: true });
     const showProgress = plan.firstSync !== undefined;
-    await syncAll(engine, db, client, settings, showProgress)(due, run, 'background');
+    await syncAll(engine, db, client, inputs, showProgress)(due, run, 'background');
     if (!run.errors.some((e) => e.kind === 'quota')) {
       await evictUnlinkedContacts(db, settings.maxUnlinkedContacts);
     }

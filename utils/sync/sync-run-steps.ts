@@ -3,6 +3,8 @@ import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../db/quota';
 import type { RequestPriority } from '../ghl/rate-limiter';
+import type { FieldMapping } from '../mapping/field-mapping';
+import { readMapping } from '../mapping/mapping-store';
 import { syncContacts } from './sync-batch';
 import type { SyncEngineDeps } from './sync-engine';
 import { isQuotaFailure } from './sync-errors';
@@ -28,12 +30,27 @@ export interface SyncEngineContext {
   publisher: StatusPublisher;
 }
 
+/** What a run reads once at its start, so a change applies from the next run. */
+export interface RunInputs {
+  settings: SyncSettings;
+  mapping: FieldMapping;
+}
+
+/** Reads the settings and the field mapping (the stored one unless the deps give another). */
+export async function readRunInputs(deps: SyncEngineDeps): Promise<RunInputs> {
+  const [settings, mapping] = await Promise.all([
+    deps.settings(),
+    (deps.mapping ?? readMapping)(),
+  ]);
+  return { settings, mapping };
+}
+
 /** Syncs contacts one after another into `run`, at `priority`. */
 export function syncAll(
   engine: SyncEngineContext,
   db: CacheDatabase,
   client: ConnectionClient,
-  settings: SyncSettings,
+  { settings, mapping }: RunInputs,
   showProgress = false,
 ) {
   const { deps, owner, leaseMs, publisher } = engine;
@@ -45,6 +62,7 @@ export function syncAll(
         client,
         clock,
         settings,
+        mapping,
         timeZone: deps.timeZone,
         run,
         priority,

@@ -27,7 +27,7 @@ describe('sync engine: the three flows', () => {
   it('first sync records a baseline: fields and notes, no line per task or note', async () => {
     const h = await janeSynced();
     const view = await h.view('t-1');
-    expect(view.fields).toMatchObject({ Name: 'Jane Doe', Company: 'Acme Corp' });
+    expect(view.fields).toMatchObject({ 'Speaker name': 'Jane Doe', Organisation: 'Acme Corp' });
     expect(view.syncedAt).toBe(h.fake.now());
     expect(lines(view)).toEqual(['Transcript linked — Jane Doe, 26 Nov 2026']);
     const ghl = await h.control<{ tasks: unknown[]; notes: unknown[] }>('GET', `contacts/${JANE}`);

@@ -3,6 +3,8 @@ import { sandboxClient } from '../../../test/support/sandbox-client';
 import type { ConnectionClient } from '../../auth/connection-client';
 import { createCacheDbSource } from '../../db/open-cache-db';
 import { GhlError } from '../../ghl/ghl-error';
+import { defaultMapping } from '../../mapping/default-mapping';
+import type { FieldMapping } from '../../mapping/field-mapping';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import { createSandbox } from '../../sandbox/sandbox-handler';
 import type { TranscriptChange } from '../contact-sync';
@@ -55,6 +57,8 @@ export function syncUnderTest(
   const db = createCacheDbSource(`sync-test-${(dbCount += 1)}`);
   const state = {
     settings: { ...DEFAULT_SYNC_SETTINGS, ...options.settings } as SyncSettings,
+    /** The live field mapping the runs and views read. */
+    mapping: defaultMapping() as FieldMapping,
     open: [] as string[],
     connected: true,
   };
@@ -76,6 +80,7 @@ export function syncUnderTest(
       },
     },
     settings: async () => state.settings,
+    mapping: async () => state.mapping,
     openTranscriptIds: async () => state.open,
     onTranscriptChanged: (change) => void changes.push(change),
     onStatus: (status) => void statuses.push(status),
@@ -85,7 +90,13 @@ export function syncUnderTest(
     ...options.engine,
   };
   const engine = createSyncEngine(deps);
-  const transcripts = createTranscriptStore({ db, clock: fake.clock, timeZone: 'UTC' });
+  const transcripts = createTranscriptStore({
+    db,
+    clock: fake.clock,
+    timeZone: 'UTC',
+    mapping: async () => state.mapping,
+    settings: async () => state.settings,
+  });
 
   /** The Sandbox's control API, as a person working in GHL would use it. */
   const control = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
