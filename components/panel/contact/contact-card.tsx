@@ -26,8 +26,9 @@ export function ghlContactUrl(locationId: string, contactId: string): string {
 
 /**
  * The linked contact: its name, mapped fields, tags, "Open in GHL", and (with write access) edit,
- * tag and delete. Pending writes show at once, marked "Saving…"/"Deleting…". Every value is GHL
- * text rendered as text.
+ * tag and delete. Pending writes show at once, marked "Saving…"/"Deleting…". With contact details
+ * not synced, only the name, a line saying so and the link. Every value is GHL text rendered as
+ * text.
  */
 export function ContactCard({ view, contact }: ContactCardProps) {
   const { canWrite, write, announce } = usePanelActions();
@@ -36,10 +37,13 @@ export function ContactCard({ view, contact }: ContactCardProps) {
   const contactId = view.link?.contactId ?? record?.id;
   if (!contactId) return null;
   const locationId = view.link?.locationId ?? record?.locationId;
-  const name = cardContactName(contact, view.fields);
+  const name = cardContactName(contact, view);
   const deleted = view.contactDeletedAt !== undefined;
   // Nothing to edit once the contact is gone from GHL or on its way out.
   const editable = canWrite && !deleted && contact?.pending !== 'deleting';
+  // Settings → What to sync: parts switched off are neither fetched nor shown.
+  const details = view.shows?.contactDetails !== false;
+  const others = view.shows?.businessContacts !== false;
 
   const remove = async () => {
     // The Delete button goes with the write controls once the delete is pending (or stays if it
@@ -65,14 +69,18 @@ export function ContactCard({ view, contact }: ContactCardProps) {
       {deleted && (
         <p class="panel__notice panel__notice--alert">This contact was deleted in GHL.</p>
       )}
-      <dl class="panel__facts">
-        {cardFields(view.fields, contact).map(([label, text]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{text}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      {details ? (
+        <dl class="panel__facts">
+          {cardFields(view, contact).map(([label, text]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{text}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ) : (
+        <p class="panel__meta">Contact details are not synced (Settings → What to sync)</p>
+      )}
       {locationId && (
         <a
           class="contact__open"
@@ -89,9 +97,13 @@ export function ContactCard({ view, contact }: ContactCardProps) {
           Synced with GHL {formatDayTime(new Date(view.syncedAt).toISOString())}
         </p>
       )}
-      {record && <ContactTags contactId={contactId} tags={record.tags} editable={editable} />}
-      {record?.businessId && !deleted && <BusinessContacts key={contactId} contactId={contactId} />}
-      {record && editable && (
+      {details && record && (
+        <ContactTags contactId={contactId} tags={record.tags} editable={editable} />
+      )}
+      {others && record?.businessId && !deleted && (
+        <BusinessContacts key={contactId} contactId={contactId} />
+      )}
+      {details && record && editable && (
         <div class="panel__actions contact__actions">
           <ContactEdit contact={record} name={name} />
           <ConfirmDelete

@@ -1,43 +1,58 @@
+import type { MappedFieldView, TranscriptView } from '@/utils/sync/transcript-view';
 import type { PanelContact, Shown } from '../panel-records';
 
+type Live = NonNullable<MappedFieldView['live']>;
+
 /**
- * The snapshot labels the card can read live from the contact record while a write is on its
- * way. Labels are the default mapping's (utils/sync/transcript-snapshot.ts); tags are left out
- * because the card lists the live tags as chips instead.
+ * The contact fields the card reads from the record while a write is on its way (the snapshot is
+ * stale until the next sync). Not the name (the heading shows it) nor the tags (shown as chips).
  */
-const LIVE_FIELDS = new Map<string, (contact: PanelContact) => string | undefined>([
-  ['Email', (contact) => contact.email],
-  ['Phone', (contact) => contact.phone],
-  ['Company', (contact) => contact.companyName],
-]);
-
-/** The snapshot label of the contact's tags, which the card shows as chips from the record. */
-const TAGS_LABEL = 'Tags';
-/** The snapshot label of the name, which the card's heading already shows. */
-const NAME_LABEL = 'Name';
+const LIVE_VALUES: Partial<Record<Live, (contact: PanelContact) => string | undefined>> = {
+  email: (contact) => contact.email,
+  phone: (contact) => contact.phone,
+  companyName: (contact) => contact.companyName,
+};
 
 /**
- * The mapped fields to list (label → text), in the snapshot's order, empty ones left out. When
- * the contact record is there, its tags are listed as chips (live, removable), so the Tags row
- * is left out rather than shown twice. While the contact has a pending change the snapshot is
- * stale, so the record's current values replace it for the fields above (a value the snapshot
- * lacked, e.g. a newly added email, is appended): an edit shows at once.
+ * Records written before the mapping (no `mapped`) carry the old default labels: which contact
+ * field each read, so they still get the live values and chips. The name was never a card row.
+ */
+const LEGACY_LIVE: Record<string, Live> = {
+  Name: 'name',
+  'Speaker name': 'name',
+  Email: 'email',
+  Phone: 'phone',
+  Company: 'companyName',
+  Organisation: 'companyName',
+  Tags: 'tags',
+};
+
+/** The view's mapped fields in mapping order; from the bare `fields` record for older records. */
+export function mappedFields(view: Pick<TranscriptView, 'mapped' | 'fields'>): MappedFieldView[] {
+  if (view.mapped) return view.mapped;
+  return Object.entries(view.fields ?? {}).map(([label, text]) => {
+    const live = LEGACY_LIVE[label] as Live | undefined;
+    return { label, text, onCard: live !== 'name' && label !== 'Summary header', live };
+  });
+}
+
+/**
+ * The mapped fields the card lists (label, text): those shown on the card, in the mapping's order,
+ * empty ones left out. When the contact record is there, its tags are listed as chips (live,
+ * removable), so the tags row is left out rather than shown twice. While the contact has a pending
+ * change, the record's current value replaces the snapshot's for a field read unchanged from the
+ * email, phone or company, so an edit shows at once.
  */
 export function cardFields(
-  fields: Record<string, string> | undefined,
+  view: Pick<TranscriptView, 'mapped' | 'fields'>,
   contact: Shown<PanelContact> | undefined,
 ): [label: string, text: string][] {
-  const mapped = Object.entries(fields ?? {}).filter(([label]) => label !== NAME_LABEL);
-  if (!contact) return mapped.filter(([, text]) => text !== '');
-  const snapshot = mapped.filter(([label]) => label !== TAGS_LABEL);
-  if (contact.pending !== 'saving') return snapshot.filter(([, text]) => text !== '');
-  const live = (label: string, text: string) => {
-    const read = LIVE_FIELDS.get(label);
-    return read ? (read(contact.record) ?? '') : text;
-  };
-  const shown: [string, string][] = snapshot.map(([label, text]) => [label, live(label, text)]);
-  for (const label of LIVE_FIELDS.keys()) {
-    if (!snapshot.some(([known]) => known === label)) shown.push([label, live(label, '')]);
-  }
-  return shown.filter(([, text]) => text !== '');
+  const saving = contact?.pending === 'saving' ? contact.record : undefined;
+  return mappedFields(view)
+    .filter((field) => field.onCard && !(contact && field.live === 'tags'))
+    .map(({ label, text, live }): [string, string] => {
+      const read = live && LIVE_VALUES[live];
+      return [label, saving && read ? (read(saving) ?? '') : text];
+    })
+    .filter(([, text]) => text !== '');
 }

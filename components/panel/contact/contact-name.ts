@@ -1,16 +1,21 @@
 import { contactName } from '@/utils/sync/transcript-snapshot';
+import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { PanelContact, Shown } from '../panel-records';
 
 /**
  * The name the contact card shows: GHL's name (else first and last name, else email, the rule the
- * timeline uses), else the phone; the snapshot's Name when the contact record is not cached;
- * never empty.
+ * timeline uses), else the phone; when the contact record is not cached, the mapped field read
+ * from the name, else the name of a record written before the mapping; never empty.
  */
 export function cardContactName(
   contact: Shown<PanelContact> | undefined,
-  fields: Record<string, string> | undefined,
+  view: Pick<TranscriptView, 'mapped' | 'fields'>,
 ): string {
-  if (!contact) return fields?.Name?.trim() || 'Unnamed contact';
+  if (!contact) {
+    const mapped = view.mapped?.find((field) => field.live === 'name')?.text;
+    const old = view.fields?.['Speaker name'] || view.fields?.Name;
+    return mapped?.trim() || old?.trim() || 'Unnamed contact';
+  }
   const record = contact.record;
   // GHL derives `name` from the first and last name; while an edit of them is on its way, `name`
   // still holds the old one, so the edited parts win.

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { MappedFieldView, TranscriptView } from '@/utils/sync/transcript-view';
 import { mount, settle } from '@/components/sync/__tests__/render-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
 import type { PanelContact, Shown } from '../../panel-records';
@@ -21,6 +21,16 @@ export const JANE: PanelContact = {
   locationId: 'loc1',
 };
 
+/** Jane's record as the default mapping writes it (utils/mapping/default-mapping.ts). */
+export const JANE_MAPPED: MappedFieldView[] = [
+  { label: 'Speaker name', text: 'Jane Doe', onCard: false, live: 'name' },
+  { label: 'Organisation', text: 'Acme', onCard: true, live: 'companyName' },
+  { label: 'Email', text: 'jane@example.com', onCard: true, live: 'email' },
+  { label: 'Phone', text: '+1 555 010 0199', onCard: true, live: 'phone' },
+  { label: 'Tags', text: 'vip, lead', onCard: true, live: 'tags' },
+  { label: 'Summary header', text: 'Jane Doe — Acme', onCard: false },
+];
+
 /** The view the panel shell passes, linked to `contact`. */
 export function viewOf(
   contact: PanelContact,
@@ -30,13 +40,8 @@ export function viewOf(
     transcriptId: 't1',
     title: 'Call with Jane',
     link: { contactId: contact.id, locationId: 'loc1', linkedAt: 1 },
-    fields: {
-      Name: 'Jane Doe',
-      Email: 'jane@example.com',
-      Phone: '+1 555 010 0199',
-      Company: 'Acme',
-      Tags: 'vip, lead',
-    },
+    fields: Object.fromEntries(JANE_MAPPED.map(({ label, text }) => [label, text])),
+    mapped: JANE_MAPPED,
     tasks: [],
     notes: [],
     appointments: [],

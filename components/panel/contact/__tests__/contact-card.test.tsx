@@ -8,6 +8,14 @@ const facts = (page: Element) =>
   [...page.querySelectorAll('dt')].map((dt) => `${textOf(dt)}: ${textOf(dt.nextElementSibling!)}`);
 const link = (page: Element) => page.querySelector<HTMLAnchorElement>('a')!;
 
+const ALL = {
+  contactDetails: true,
+  tasks: true,
+  notes: true,
+  appointments: true,
+  businessContacts: true,
+};
+
 describe('ContactCard', () => {
   afterEach(() => unmountCard());
 
@@ -15,9 +23,9 @@ describe('ContactCard', () => {
     const { page } = await showCard({ record: JANE });
     expect(heading(page)).toBe('Jane Doe');
     expect(facts(page)).toEqual([
+      'Organisation: Acme',
       'Email: jane@example.com',
       'Phone: +1 555 010 0199',
-      'Company: Acme',
     ]);
     expect([...page.querySelectorAll('.contact__chip span')].map(textOf)).toEqual(['vip', 'lead']);
     expect(textOf(page)).not.toMatch(/Saving…|Deleting…|deleted in GHL/);
@@ -108,13 +116,51 @@ describe('ContactCard', () => {
     expect(link(page)).toBeTruthy();
   });
 
+  it('lists the mapping’s card fields under their labels, in its order', async () => {
+    const view = viewOf(JANE, {
+      mapped: [
+        { label: 'Owner', text: 'Sam', onCard: true },
+        { label: 'Speaker name', text: 'Jane Doe', onCard: false, live: 'name' },
+        { label: 'Mail', text: 'jane@example.com', onCard: true, live: 'email' },
+        { label: 'Updated', text: '27 Nov 2026', onCard: false },
+      ],
+    });
+    const { page } = await showCard({ record: JANE }, { view });
+    expect(facts(page)).toEqual(['Owner: Sam', 'Mail: jane@example.com']);
+  });
+
+  it('contact details not synced: the name and a line saying so, no fields, tags or edit', async () => {
+    const view = viewOf(JANE, { shows: { ...ALL, contactDetails: false } });
+    const { page } = await showCard({ record: JANE }, { view });
+    expect(heading(page)).toBe('Jane Doe');
+    expect(textOf(page)).toContain('Contact details are not synced (Settings → What to sync)');
+    expect(facts(page)).toEqual([]);
+    expect(page.querySelector('.contact__chip')).toBeNull();
+    expect(() => button(page, 'Edit contact')).toThrow();
+    expect(link(page).textContent).toBe('Open in GHL');
+  });
+
+  it('business contacts not synced: no "Others at this business"', async () => {
+    const record = { ...JANE, businessId: 'b1' };
+    const on = await showCard({ record });
+    expect(button(on.page, 'Others at this business')).toBeTruthy();
+    unmountCard();
+    const view = viewOf(record, { shows: { ...ALL, businessContacts: false } });
+    const { page } = await showCard({ record }, { view });
+    expect(() => button(page, 'Others at this business')).toThrow();
+    expect(facts(page)).toHaveLength(3);
+    expect(textOf(page)).not.toContain('not synced');
+  });
+
   it('renders a hostile name as text', async () => {
     const hostile = '<img src=x onerror=alert(1)> Markup';
     const record = { ...JANE, name: hostile, tags: [hostile] };
-    const view = viewOf(record, { fields: { Name: hostile, Company: hostile } });
+    const view = viewOf(record, {
+      mapped: [{ label: 'Organisation', text: hostile, onCard: true, live: 'companyName' }],
+    });
     const { page } = await showCard({ record }, { view });
     expect(heading(page)).toBe(hostile);
-    expect(facts(page)).toContain(`Company: ${hostile}`);
+    expect(facts(page)).toContain(`Organisation: ${hostile}`);
     expect(button(page, `Remove tag ${hostile}`)).toBeTruthy();
     expect(link(page).getAttribute('aria-label')).toBe(`Open ${hostile} in GHL`);
     expect(page.querySelector('img')).toBeNull();

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cardFields } from '../contact-fields';
+import type { MappedFieldView } from '@/utils/sync/transcript-view';
+import { cardFields, mappedFields } from '../contact-fields';
 import { cardContactName } from '../contact-name';
-import { JANE, viewOf } from './card-harness';
+import { JANE, JANE_MAPPED } from './card-harness';
 
-const fields = { ...viewOf(JANE).fields, Owner: 'user-1', Updated: '' };
+/** Jane's default fields, with an owner on the card and a date that is not. */
+const mapped: MappedFieldView[] = [
+  { label: 'Owner', text: 'user-1', onCard: true },
+  ...JANE_MAPPED,
+  { label: 'Updated', text: '27 Nov 2026', onCard: false },
+];
+const view = { mapped };
 
 describe('cardContactName', () => {
   it.each([
@@ -13,49 +20,87 @@ describe('cardContactName', () => {
     ['the phone', { id: 'c', phone: '5550100', tags: [] }, '5550100'],
     ['a placeholder', { id: 'c', tags: [] }, 'Unnamed contact'],
   ])('falls back to %s', (_case, record, expected) => {
-    expect(cardContactName({ record }, fields)).toBe(expected);
+    expect(cardContactName({ record }, view)).toBe(expected);
   });
 
   it('prefers the edited first and last name while the edit is saving', () => {
     const record = { ...JANE, firstName: 'Janet' };
-    expect(cardContactName({ record }, fields)).toBe('Jane Doe');
-    expect(cardContactName({ record, pending: 'saving' }, fields)).toBe('Janet Doe');
+    expect(cardContactName({ record }, view)).toBe('Jane Doe');
+    expect(cardContactName({ record, pending: 'saving' }, view)).toBe('Janet Doe');
   });
 
-  it('uses the snapshot’s Name when the contact is not cached', () => {
-    expect(cardContactName(undefined, fields)).toBe('Jane Doe');
-    expect(cardContactName(undefined, {})).toBe('Unnamed contact');
+  it('without the record: the field read from the name, whatever its label', () => {
+    const renamed = [{ label: 'Guest', text: ' Ann Lee ', onCard: false, live: 'name' as const }];
+    expect(cardContactName(undefined, { mapped: renamed, fields: { Name: 'Old' } })).toBe(
+      'Ann Lee',
+    );
+  });
+
+  it.each([
+    ['Speaker name', { 'Speaker name': 'Ann', Name: 'Old' }, 'Ann'],
+    ['Name (records from before the mapping)', { Name: 'Jane Doe' }, 'Jane Doe'],
+    ['a placeholder', {}, 'Unnamed contact'],
+  ])('without the record or a name field: %s', (_case, fields, expected) => {
+    expect(cardContactName(undefined, { mapped: [], fields })).toBe(expected);
   });
 });
 
 describe('cardFields', () => {
-  it('lists the snapshot in its order, without empty fields, the name the heading shows or the tags the chips show', () => {
-    expect(cardFields(fields, { record: JANE })).toEqual([
+  it('lists the fields shown on the card in mapping order, without the tags the chips show', () => {
+    expect(cardFields(view, { record: JANE })).toEqual([
+      ['Owner', 'user-1'],
+      ['Organisation', 'Acme'],
       ['Email', 'jane@example.com'],
       ['Phone', '+1 555 010 0199'],
-      ['Company', 'Acme'],
-      ['Owner', 'user-1'],
     ]);
   });
 
-  it('keeps the Tags row when there is no record to show chips from', () => {
-    expect(cardFields(fields, undefined)).toContainEqual(['Tags', 'vip, lead']);
+  it('keeps the tags row when there is no record to show chips from', () => {
+    expect(cardFields(view, undefined)).toContainEqual(['Tags', 'vip, lead']);
   });
 
-  it('shows the record’s values while a change is saving', () => {
+  it('keeps a tags row that is not the live tags (a filtered list), even with the record', () => {
+    const filtered = [{ label: 'Tags', text: 'vip', onCard: true }];
+    expect(cardFields({ mapped: filtered }, { record: JANE })).toEqual([['Tags', 'vip']]);
+  });
+
+  it('shows the record’s values while a change is saving, by what each field reads', () => {
+    const fields: MappedFieldView[] = [
+      { label: 'Work email', text: 'jane@example.com', onCard: true, live: 'email' },
+      // Read through a transform: not the record's value as it stands, so the snapshot stays.
+      { label: 'Email', text: 'JANE@EXAMPLE.COM', onCard: true },
+      { label: 'Phone', text: '+1 555 010 0199', onCard: true, live: 'phone' },
+      { label: 'Firm', text: 'Acme', onCard: true, live: 'companyName' },
+    ];
     const record = { ...JANE, email: 'new@example.com', phone: undefined, companyName: 'Beta' };
-    expect(cardFields(fields, { record, pending: 'saving' })).toEqual([
-      ['Email', 'new@example.com'],
-      ['Company', 'Beta'],
-      ['Owner', 'user-1'],
+    expect(cardFields({ mapped: fields }, { record, pending: 'saving' })).toEqual([
+      ['Work email', 'new@example.com'],
+      ['Email', 'JANE@EXAMPLE.COM'],
+      ['Firm', 'Beta'],
+    ]);
+    expect(cardFields({ mapped: fields }, { record })).toContainEqual(['Firm', 'Acme']);
+  });
+
+  it('reads the bare fields of a record from before the mapping', () => {
+    const fields = { Name: 'Jane Doe', Email: 'a@example.com', Company: 'Acme', Tags: 'vip' };
+    expect(cardFields({ fields }, { record: JANE })).toEqual([
+      ['Email', 'a@example.com'],
+      ['Company', 'Acme'],
+    ]);
+    const record = { ...JANE, companyName: 'Beta' };
+    expect(cardFields({ fields }, { record, pending: 'saving' })).toContainEqual([
+      'Company',
+      'Beta',
+    ]);
+    expect(mappedFields({ fields }).map((field) => field.live)).toEqual([
+      'name',
+      'email',
+      'companyName',
+      'tags',
     ]);
   });
 
-  it('adds a value the snapshot lacked while saving', () => {
-    const snapshot = { Name: 'Ann' };
-    const record = { id: 'c2', firstName: 'Ann', email: 'ann@example.com', tags: [] };
-    expect(cardFields(snapshot, { record, pending: 'saving' })).toEqual([
-      ['Email', 'ann@example.com'],
-    ]);
+  it('prefers the mapped fields to the bare record', () => {
+    expect(cardFields({ mapped: [], fields: { Email: 'a@example.com' } }, undefined)).toEqual([]);
   });
 });
