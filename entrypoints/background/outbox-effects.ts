@@ -1,13 +1,15 @@
 import type { OutboxJob } from '@/utils/db/cache-schema';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import type { GhlContact } from '@/utils/ghl/schemas/contact-schemas';
+import { recordFields } from '@/utils/mapping/apply-mapping';
+import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import { readMapping } from '@/utils/mapping/mapping-store';
 import type { CompletedJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxResult } from '@/utils/outbox/outbox-send';
 import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { recordNoteDelete, recordTaskDelete } from '@/utils/sync/record-delete-line';
 import { recordTaskWrite } from '@/utils/sync/task-write-record';
-import { contactSnapshot } from '@/utils/sync/transcript-snapshot';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
 
 /** What {@link createOutboxEffects} needs. */
@@ -21,6 +23,8 @@ export interface OutboxEffectsDeps {
   notice(kind: string, message: string): Promise<unknown>;
   /** Time zone of dates in the fields snapshot; the runtime's by default. */
   timeZone?: string;
+  /** The live field mapping; the stored one by default. */
+  mapping?: () => Promise<FieldMapping>;
 }
 
 /**
@@ -111,9 +115,11 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
    * transcript without a snapshot yet is left for its first sync, which takes it as the baseline.
    */
   async function refreshFields(contact: GhlContact) {
+    // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
+    const mapping = await (deps.mapping ?? readMapping)();
+    const fields = recordFields(contact, mapping, { timeZone: deps.timeZone });
     const db = await deps.db.get();
     const tx = db.transaction(['links', 'transcripts'], 'readwrite');
-    const fields = contactSnapshot(contact, { timeZone: deps.timeZone });
     const links = await tx.objectStore('links').index('by-contact').getAll(contact.id);
     for (const link of links) {
       const record = await tx.objectStore('transcripts').get(link.transcriptId);

@@ -1,8 +1,11 @@
 import type { CachedContact, TranscriptLink, TranscriptRecord } from '../db/cache-schema';
+import { recordFields } from '../mapping/apply-mapping';
+import { TRINT_FIELDS } from '../mapping/field-mapping';
+import { readMapping } from '../mapping/mapping-store';
 import { appendActivity } from './activity-log';
 import { narrateActivity } from './activity-narrative';
 import type { SyncSettings } from './sync-settings';
-import { contactDisplayName, contactSnapshot } from './transcript-snapshot';
+import { contactDisplayName } from './transcript-snapshot';
 import type { TranscriptStoreDeps } from './transcript-store';
 
 /**
@@ -32,6 +35,8 @@ export async function linkTranscript(
   locationId: string,
   options: LinkOptions,
 ): Promise<TranscriptLink> {
+  // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
+  const mapping = await (deps.mapping ?? readMapping)();
   const db = await deps.db.get();
   const now = deps.clock.now();
   const tx = db.transaction(['links', 'transcripts', 'contacts', 'notes', 'activity'], 'readwrite');
@@ -61,10 +66,11 @@ export async function linkTranscript(
   // next sync compares against them instead of treating everything as new.
   if (cached && cached.deletedAt === undefined && cached.syncedAt !== undefined) {
     const notes = await tx.objectStore('notes').index('by-contact').getAll(contactId);
-    next.fields = contactSnapshot(cached.contact, { timeZone: deps.timeZone });
+    const attach = options.notes ?? 'all';
+    next.fields = recordFields(cached.contact, mapping, { timeZone: deps.timeZone });
     next.snapshotAt = cached.syncedAt;
     next.noteIds = notes
-      .filter((n) => (options.notes ?? 'all') === 'all' || n.value.pinned === true)
+      .filter((n) => attach === 'all' || (attach === 'pinned' && n.value.pinned === true))
       .map((n) => n.id);
   }
   if (cached) await tx.objectStore('contacts').put({ ...cached, lastUsedAt: now });
@@ -131,8 +137,9 @@ export interface LinkMarker {
 }
 
 /**
- * Which of these transcripts are linked, and to whom: the cached contact's name, else the name in
- * the transcript's fields snapshot (a contact evicted or never cached). Unlinked ones are left out.
+ * Which of these transcripts are linked, and to whom: the cached contact's name, else the speaker
+ * name in the transcript's fields (a contact evicted or never cached; 'Name' in records from
+ * before the mapping, not yet recomputed). Unlinked ones are left out.
  */
 export async function findLinkMarkers(
   deps: Pick<TranscriptStoreDeps, 'db'>,
@@ -148,7 +155,7 @@ export async function findLinkMarkers(
     const record = cached ? undefined : await tx.objectStore('transcripts').get(transcriptId);
     const contactName = cached
       ? contactDisplayName(cached.contact)
-      : (record?.fields?.Name ?? 'Unknown contact');
+      : (record?.fields?.[TRINT_FIELDS.speakerName] ?? record?.fields?.Name ?? 'Unknown contact');
     markers.push({ transcriptId, contactName });
   }
   await tx.done;

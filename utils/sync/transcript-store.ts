@@ -3,6 +3,10 @@ import type { CachedContact, TranscriptLink } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
 import type { OutboxJobView } from '../outbox/outbox-operations';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
+import type { FieldMapping } from '../mapping/field-mapping';
+import { readMapping } from '../mapping/mapping-store';
+import type { SyncSettings } from './sync-settings';
+import { readSyncSettings } from './sync-settings-store';
 import { attachNoteToTranscript } from './transcript-note-attach';
 import {
   blankRecord,
@@ -13,7 +17,7 @@ import {
   type LinkOptions,
 } from './transcript-links';
 import type { TranscriptView } from './transcript-view';
-import { readTranscriptView } from './transcript-view-reader';
+import { readTranscriptView, syncedParts } from './transcript-view-reader';
 
 /** What {@link createTranscriptStore} is built from. */
 export interface TranscriptStoreDeps {
@@ -21,6 +25,10 @@ export interface TranscriptStoreDeps {
   clock: Clock;
   /** Time zone of the dates in timeline lines; the runtime's by default. */
   timeZone?: string;
+  /** The live field mapping (records, the panel's fields); the stored one by default. */
+  mapping?: () => Promise<FieldMapping>;
+  /** What the person chose to sync (what a view shows); the stored settings by default. */
+  settings?: () => Promise<SyncSettings>;
 }
 
 /**
@@ -75,7 +83,15 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       transcriptId: string,
       pending: readonly OutboxJobView[] = [],
     ): Promise<TranscriptView> {
-      return readTranscriptView(await deps.db.get(), transcriptId, pending);
+      // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
+      const [mapping, settings] = await Promise.all([
+        (deps.mapping ?? readMapping)(),
+        (deps.settings ?? readSyncSettings)(),
+      ]);
+      return readTranscriptView(await deps.db.get(), transcriptId, pending, {
+        mapping,
+        shows: syncedParts(settings),
+      });
     },
 
     /** The transcript's link, if it has one. */

@@ -2,20 +2,45 @@ import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import type { CacheDatabase } from '../db/open-cache-db';
+import { mappedFieldViews } from '../mapping/apply-mapping';
+import type { FieldMapping } from '../mapping/field-mapping';
 import type { OutboxJobView } from '../outbox/outbox-operations';
 import { readActivity } from './activity-log';
-import type { TranscriptView } from './transcript-view';
+import type { SyncSettings } from './sync-settings';
+import type { SyncedParts, TranscriptView } from './transcript-view';
+
+/** What a view is shaped by: the live mapping and what the person chose to sync. */
+export interface ViewOptions {
+  mapping: FieldMapping;
+  shows: SyncedParts;
+}
+
+/** The parts of a contact the settings sync and show. */
+export function syncedParts(settings: SyncSettings): SyncedParts {
+  return {
+    contactDetails: settings.contactDetails,
+    tasks: settings.tasks,
+    notes: settings.notes !== 'off',
+    appointments: settings.appointments,
+    businessContacts: settings.businessContacts,
+  };
+}
 
 /**
  * Reads what a panel shows for one transcript from the cache, in one read transaction: the link,
  * the contact, its tasks (open first), the notes attached to this transcript, its appointments,
- * the timeline (newest first) and the writes still on their way.
+ * the timeline (newest first) and the writes still on their way. The record's fields come in the
+ * mapping's order too (`mapped`). A part switched off in the settings is left out (its cached
+ * data, if any, is older than the switch); with contact details off the contact stays, for the
+ * name on the card, but its fields do not.
  */
 export async function readTranscriptView(
   db: CacheDatabase,
   transcriptId: string,
   pending: readonly OutboxJobView[],
+  options: ViewOptions,
 ): Promise<TranscriptView> {
+  const { mapping, shows } = options;
   const tx = db.transaction(['links', 'transcripts', 'contacts', 'tasks', 'notes', 'appointments']);
   const link = await tx.objectStore('links').get(transcriptId);
   const record = await tx.objectStore('transcripts').get(transcriptId);
@@ -30,6 +55,7 @@ export async function readTranscriptView(
     : [[], [], []];
   await tx.done;
   const attached = new Set(record?.noteIds ?? []);
+  const fields = link ? (shows.contactDetails ? record?.fields : {}) : undefined;
   return {
     transcriptId,
     title: record?.title,
@@ -38,17 +64,21 @@ export async function readTranscriptView(
       locationId: link.locationId,
       linkedAt: link.linkedAt,
     },
-    fields: link ? record?.fields : undefined,
+    fields,
+    mapped: fields && mappedFieldViews(fields, mapping),
+    shows,
     snapshotAt: link ? record?.snapshotAt : undefined,
     contact: cached?.contact,
     syncedAt: cached?.syncedAt,
     contactDeletedAt: link ? (record?.contactDeletedAt ?? cached?.deletedAt) : undefined,
-    tasks: tasks.map((t) => t.value).sort(byTaskOrder),
-    notes: notes
-      .map((n) => n.value)
-      .filter((n) => attached.has(n.id))
-      .sort(byNewestNote),
-    appointments: appointments.map((a) => a.value).sort(byStart),
+    tasks: shows.tasks ? tasks.map((t) => t.value).sort(byTaskOrder) : [],
+    notes: shows.notes
+      ? notes
+          .map((n) => n.value)
+          .filter((n) => attached.has(n.id))
+          .sort(byNewestNote)
+      : [],
+    appointments: shows.appointments ? appointments.map((a) => a.value).sort(byStart) : [],
     activity: (await readActivity(db, transcriptId)).map((line) => ({
       at: line.at,
       kind: line.kind,

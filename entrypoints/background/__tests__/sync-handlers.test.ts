@@ -101,7 +101,7 @@ describe('sync message handlers', () => {
 
     expect(h.count('GET /contacts/:contactId')).toBe(1);
     expect(view.link).toMatchObject({ contactId: JANE, locationId: LOCATION });
-    expect(view.fields).toMatchObject({ Name: 'Jane Doe' });
+    expect(view.fields).toMatchObject({ 'Speaker name': 'Jane Doe' });
     expect(view.activity.map((a) => a.text)).toEqual(['Transcript linked — Jane Doe, 26 Nov 2026']);
     const ghl = await h.inGhl(JANE);
     expect(view.tasks).toHaveLength(ghl.tasks.length);
