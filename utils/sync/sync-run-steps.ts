@@ -38,10 +38,7 @@ export interface RunInputs {
 
 /** Reads the settings and the field mapping (the stored one unless the deps give another). */
 export async function readRunInputs(deps: SyncEngineDeps): Promise<RunInputs> {
-  const [settings, mapping] = await Promise.all([
-    deps.settings(),
-    (deps.mapping ?? readMapping)(),
-  ]);
+  const [settings, mapping] = await Promise.all([deps.settings(), (deps.mapping ?? readMapping)()]);
   return { settings, mapping };
 }
 
