@@ -79,7 +79,7 @@ export function parseMappingJson(
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `Not JSON: ${(error as Error).message}` };
+    return { ok: false, message: `Not JSON: ${withLine((error as Error).message, text)}` };
   }
   let mapping: FieldMapping;
   try {
@@ -91,6 +91,17 @@ export function parseMappingJson(
   const problems = mappingProblems(mapping);
   if (problems.length > 0) return { ok: false, message: problems.map((p) => p.message).join('; ') };
   return { ok: true, mapping };
+}
+
+/**
+ * V8 says where JSON broke as "at position 512"; a person opens the file at a line, so the line
+ * and column are added (Firefox says them itself).
+ */
+function withLine(message: string, text: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (!at || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `${message} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
 }
 
 /** The mapping as a file: pretty JSON, ending with a newline. */
@@ -147,8 +158,16 @@ function uniqueId(base: string, ids: Set<string>): string {
 function checked<T>(schema: z.ZodMiniType<T>, value: unknown, rowNoun: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues;
-  const words = issues.slice(0, 3).map((issue) => issueWords(issue, value, rowNoun));
+  throw new MappingFormatError(describeIssues(result.error.issues, value, rowNoun));
+}
+
+/** Schema issues as one message: the first three in words ("Rule 3: …"), and how many more. */
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  rowNoun = 'Rule',
+): string {
+  const words = issues.slice(0, 3).map((issue) => issueWords(issue, input, rowNoun));
   const more = issues.length > 3 ? `; and ${issues.length - 3} more` : '';
-  throw new MappingFormatError(`${words.join('; ')}${more}`);
+  return `${words.join('; ')}${more}`;
 }

@@ -34,29 +34,41 @@ export function issueWords(issue: z.core.$ZodIssue, input: unknown, rowNoun: str
   if (path[0] === 'rules' && typeof path[1] === 'number') path.shift();
   const row = typeof path[0] === 'number' ? `${rowNoun} ${path[0] + 1}` : undefined;
   const rest = row ? path.slice(1) : path;
-  let subject = rest
-    .map((key, index) =>
-      typeof key === 'number' ? String(key + 1) : wordFor(key, rest[index + 1]),
-    )
+  let keys = rest;
+  // A union's tag on its own reads as the thing: "transform should be one of …".
+  if (keys.at(-1) === 'kind' && keys.length > 1) keys = keys.slice(0, -1);
+  // A list too long or short is said of its owner: "transform lists no tag".
+  const listNoun = listIssue(issue) ? LIST_NOUNS[String(keys.at(-1))] : undefined;
+  if (listNoun) keys = keys.slice(0, -1);
+  let subject = keys
+    .map((key) => {
+      if (typeof key === 'number') return String(key + 1);
+      if (key === 'label' && keys.length === 1) return 'label';
+      return KEY_WORDS[String(key)] ?? String(key);
+    })
     .join(' ');
-  const predicate = predicateOf(issue, valueAt(input, issue.path));
+  const predicate = predicateOf(issue, valueAt(input, issue.path), listNoun ?? 'items');
   // "separator separator is longer than 10 characters": the contract's message names it already.
   const last = subject.split(' ').at(-1);
   if (last && predicate.startsWith(`${last} `)) subject = subject.slice(0, -last.length).trim();
   if (row) return subject ? `${row}: ${subject} ${predicate}` : `${row} ${predicate}`;
   if (!subject) return `The mapping ${predicate}`;
-  if (subject === 'rules')
-    return `The mapping${predicate.startsWith('has') ? '' : '’s rules'} ${predicate}`;
+  if (subject === 'rules') return `The mapping’s rules ${predicate}`;
   return `${subject[0]?.toUpperCase()}${subject.slice(1)} ${predicate}`;
 }
 
-function wordFor(key: PropertyKey, next: PropertyKey | undefined): string {
-  const word = KEY_WORDS[String(key)] ?? String(key);
-  // A union's tag on its own reads as the thing: "transform" rather than "transform kind".
-  return key === 'kind' && next === undefined ? word : word;
+/** The lists of the format, as their owner says it: "has more than 5 joined fields". */
+const LIST_NOUNS: Record<string, string> = {
+  rules: 'rules',
+  with: 'joined fields',
+  tags: 'tags',
+};
+
+function listIssue(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'array';
 }
 
-function predicateOf(issue: z.core.$ZodIssue, value: unknown): string {
+function predicateOf(issue: z.core.$ZodIssue, value: unknown, listNoun: string): string {
   // Our own messages start in lower case; zod's defaults ("Invalid input") do not.
   if (/^[a-z]/.test(issue.message)) return issue.message;
   switch (issue.code) {
@@ -73,12 +85,12 @@ function predicateOf(issue: z.core.$ZodIssue, value: unknown): string {
     case 'unrecognized_keys':
       return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} it does not know: ${issue.keys.map(quoted).join(', ')}`;
     case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${Number(issue.minimum)}`;
+      if (issue.origin === 'array') return `needs at least ${Number(issue.minimum)} ${listNoun}`;
       return Number(issue.minimum) <= 1
         ? 'is empty'
         : `needs at least ${Number(issue.minimum)} characters`;
     case 'too_big':
-      return `has more than ${Number(issue.maximum)}${issue.origin === 'array' ? '' : ' characters'}`;
+      return `has more than ${Number(issue.maximum)} ${issue.origin === 'array' ? listNoun : 'characters'}`;
     default:
       return 'is not valid';
   }

@@ -84,13 +84,14 @@ function isStandard(source: GhlSource, test: (field: StandardField) => boolean):
   return source.kind === 'standard' && test(source.field);
 }
 
-/** The first source read twice by one join, if any. */
+/** A source one join reads twice (named as first read), if any. */
 function repeatedSource(sources: GhlSource[]): GhlSource | undefined {
-  const seen = new Set<string>();
+  const seen = new Map<string, GhlSource>();
   for (const source of sources) {
     const key = source.kind === 'standard' ? `standard:${source.field}` : `custom:${source.id}`;
-    if (seen.has(key)) return source;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first) return first;
+    seen.set(key, source);
   }
   return undefined;
 }

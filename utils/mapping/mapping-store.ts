@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defaultMapping } from './default-mapping';
 import { fieldMappingSchema, MAPPING_KEY, type FieldMapping } from './field-mapping';
-import { migrateMapping } from './mapping-format';
+import { describeIssues, MappingFormatError, migrateMapping } from './mapping-format';
 import { mappingProblems } from './mapping-problems';
 
 /**
@@ -23,15 +23,15 @@ export async function readMapping(): Promise<FieldMapping> {
 }
 
 /**
- * Stores a mapping (background only). Throws, storing nothing, when it is not a valid mapping or
- * has problems (see mappingProblems).
+ * Stores a mapping (background only). Throws MappingFormatError, storing nothing, when it is not
+ * a valid mapping or has problems (see mappingProblems), in words the options page can show.
  */
 export async function writeMapping(mapping: FieldMapping): Promise<void> {
   const parsed = fieldMappingSchema.safeParse(mapping);
-  if (!parsed.success) throw new Error('Not a valid field mapping.');
+  if (!parsed.success) throw new MappingFormatError(describeIssues(parsed.error.issues, mapping));
   const problems = mappingProblems(parsed.data);
   if (problems.length > 0) {
-    throw new Error(`The field mapping has problems: ${problems.map((p) => p.message).join('; ')}`);
+    throw new MappingFormatError(problems.map((problem) => problem.message).join('; '));
   }
   await browser.storage.local.set({ [MAPPING_KEY]: parsed.data });
 }
