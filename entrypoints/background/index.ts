@@ -31,6 +31,7 @@ import {
   publishSyncStatus,
   RECONNECT_NOTIFICATION_ID,
 } from './connection-effects';
+import { applyStoredMapping } from './mapping-handlers';
 import { createMessageHandlers } from './message-handlers';
 import { createOutboxEffects } from './outbox-effects';
 import { createSearchBudget } from './search-budget';
@@ -193,8 +194,11 @@ export default defineBackground(() => {
 
   // Firefox forgets alarms on restart, and a woken worker must pick up writes left half-done.
   void ensureSyncAlarm().catch(logFailure);
-  void connection
-    .restore()
+  // Records computed with another mapping (the 0.1 labels after an upgrade) are recomputed before
+  // the connection's first sync compares GHL's answers against them.
+  void applyStoredMapping({ db, tell })
+    .catch(logFailure)
+    .then(() => connection.restore())
     .catch(logFailure)
     .finally(() => {
       void scheduleRefresh();
