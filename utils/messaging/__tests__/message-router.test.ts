@@ -1,3 +1,4 @@
+import { DEFAULT_MAPPING } from '../../mapping/default-mapping';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectError } from '../../auth/connect-error';
 import { NOT_CONNECTED } from '../../auth/connection-status';
@@ -52,6 +53,11 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'outbox/retry': { id: 'job-1' },
   'outbox/discard': { id: 'job-1' },
   'audit/list': {},
+  'mapping/get': {},
+  'mapping/save': { mapping: DEFAULT_MAPPING },
+  'mapping/preview': { mapping: DEFAULT_MAPPING, fresh: false },
+  'mapping/custom-fields': {},
+  'dashboard/list': {},
 };
 const TYPES = Object.keys(PROTOCOL) as MessageType[];
 
