@@ -1,10 +1,12 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
-import type { MessageHandlers } from '@/utils/messaging/message-router';
+import { MessageRefused, type MessageHandlers } from '@/utils/messaging/message-router';
 import { contactSummary } from '@/utils/sync/contact-match';
 import { cachedCandidates, searchCache, searchGhl } from '@/utils/sync/contact-search';
 import { suggestContacts } from '@/utils/sync/contact-suggestions';
+import type { SyncSettings } from '@/utils/sync/sync-settings';
+import { readSyncSettings } from '@/utils/sync/sync-settings-store';
 import type { TranscriptStore } from '@/utils/sync/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { SearchBudget } from './search-budget';
@@ -24,7 +26,13 @@ export interface ContactHandlerDeps {
   shown: Pick<ShownContacts, 'remember'>;
   /** Each Trint tab's share of GHL searches. */
   searchBudget: Pick<SearchBudget, 'spend'>;
+  /** What to sync: "Others at this business" may be switched off. The stored settings by default. */
+  settings?(): Promise<SyncSettings>;
 }
+
+/** Why contacts/business answers nothing: the person switched it off. */
+export const BUSINESS_OFF_MESSAGE =
+  'Others at this business are switched off in the options (Sync, What to sync).';
 
 /** A Trint tab without an id (none is expected) shares one budget with any other such. */
 const NO_TAB = -1;
@@ -77,6 +85,9 @@ export function createContactHandlers(
 
     async 'contacts/business'({ contactId }, role, tab) {
       await ownContact(contactId, role, tab, transcripts);
+      // Switched off: GHL is not asked, whoever asks (the view's `shows` tells a panel not to).
+      if (!(await (deps.settings ?? readSyncSettings)()).businessContacts)
+        throw new MessageRefused(BUSINESS_OFF_MESSAGE);
       const locationId = await connectedLocation(connection);
       const businessId = (await transcripts.cachedContact(contactId))?.contact.businessId;
       if (!businessId) return { contacts: [] };

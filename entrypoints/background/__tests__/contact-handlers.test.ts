@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageRefused } from '@/utils/messaging/message-router';
+import { DEFAULT_SYNC_SETTINGS, SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
+import { BUSINESS_OFF_MESSAGE } from '../contact-handlers';
 import { backgroundUnderTest, JANE, SAM } from './sync-wiring-harness';
 import {
   ANA,
@@ -128,6 +130,28 @@ describe('contacts/business', () => {
       contacts: [],
     });
     expect(h.count(BUSINESS)).toBe(0);
+  });
+
+  it('is refused, without asking GHL, while “Others at this business” is switched off', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE));
+    await fakeBrowser.storage.local.set({
+      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, businessContacts: false },
+    });
+    for (const [role, tab] of [
+      [TAB, ON_T1],
+      [PAGE, undefined],
+    ] as const) {
+      const asked = h.run(h.handlers['contacts/business']({ contactId: JANE }, role, tab));
+      await expect(asked).rejects.toBeInstanceOf(MessageRefused);
+      await expect(asked).rejects.toThrow(BUSINESS_OFF_MESSAGE);
+    }
+    expect(h.count(BUSINESS)).toBe(0);
+    // Switched on again (the settings are read per message): answered.
+    await fakeBrowser.storage.local.set({ [SYNC_SETTINGS_KEY]: DEFAULT_SYNC_SETTINGS });
+    await h.run(h.handlers['contacts/business']({ contactId: JANE }, TAB, ON_T1));
+    expect(h.count(BUSINESS)).toBe(1);
   });
 });
 
