@@ -77,7 +77,8 @@ const DAY_MS = 86_400_000;
  */
 export function dateText(value: unknown, style: DateStyle, timeZone?: string): string {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return String(value);
+    // Beyond ±8.64e15 ms there is no Date: the number is not a date.
+    if (Number.isNaN(new Date(value).getTime())) return String(value);
     return value % DAY_MS === 0
       ? formatDate(value, style, 'UTC', false)
       : formatDate(value, style, timeZone, true);
@@ -106,15 +107,7 @@ function formatDate(
   withTime: boolean,
 ): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      day: '2-digit',
-      month: style === 'medium' || style === 'date-time' ? 'short' : '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    })
+    dateFormat(style, timeZone)
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   ) as Record<Intl.DateTimeFormatPartTypes, string | undefined>;
@@ -134,5 +127,23 @@ function formatDate(
       return withTime
         ? `${shortDay} ${month} ${year}, ${hour}:${minute}`
         : `${shortDay} ${month} ${year}`;
+  }
+}
+
+/** en-GB parts (day, short or numeric month, 24-hour time); an unknown zone falls back to the runtime's. */
+function dateFormat(style: DateStyle, timeZone: string | undefined): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = {
+    day: '2-digit',
+    month: style === 'medium' || style === 'date-time' ? 'short' : '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+  } catch {
+    // A zone this browser does not know (RangeError): a date in the wrong zone beats a failed sync.
+    return new Intl.DateTimeFormat('en-GB', options);
   }
 }

@@ -118,6 +118,16 @@ describe('date', () => {
     },
   );
 
+  it('keeps a number that is no instant as it is', () => {
+    expect(dateText(1e20, 'medium', 'UTC')).toBe('100000000000000000000');
+    expect(dateText(Number.NaN, 'medium', 'UTC')).toBe('NaN');
+  });
+
+  it('falls back to the runtime’s time zone for one it does not know', () => {
+    expect(dateText(AT, 'iso', 'Mars/Olympus_Mons')).toBe(dateText(AT, 'iso'));
+    expect(dateText(AT, 'iso', 'Mars/Olympus_Mons')).toMatch(/^2026-11-2\d$/);
+  });
+
   it('gives "" for no value and for a value of another kind', () => {
     expect(dateText(undefined, 'medium', 'UTC')).toBe('');
     expect(dateText(null, 'medium', 'UTC')).toBe('');
