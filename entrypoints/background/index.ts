@@ -20,6 +20,7 @@ import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/o
 import { createExtensionSandbox } from '@/utils/sandbox/extension-sandbox';
 import { ensureSyncAlarm, SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
+import { SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
 import { readSyncSettings } from '@/utils/sync/sync-settings-store';
 import { createTranscriptStore } from '@/utils/sync/transcript-store';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
@@ -176,6 +177,13 @@ export default defineBackground(() => {
       void engine.run('alarm').then(pruneAuditLog).catch(logFailure);
     } else if (alarm.name === OUTBOX_ALARM) {
       void outbox.process();
+    }
+  });
+  // The options page stores the sync settings itself: open panels re-read, so a part switched
+  // off (tasks, notes…) disappears at once, and one switched on shows what the cache has.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SYNC_SETTINGS_KEY in changes) {
+      void tellAllTranscriptTabs(['settings']).catch(logFailure);
     }
   });
   browser.notifications.onClicked.addListener((id) => {
