@@ -36,6 +36,6 @@ export function ActivitySection({ activity }: { activity: TranscriptView['activi
 }
 
 /** Only GHL's own app is linked to: a timeline line is ours, but its address is built from data. */
-function isGhlAddress(url: string | undefined): url is string {
+export function isGhlAddress(url: string | undefined): url is string {
   return url?.startsWith('https://app.gohighlevel.com/') === true;
 }

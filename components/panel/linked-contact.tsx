@@ -1,15 +1,26 @@
 import { useMemo, useState } from 'preact/hooks';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { SyncedParts, TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { ActivitySection } from './activity-section';
 import { AppointmentSection } from './appointments/appointment-section';
 import { ContactCard } from './contact/contact-card';
+import { cardContactName } from './contact/contact-name';
+import { ExportMenu } from './export/export-menu';
+import { transcriptExport } from './export/transcript-export';
 import { NoteSection } from './notes/note-section';
 import { PanelActionsContext, usePanelActions } from './panel-actions';
 import type { PanelRecords } from './panel-records';
 import { TaskSection } from './tasks/task-section';
 import type { TranscriptViewState } from './use-transcript-view';
+
+const ALL_PARTS: SyncedParts = {
+  contactDetails: true,
+  tasks: true,
+  notes: true,
+  appointments: true,
+  businessContacts: true,
+};
 
 /** Props of {@link LinkedContact}. */
 export interface LinkedContactProps {
@@ -29,6 +40,8 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
   const { announce } = actions;
   const [unlinking, setUnlinking] = useState(false);
   const { contactId } = view.link;
+  // Settings → What to sync: a part switched off is neither fetched nor shown (absent: all on).
+  const shows = view.shows ?? ALL_PARTS;
   // A contact deleted in GHL (or being deleted) takes no more tasks or notes: every such write
   // could only fail. What it had stays readable until the person unlinks.
   const gone = view.contactDeletedAt !== undefined || records.contact?.pending === 'deleting';
@@ -62,11 +75,20 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
           Unlink from this transcript
         </button>
       </div>
+      <ExportMenu
+        record={() =>
+          transcriptExport(
+            view,
+            cardContactName(records.contact, view),
+            view.title ?? page.title ?? 'Untitled transcript',
+          )
+        }
+      />
       <PanelActionsContext.Provider value={workActions}>
-        <TaskSection tasks={records.tasks} contactId={contactId} />
-        <NoteSection notes={records.notes} contactId={contactId} page={page} />
+        {shows.tasks && <TaskSection tasks={records.tasks} contactId={contactId} />}
+        {shows.notes && <NoteSection notes={records.notes} contactId={contactId} page={page} />}
       </PanelActionsContext.Provider>
-      <AppointmentSection appointments={records.appointments} />
+      {shows.appointments && <AppointmentSection appointments={records.appointments} />}
       <ActivitySection activity={view.activity} />
     </>
   );

@@ -52,7 +52,11 @@ const UNLINKED: TranscriptView = {
 const LINKED: TranscriptView = {
   ...UNLINKED,
   link: { contactId: 'c1', locationId: 'loc1', linkedAt: 1 },
-  fields: { Name: 'Jane Doe', Email: 'jane@example.com' },
+  fields: { 'Speaker name': 'Jane Doe', Email: 'jane@example.com' },
+  mapped: [
+    { label: 'Speaker name', text: 'Jane Doe', onCard: false, live: 'name' },
+    { label: 'Email', text: 'jane@example.com', onCard: true, live: 'email' },
+  ],
   contact: { id: 'c1', firstName: 'Jane', lastName: 'Doe', name: 'Jane Doe', tags: [] },
   tasks: [{ id: 'task1', title: 'Send proposal', completed: false }],
 };
@@ -134,6 +138,11 @@ describe('TranscriptPanel', () => {
   it('connected, linked: the contact heading and its sections', async () => {
     const page = await show({ connection: CONNECTED, answers: { 'transcript/opened': LINKED } });
     expect(heading(page, 'h2', 'Jane Doe')).toBeTruthy();
+    expect([...page.querySelectorAll('.contact dt, .contact dd')].map(textOf)).toEqual([
+      'Email',
+      'jane@example.com',
+    ]);
+    expect(button(page, 'Export')).toBeTruthy();
     const sections = [...page.querySelectorAll('section[aria-labelledby]')].map((section) =>
       textOf(page.querySelector(`[id="${section.getAttribute('aria-labelledby')}"]`)!),
     );
