@@ -1,0 +1,95 @@
+// What a Sandbox location saw: every GHL request with its simulated time and status, and the
+// figures the benchmarks report from it (requests, 429s, the busiest 10 s window).
+import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
+
+/** GHL's burst window: 100 requests per 10 s per location. */
+export const BURST_WINDOW_MS = 10_000;
+export const BURST_MAX = 100;
+
+/** A contact's part as the GHL paths name it, for "which read saw this edit". */
+export type ContactPart = 'contact' | 'tasks' | 'notes' | 'appointments';
+
+/** Which contact and part a GHL path reads, if it is one of the four sync reads. */
+export function readOf(
+  method: string,
+  path: string,
+): { contactId: string; part: ContactPart } | undefined {
+  if (method !== 'GET') return undefined;
+  const match = /^\/contacts\/([^/?]+)(?:\/(tasks|notes|appointments))?\/?(?:\?|$)/.exec(path);
+  if (!match || match[1] === 'business' || match[1] === 'search') return undefined;
+  return { contactId: match[1]!, part: (match[2] as ContactPart | undefined) ?? 'contact' };
+}
+
+/** Records a Sandbox's traffic (pass `record` as its onTraffic) on the simulated clock. */
+export function createTrafficRecorder(
+  now: () => number,
+  onRead?: (contactId: string, at: number) => void,
+) {
+  const times: number[] = [];
+  const statuses: number[] = [];
+  /** When each (contact, part) was last answered with 200. */
+  const lastRead = new Map<string, number>();
+  const contactsRead = new Set<string>();
+  let counting = true;
+  return {
+    record(entry: TrafficEntry) {
+      const at = now();
+      if (counting) {
+        times.push(at);
+        statuses.push(entry.status);
+      }
+      const read = entry.status === 200 ? readOf(entry.method, entry.path) : undefined;
+      if (read) lastRead.set(`${read.contactId} ${read.part}`, at);
+      if (read?.part === 'contact') contactsRead.add(read.contactId);
+      if (read) onRead?.(read.contactId, at);
+    },
+    /** Whether every one of these contacts has been read (GET /contacts/:id answered 200). */
+    allRead: (contactIds: ReadonlySet<string>) =>
+      contactsRead.size >= contactIds.size && [...contactIds].every((id) => contactsRead.has(id)),
+    /** When GHL last answered this part of this contact (undefined: not since recording began). */
+    lastReadAt: (contactId: string, part: ContactPart) => lastRead.get(`${contactId} ${part}`),
+    /** Forgets what was recorded: the measurement starts now. */
+    reset() {
+      times.length = 0;
+      statuses.length = 0;
+    },
+    /** Stops counting requests (reads are still remembered, for staleness). */
+    stopCounting() {
+      counting = false;
+    },
+    summary: () => trafficSummary(times, statuses),
+  };
+}
+
+/** Requests, 429s, other errors and the busiest window of a recorded stretch. */
+export function trafficSummary(times: readonly number[], statuses: readonly number[]) {
+  return {
+    requests: times.length,
+    tooMany: statuses.filter((s) => s === 429).length,
+    serverErrors: statuses.filter((s) => s >= 500 || s === 0).length,
+    maxInWindow: maxInWindow(times, BURST_WINDOW_MS),
+    windowsOverHalf: windowsOver(times, BURST_WINDOW_MS, BURST_MAX / 2),
+  };
+}
+
+/** The most requests in any window of `windowMs` (times in ascending order). */
+export function maxInWindow(times: readonly number[], windowMs: number): number {
+  let best = 0;
+  let first = 0;
+  for (let last = 0; last < times.length; last += 1) {
+    while (times[first]! <= times[last]! - windowMs) first += 1;
+    best = Math.max(best, last - first + 1);
+  }
+  return best;
+}
+
+/** How many requests were sent while more than `limit` had been sent in the last `windowMs`. */
+function windowsOver(times: readonly number[], windowMs: number, limit: number): number {
+  let over = 0;
+  let first = 0;
+  for (let last = 0; last < times.length; last += 1) {
+    while (times[first]! <= times[last]! - windowMs) first += 1;
+    if (last - first + 1 > limit) over += 1;
+  }
+  return over;
+}
