@@ -37,19 +37,21 @@ export function createMappingHandlers(
       refuseProblems(mapping, 'was not saved');
       const previous = await readMapping();
       await writeMapping(mapping);
-      const changed = await recomputeRecords(await deps.db.get(), mapping, {
+      // Applied as a start reads it back, so the hash noted is the one the start compares.
+      const live = await readMapping();
+      const changed = await recomputeRecords(await deps.db.get(), live, {
         timeZone: deps.timeZone,
       });
       // The card's fields follow the mapping's order and toggles even where no record changed:
       // a changed mapping re-reads every linked transcript's open panel.
       const told =
-        stableJson(previous) === stableJson(mapping) ? changed : await linkedTranscripts(deps);
+        stableJson(previous) === stableJson(live) ? changed : await linkedTranscripts(deps);
       await Promise.all(
         told.map(({ transcriptId, contactId }) =>
           deps.tell({ transcriptId, contactId, what: ['contact'] }),
         ),
       );
-      return { mapping: await readMapping(), updated: changed.length };
+      return { mapping: live, updated: changed.length };
     },
 
     async 'mapping/preview'({ mapping, fresh }) {
