@@ -16,12 +16,13 @@ import {
   type NumberField,
   type SettingsDraft,
 } from '../sync/sync-settings-fields';
+import { WhatToSync } from './what-to-sync';
 
 /**
- * How fresh the cached GHL data is kept, which notes come along, how much of the rate limit the
- * background may use, and how long the audit log is kept. Each field is checked as it is typed,
- * against the same schema the background reads the settings with; a change applies from the
- * next sync run.
+ * How fresh the cached GHL data is kept, what to sync (which parts of a contact, which notes),
+ * how much of the rate limit the background may use, and how long the audit log is kept. Each
+ * field is checked as it is typed, against the same schema the background reads the settings
+ * with; a change applies from the next sync run.
  */
 export function SyncSettingsForm() {
   const stored = useStorageValue(SYNC_SETTINGS_KEY, parseSyncSettings);
@@ -70,7 +71,9 @@ export function SyncSettingsForm() {
       <h2 id="sync-settings-title" class="card__title">
         Sync
       </h2>
-      <p class="card__text">How fresh the GHL data shown next to transcripts is kept.</p>
+      <p class="card__text">
+        How fresh the GHL data shown next to transcripts is kept, and what of it is synced.
+      </p>
       <form class="form" noValidate onSubmit={save}>
         {NUMBER_FIELDS.map((field) => (
           <NumberInput
@@ -83,20 +86,10 @@ export function SyncSettingsForm() {
             }
           />
         ))}
-        <fieldset class="field">
-          <legend class="field__label">GHL notes shown with a transcript</legend>
-          {(['all', 'pinned'] as const).map((notes) => (
-            <label key={notes} class="check">
-              <input
-                type="radio"
-                name="sync-notes"
-                checked={draft.notes === notes}
-                onChange={() => edit({ ...draft, notes })}
-              />
-              {notes === 'all' ? 'All notes' : 'Pinned notes only'}
-            </label>
-          ))}
-        </fieldset>
+        <WhatToSync
+          value={{ parts: draft.parts, notes: draft.notes }}
+          onChange={({ parts, notes }) => edit({ ...draft, parts, notes })}
+        />
         {outcome && (
           <p
             class={`message ${outcome.ok ? '' : 'message--error'}`}

@@ -1,7 +1,10 @@
 import { syncSettingsSchema, type SyncSettings } from '@/utils/sync/sync-settings';
 
+/** The parts of "What to sync" switched on or off with a checkbox (notes have three choices). */
+export type PartKey = 'contactDetails' | 'tasks' | 'appointments' | 'businessContacts';
+
 /** The settings entered as numbers. */
-export type NumberKey = Exclude<keyof SyncSettings, 'version' | 'notes'>;
+export type NumberKey = Exclude<keyof SyncSettings, 'version' | 'notes' | PartKey>;
 
 /** How a number setting is shown and entered. */
 export interface NumberField {
@@ -59,10 +62,48 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
 ];
 
+/** A checkbox of "What to sync". */
+export interface PartField {
+  key: PartKey;
+  label: string;
+  hint: string;
+}
+
+/** Each part off is one GHL request less per contact and sync (business: per card shown). */
+const SAVES = 'Off saves one GHL request per linked contact at every sync.';
+
+/** The checkboxes of "What to sync", in the order the form shows them (notes come after). */
+export const PART_FIELDS: readonly PartField[] = [
+  {
+    key: 'contactDetails',
+    label: 'Contact details',
+    hint: `Email, phone, company, tags and the other mapped fields. ${SAVES} The card keeps the name the contact had.`,
+  },
+  { key: 'tasks', label: 'Tasks', hint: SAVES },
+  { key: 'appointments', label: 'Appointments', hint: SAVES },
+  {
+    key: 'businessContacts',
+    label: 'Others at this business',
+    hint: 'The contact’s colleagues on the card. Off saves the request each card makes for them.',
+  },
+];
+
+/** The notes choices: which GHL notes are attached to linked transcripts. */
+export const NOTES_CHOICES: readonly { value: SyncSettings['notes']; label: string }[] = [
+  { value: 'all', label: 'All notes' },
+  { value: 'pinned', label: 'Key (pinned) notes only' },
+  { value: 'off', label: 'No notes' },
+];
+
+/** What the notes choices say about requests. */
+export const NOTES_HINT =
+  'Key notes are the ones pinned in GHL. No notes saves one GHL request per linked contact at every sync.';
+
 /** What the form holds: numbers as typed, so a half-typed value is kept, not coerced. */
 export interface SettingsDraft {
   numbers: Record<NumberKey, string>;
   notes: SyncSettings['notes'];
+  parts: Record<PartKey, boolean>;
 }
 
 /** The range a field accepts, in shown units, read from the settings schema. */
@@ -84,7 +125,9 @@ export function toDraft(settings: SyncSettings): SettingsDraft {
   for (const field of NUMBER_FIELDS) {
     numbers[field.key] = String(shown(settings[field.key] * field.scale));
   }
-  return { numbers, notes: settings.notes };
+  const parts = {} as Record<PartKey, boolean>;
+  for (const field of PART_FIELDS) parts[field.key] = settings[field.key];
+  return { numbers, notes: settings.notes, parts };
 }
 
 /**
@@ -109,6 +152,11 @@ export function checkDraft(draft: SettingsDraft): {
     }
   }
   if (Object.keys(errors).length > 0) return { errors };
-  const settings = syncSettingsSchema.parse({ version: 1, notes: draft.notes, ...values });
+  const settings = syncSettingsSchema.parse({
+    version: 1,
+    notes: draft.notes,
+    ...draft.parts,
+    ...values,
+  });
   return { settings, errors };
 }

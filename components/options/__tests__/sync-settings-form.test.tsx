@@ -26,8 +26,14 @@ async function show() {
   await settle();
   return page.container;
 }
-const radio = (page: Element, text: string) =>
-  [...page.querySelectorAll('label')].find((l) => textOf(l) === text)!.querySelector('input')!;
+/** The checkbox or radio named `text` by the label around it. */
+const radio = (page: Element, text: string) => {
+  const label = [...page.querySelectorAll('label')].find((l) => textOf(l) === text);
+  if (!label) throw new Error(`No control labelled ${text}`);
+  return label.querySelector('input')!;
+};
+const checkbox = radio;
+const PARTS = ['Contact details', 'Tasks', 'Appointments', 'Others at this business'];
 
 describe('SyncSettingsForm', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -46,7 +52,7 @@ describe('SyncSettingsForm', () => {
     });
     const page = await show();
     expect(input(page, 'Transcripts viewed in the last 24 h (min)').value).toBe('10');
-    expect(radio(page, 'Pinned notes only').checked).toBe(true);
+    expect(radio(page, 'Key (pinned) notes only').checked).toBe(true);
   });
 
   it('marks an invalid field as it is typed, and does not save it', async () => {
@@ -69,7 +75,7 @@ describe('SyncSettingsForm', () => {
     const page = await show();
     await type(input(page, OPEN_TAB), '45');
     await type(input(page, SHARE), '30');
-    await click(radio(page, 'Pinned notes only'));
+    await click(radio(page, 'Key (pinned) notes only'));
     await click(button(page, 'Save'));
     expect(await stored()).toEqual({
       ...DEFAULT_SYNC_SETTINGS,
@@ -80,16 +86,65 @@ describe('SyncSettingsForm', () => {
     expect(page.querySelector('[role="status"]')?.textContent).toMatch(/^Saved\./);
   });
 
+  it('shows What to sync: every part on by default, each saying what switching it off saves', async () => {
+    const page = await show();
+    const group = [...page.querySelectorAll('fieldset')].find(
+      (f) => textOf(f.querySelector('legend')!) === 'What to sync',
+    )!;
+    expect(group).toBeDefined();
+    for (const name of PARTS) {
+      const box = checkbox(group, name);
+      expect(box.type).toBe('checkbox');
+      expect(box.checked).toBe(true);
+      const hint = page.querySelector(`#${box.getAttribute('aria-describedby')}`);
+      expect(textOf(hint!)).toMatch(/saves/);
+    }
+    for (const name of ['All notes', 'Key (pinned) notes only', 'No notes']) {
+      expect(radio(group, name).type).toBe('radio');
+    }
+    const notes = radio(group, 'No notes').closest('fieldset')!;
+    expect(textOf(page.querySelector(`#${notes.getAttribute('aria-describedby')}`)!)).toMatch(
+      /No notes saves one GHL request/,
+    );
+  });
+
+  it('saves the parts switched off and No notes, and reads them back', async () => {
+    const page = await show();
+    await click(checkbox(page, 'Tasks'));
+    await click(checkbox(page, 'Others at this business'));
+    await click(radio(page, 'No notes'));
+    await click(button(page, 'Save'));
+    expect(await stored()).toEqual({
+      ...DEFAULT_SYNC_SETTINGS,
+      tasks: false,
+      businessContacts: false,
+      notes: 'off',
+    });
+    unmount();
+    const again = await show();
+    expect(checkbox(again, 'Tasks').checked).toBe(false);
+    expect(checkbox(again, 'Others at this business').checked).toBe(false);
+    expect(checkbox(again, 'Contact details').checked).toBe(true);
+    expect(radio(again, 'No notes').checked).toBe(true);
+
+    await click(checkbox(again, 'Tasks'));
+    await click(checkbox(again, 'Appointments'));
+    await click(button(again, 'Save'));
+    expect(await stored()).toMatchObject({ tasks: true, appointments: false, notes: 'off' });
+  });
+
   it('resets to the defaults', async () => {
     await fakeBrowser.storage.local.set({
-      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, otherMinutes: 240 },
+      [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, otherMinutes: 240, tasks: false },
     });
     const page = await show();
+    expect(checkbox(page, 'Tasks').checked).toBe(false);
     await type(input(page, OPEN_TAB), '99');
     await click(button(page, 'Reset to defaults'));
     expect(await stored()).toEqual(DEFAULT_SYNC_SETTINGS);
     expect(input(page, OPEN_TAB).value).toBe('30');
     expect(input(page, 'Every other linked transcript (min)').value).toBe('60');
+    expect(checkbox(page, 'Tasks').checked).toBe(true);
   });
 
   it('follows a change saved elsewhere, but not over unsaved edits', async () => {

@@ -3,7 +3,9 @@ import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
 import {
   boundsOf,
   checkDraft,
+  NOTES_CHOICES,
   NUMBER_FIELDS,
+  PART_FIELDS,
   toDraft,
   type NumberKey,
 } from '../sync-settings-fields';
@@ -16,8 +18,24 @@ const draft = (numbers: Partial<Record<NumberKey, string>>) => {
 
 describe('sync settings fields', () => {
   it('covers every number setting once', () => {
-    const keys = Object.keys(DEFAULT_SYNC_SETTINGS).filter((k) => k !== 'version' && k !== 'notes');
+    const keys = Object.entries(DEFAULT_SYNC_SETTINGS)
+      .filter(([k, v]) => k !== 'version' && typeof v === 'number')
+      .map(([k]) => k);
     expect(NUMBER_FIELDS.map((f) => f.key).sort()).toEqual(keys.sort());
+  });
+
+  it('covers every part of What to sync once, and every notes choice', () => {
+    const keys = Object.entries(DEFAULT_SYNC_SETTINGS)
+      .filter(([, v]) => typeof v === 'boolean')
+      .map(([k]) => k);
+    expect(PART_FIELDS.map((f) => f.key).sort()).toEqual(keys.sort());
+    expect(NOTES_CHOICES.map((c) => c.value)).toEqual(['all', 'pinned', 'off']);
+  });
+
+  it('carries the parts and the notes choice through a draft', () => {
+    const settings = { ...DEFAULT_SYNC_SETTINGS, tasks: false, notes: 'off' as const };
+    expect(toDraft(settings).parts).toMatchObject({ tasks: false, contactDetails: true });
+    expect(checkDraft(toDraft(settings)).settings).toEqual(settings);
   });
 
   it('reads each range from the settings schema, in shown units', () => {
