@@ -1,6 +1,7 @@
 import '@/components/panel/transcript-panel.css';
 import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
 import { markLinkedTranscripts } from './link-markers';
+import { CONTENT_START_MARK } from './paint-marks';
 import { followTranscriptPages } from './panel-lifecycle';
 
 /**
@@ -11,6 +12,8 @@ export default defineContentScript({
   matches: ['https://app.trint.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
+    // Where the benchmarks' first-paint measure starts (bench/browser/panel-paint.ts).
+    performance.mark(CONTENT_START_MARK);
     markLinkedTranscripts(ctx, () => document.querySelector(PANEL_HOST_TAG) ?? undefined);
     return followTranscriptPages(ctx);
   },
