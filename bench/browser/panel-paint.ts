@@ -1,5 +1,6 @@
 // Issue 8, benchmark 1: the panel's first paint in headless Chromium with the production build,
 // warm cache against network-first, and after Trint's in-page navigation.
+import { loadavg } from 'node:os';
 import type { Benchmark } from '../bench-report';
 import { duration, median, percentile } from '../stats';
 import { launchChromiumWithExtension } from '../../test/e2e/support/chromium';
@@ -35,6 +36,7 @@ const WARM_TARGET_MS = 50;
 export const panelPaint: Benchmark = async ({ smoke, log }) => {
   ensureChromeBuild(log);
   const loads = smoke ? 3 : 30;
+  const loadAtStart = loadavg()[0]!;
   const browser = await launchChromiumWithExtension();
   try {
     const popup = await connectWithToken(browser);
@@ -143,6 +145,11 @@ export const panelPaint: Benchmark = async ({ smoke, log }) => {
             [
               'Navigation start → content script start (median, warm loads)',
               duration(median(warm.map((t) => t.scriptStartMs))),
+            ],
+            [
+              'Machine load average (1 min) at start → end; more than the core count means the ' +
+                'timings include waiting for a CPU',
+              `${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
             ],
             [
               `One fetch of an extension file from the content script, through the harness's request interception (median of ${fileFetch.length})`,
