@@ -100,7 +100,7 @@ describe('ExportMenu', () => {
       href: 'blob:https://app.trint.com/file-1',
       type: 'text/markdown;charset=utf-8',
     });
-    expect(await files[0].text).toBe(exportMarkdown(RECORD));
+    expect(await files[0]!.text).toBe(exportMarkdown(RECORD));
     expect(actions.announce).toHaveBeenCalledWith('Downloading Call-with-Jane.md');
   });
 
@@ -109,8 +109,8 @@ describe('ExportMenu', () => {
     const { page } = await openMenu();
     await click(button(page, 'Download JSON'));
     expect(files.map((file) => file.name)).toEqual(['Call-with-Jane.json']);
-    expect(files[0].type).toBe('application/json;charset=utf-8');
-    const json = JSON.parse(await files[0].text);
+    expect(files[0]!.type).toBe('application/json;charset=utf-8');
+    const json = JSON.parse(await files[0]!.text);
     expect(json).toMatchObject({ format: 'ghl-for-trint/transcript', version: 1, ...RECORD });
   });
 
