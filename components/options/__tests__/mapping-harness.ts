@@ -33,7 +33,7 @@ export function sent(type: MessageType): unknown[] {
 
 function labelOf(element: Element): string {
   const id = element.getAttribute('id');
-  const label = id && element.ownerDocument.querySelector(`label[for="${id}"]`);
+  const label = id ? element.ownerDocument.querySelector(`label[for="${id}"]`) : null;
   return element.getAttribute('aria-label') ?? label?.textContent?.trim() ?? '';
 }
 
