@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_MAPPING, defaultMapping } from '@/utils/mapping/default-mapping';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import { MAPPING_KEY, type FieldMapping } from '@/utils/mapping/field-mapping';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import {
   button,
@@ -65,6 +66,7 @@ const applied = () =>
   sent('mapping/save').map((payload) => (payload as { mapping: FieldMapping }).mapping);
 
 beforeEach(() => {
+  fakeBrowser.reset();
   vi.mocked(sendMessage).mockReset();
 });
 afterEach(() => unmount());
@@ -291,5 +293,24 @@ describe('MappingEditor: Apply, Discard, Reset', () => {
     answer({ 'mapping/get': { mapping: LIVE }, 'mapping/custom-fields': { fields: [] } });
     await click(button(page.container, 'Try again'));
     await waitFor(() => expect(ruleNames(page.container)).toHaveLength(3));
+  });
+
+  it('follows a mapping stored elsewhere (the popup), but keeps an edited draft', async () => {
+    const page = await show();
+    const hidden = {
+      ...LIVE,
+      rules: [{ ...LIVE.rules[0]!, showOnCard: false }, ...LIVE.rules.slice(1)],
+    };
+    await fakeBrowser.storage.local.set({ [MAPPING_KEY]: hidden });
+    await waitFor(() => expect(check(rule(page, 'Email'), 'Show on card').checked).toBe(false));
+    expect(textOf(page)).toContain('The draft is the live mapping.');
+    await click(button(page, 'Remove ‘Owner’'));
+    await fakeBrowser.storage.local.set({ [MAPPING_KEY]: LIVE });
+    await click(button(page, 'Move ‘Phone’ up'));
+    expect(ruleNames(page)).toEqual(['Rule 1: Phone', 'Rule 2: Email']);
+    expect(check(rule(page, 'Email'), 'Show on card').checked).toBe(false);
+    await click(button(page, 'Discard draft'));
+    expect(ruleNames(page)).toHaveLength(3);
+    expect(check(rule(page, 'Email'), 'Show on card').checked).toBe(true);
   });
 });

@@ -1,13 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { defaultMapping } from '@/utils/mapping/default-mapping';
+import { MAPPING_KEY, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { migrateMapping } from '@/utils/mapping/mapping-format';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import { sameMapping } from './draft-rules';
 
 /**
  * The live mapping and the person's draft of the next one. The draft changes only by the
- * person's hand (edits, an import, a reset); the live mapping only by Apply, which sends the
- * draft as it is and takes the background's answer as both.
+ * person's hand (edits, an import, a reset); the live mapping by Apply, which sends the draft as
+ * it is and takes the background's answer as both, or when the background stores another (the
+ * popup's card toggles): an untouched draft follows it, an edited one is kept.
  */
 export function useMappingDraft() {
   const [live, setLive] = useState<FieldMapping>();
@@ -25,6 +29,28 @@ export function useMappingDraft() {
     }
   }
   useEffect(() => void load(), []);
+
+  const current = useRef({ live, draft });
+  current.current = { live, draft };
+  useEffect(() => {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(MAPPING_KEY in changes)) return;
+      let next: FieldMapping;
+      try {
+        const raw = changes[MAPPING_KEY]!.newValue;
+        // Removed: the background reads the default then (mapping-store).
+        next = raw === undefined || raw === null ? defaultMapping() : migrateMapping(raw);
+      } catch {
+        return; // Only the background writes it; 'mapping/get' says what it makes of it.
+      }
+      const { live: was, draft: mine } = current.current;
+      if (!was) return;
+      setLive(next);
+      if (sameMapping(mine, was)) setDraft(next);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
 
   /** Makes the draft live; resolves to how many transcript records were recomputed. */
   async function apply(): Promise<number> {
