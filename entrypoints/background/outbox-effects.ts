@@ -2,6 +2,7 @@ import type { OutboxJob } from '@/utils/db/cache-schema';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import type { GhlContact } from '@/utils/ghl/schemas/contact-schemas';
 import { recordFields } from '@/utils/mapping/apply-mapping';
+import { appliedMapping, MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
 import { readMapping } from '@/utils/mapping/mapping-store';
 import type { CompletedJob } from '@/utils/outbox/outbox-cache';
@@ -117,9 +118,11 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
   async function refreshFields(contact: GhlContact) {
     // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
     const mapping = await (deps.mapping ?? readMapping)();
-    const fields = recordFields(contact, mapping, { timeZone: deps.timeZone });
     const db = await deps.db.get();
-    const tx = db.transaction(['links', 'transcripts'], 'readwrite');
+    const tx = db.transaction(['links', 'transcripts', 'meta'], 'readwrite');
+    // The mapping the records are computed with, should a save have landed since it was read.
+    const live = appliedMapping(await tx.objectStore('meta').get(MAPPING_APPLIED_KEY)) ?? mapping;
+    const fields = recordFields(contact, live, { timeZone: deps.timeZone });
     const links = await tx.objectStore('links').index('by-contact').getAll(contact.id);
     for (const link of links) {
       const record = await tx.objectStore('transcripts').get(link.transcriptId);

@@ -13,8 +13,33 @@ import type { FieldMapping } from './field-mapping';
  * whether they still need it (an upgrade from the 0.1 labels, a save cut short).
  */
 
-/** `meta` key: the hash of the mapping the records were last computed with. */
+/**
+ * `meta` key: the mapping the records were last computed with, and its hash. Every write of a
+ * record's fields reads it inside its own transaction, so a sync that started before a save
+ * cannot write the old mapping's fields after the save recomputed them.
+ */
 export const MAPPING_APPLIED_KEY = 'mappingApplied';
+
+/** What `meta` keeps under MAPPING_APPLIED_KEY (a bare hash before the mapping was kept too). */
+interface AppliedMapping {
+  hash: string;
+  mapping: FieldMapping;
+}
+
+/** The mapping the records are computed with, from its `meta` value; undefined before any. */
+export function appliedMapping(stored: unknown): FieldMapping | undefined {
+  return stored && typeof stored === 'object' && 'mapping' in stored
+    ? (stored as AppliedMapping).mapping
+    : undefined;
+}
+
+function appliedHash(stored: unknown): string | undefined {
+  return typeof stored === 'string' ? undefined : (stored as AppliedMapping | undefined)?.hash;
+}
+
+function applied(mapping: FieldMapping): AppliedMapping {
+  return { hash: mappingHash(mapping), mapping };
+}
 
 /** A record the mapping changed. */
 export interface RecomputedRecord {
@@ -70,7 +95,7 @@ export async function recomputeRecords(
 ): Promise<RecomputedRecord[]> {
   const tx = db.transaction(['links', 'transcripts', 'contacts', 'meta'], 'readwrite');
   const changed = await recomputeIn(tx, mapping, options);
-  await tx.objectStore('meta').put(mappingHash(mapping), MAPPING_APPLIED_KEY);
+  await tx.objectStore('meta').put(applied(mapping), MAPPING_APPLIED_KEY);
   await tx.done;
   return changed;
 }
@@ -85,13 +110,12 @@ export async function recomputeIfMappingChanged(
   options: RecomputeOptions = {},
 ): Promise<RecomputedRecord[] | undefined> {
   const tx = db.transaction(['links', 'transcripts', 'contacts', 'meta'], 'readwrite');
-  const hash = mappingHash(mapping);
-  if ((await tx.objectStore('meta').get(MAPPING_APPLIED_KEY)) === hash) {
+  if (appliedHash(await tx.objectStore('meta').get(MAPPING_APPLIED_KEY)) === mappingHash(mapping)) {
     await tx.done;
     return undefined;
   }
   const changed = await recomputeIn(tx, mapping, options);
-  await tx.objectStore('meta').put(hash, MAPPING_APPLIED_KEY);
+  await tx.objectStore('meta').put(applied(mapping), MAPPING_APPLIED_KEY);
   await tx.done;
   return changed;
 }

@@ -1,3 +1,4 @@
+import { appliedMapping, MAPPING_APPLIED_KEY } from '../mapping/mapping-apply';
 import type { CachedChild, CachedContact } from '../db/cache-schema';
 import { LOCAL_DELETES_KEY, parseLocalDeletes } from '../outbox/local-deletes';
 import { appendActivity } from './activity-log';
@@ -60,7 +61,13 @@ export async function storeFetchedContact(
   const localDeletes = parseLocalDeletes(await meta.get(LOCAL_DELETES_KEY));
   // A person's write cached after the reads started is newer than what they answered.
   const fetched = preferNewerWrites(cachedState, read, startedAt, localDeletes);
-  const findings = findChanges(cachedState, fetched, { notes: settings.notes, mapping, timeZone });
+  // The mapping the records are computed with: a save since this run read its own wins.
+  const liveMapping = appliedMapping(await meta.get(MAPPING_APPLIED_KEY)) ?? mapping;
+  const findings = findChanges(cachedState, fetched, {
+    notes: settings.notes,
+    mapping: liveMapping,
+    timeZone,
+  });
   const leftOut = partsLeftOut(findings.fetched);
   if (leftOut) await meta.put(leftOut, partsKey);
   else if (cachedState.partsLeftOut.size > 0) await meta.delete(partsKey);
@@ -115,7 +122,7 @@ export async function storeFetchedContact(
       transcriptId: link.transcriptId,
       noteIds: [],
     };
-    const update = updateLinkedTranscript(record, findings, now, mapping);
+    const update = updateLinkedTranscript(record, findings, now, liveMapping);
     await tx.objectStore('transcripts').put(update.record);
     await appendActivity(
       tx.objectStore('activity'),

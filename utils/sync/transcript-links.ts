@@ -1,5 +1,6 @@
 import type { CachedContact, TranscriptLink, TranscriptRecord } from '../db/cache-schema';
 import { recordFields } from '../mapping/apply-mapping';
+import { appliedMapping, MAPPING_APPLIED_KEY } from '../mapping/mapping-apply';
 import { TRINT_FIELDS } from '../mapping/field-mapping';
 import { readMapping } from '../mapping/mapping-store';
 import { appendActivity } from './activity-log';
@@ -39,7 +40,10 @@ export async function linkTranscript(
   const mapping = await (deps.mapping ?? readMapping)();
   const db = await deps.db.get();
   const now = deps.clock.now();
-  const tx = db.transaction(['links', 'transcripts', 'contacts', 'notes', 'activity'], 'readwrite');
+  const tx = db.transaction(
+    ['links', 'transcripts', 'contacts', 'notes', 'activity', 'meta'],
+    'readwrite',
+  );
   const previous = await tx.objectStore('links').get(transcriptId);
   if (previous?.contactId === contactId && previous.locationId === locationId) {
     await tx.done;
@@ -67,7 +71,9 @@ export async function linkTranscript(
   if (cached && cached.deletedAt === undefined && cached.syncedAt !== undefined) {
     const notes = await tx.objectStore('notes').index('by-contact').getAll(contactId);
     const attach = options.notes ?? 'all';
-    next.fields = recordFields(cached.contact, mapping, { timeZone: deps.timeZone });
+    // The mapping the records are computed with, should a save have landed since it was read.
+    const live = appliedMapping(await tx.objectStore('meta').get(MAPPING_APPLIED_KEY)) ?? mapping;
+    next.fields = recordFields(cached.contact, live, { timeZone: deps.timeZone });
     next.snapshotAt = cached.syncedAt;
     next.noteIds = notes
       .filter((n) => attach === 'all' || (attach === 'pinned' && n.value.pinned === true))

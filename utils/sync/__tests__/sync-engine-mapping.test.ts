@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldMapping, MappingRule } from '../../mapping/field-mapping';
+import { recomputeRecords } from '../../mapping/mapping-apply';
 import { JANE, syncUnderTest, type SyncHarness } from './sync-harness';
 
 const MINUTE = 60_000;
@@ -59,6 +60,19 @@ describe('sync engine: the field mapping', () => {
     await h.control('PATCH', `contacts/${JANE}`, { phone: '+15550000002' });
     await nextRun(h);
     expect((await lines(h))[0]).toBe('Contact updated in GHL — Jane Doe, 26 Nov 2026');
+  });
+
+  it('a save that lands while a run is reading GHL wins: the run writes the saved mapping', async () => {
+    const h = syncUnderTest();
+    await h.link('t-1', JANE, 'Jane Doe');
+    await h.run();
+    // The run below read the default mapping at its start; the save lands before it writes.
+    await recomputeRecords(await h.db.get(), MAPPING);
+    await h.control('PATCH', `contacts/${JANE}`, { email: 'jane@new.example' });
+    await nextRun(h);
+    expect(await fields(h)).toMatchObject({ 'Work email': 'jane@new.example' });
+    expect(await fields(h)).not.toHaveProperty('Organisation');
+    expect((await lines(h))[0]).toBe('Contact updated in GHL: Work email — Jane Doe, 26 Nov 2026');
   });
 
   it('reads the mapping at the start of every run', async () => {
