@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { SyncedParts, TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { ActivitySection } from './activity-section';
@@ -53,7 +53,7 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
   async function unlink() {
     setUnlinking(true);
     try {
-      transcript.show(await sendMessage('link/remove', { transcriptId: view.transcriptId }));
+      transcript.show(await sendTrintMessage('link/remove', { transcriptId: view.transcriptId }));
       announce('Unlinked. The contact is unchanged in GHL.');
     } catch (error) {
       announce(errorWords(error, 'Could not unlink.'), 'alert');

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import { ConfirmDelete } from './confirm-delete';
 import { usePanelActions } from './panel-actions';
@@ -34,7 +34,7 @@ export function RolledBackWrites({ failed, onChanged }: RolledBackWritesProps) {
     // on the heading; when it was the last one the whole list goes, and the panel decides.
     if (failed.length > 1) heading.current?.focus();
     try {
-      await sendMessage(type, { id: job.id });
+      await sendTrintMessage(type, { id: job.id });
       announce(
         type === 'outbox/retry' ? `Sending again: ${job.summary}` : `Discarded: ${job.summary}`,
       );

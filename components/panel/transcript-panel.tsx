@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useConnectionStatus } from '../shared/use-connection-status';
@@ -43,7 +43,7 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
       announce,
       async write(operation: OutboxOperation) {
         try {
-          await sendMessage('outbox/enqueue', { operation, transcriptId });
+          await sendTrintMessage('outbox/enqueue', { operation, transcriptId });
           transcript.reload();
           return true;
         } catch (error) {

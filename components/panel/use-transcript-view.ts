@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import { tabMessageSchema } from '@/utils/messaging/tab-messages';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
@@ -54,7 +54,7 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     setState({});
     titleSent.current = page.title;
     read(
-      sendMessage('transcript/opened', {
+      sendTrintMessage('transcript/opened', {
         transcriptId,
         ...(page.title && { title: page.title }),
         speakers: page.speakers,
@@ -63,7 +63,7 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     const onMessage = (message: unknown) => {
       const parsed = tabMessageSchema.safeParse(message);
       if (!parsed.success || parsed.data.transcriptId !== transcriptId) return;
-      read(sendMessage('transcript/get', { transcriptId }));
+      read(sendTrintMessage('transcript/get', { transcriptId }));
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
@@ -75,7 +75,7 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     if (page.title === undefined || page.title === titleSent.current) return;
     titleSent.current = page.title;
     const payload = { transcriptId, title: page.title, speakers: page.speakers, again: true };
-    sendMessage('transcript/opened', payload).catch(() => {});
+    sendTrintMessage('transcript/opened', payload).catch(() => {});
   }, [transcriptId, page.title]);
 
   return {
@@ -86,6 +86,6 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
       latestRead.current += 1;
       setState({ view });
     },
-    reload: () => read(sendMessage('transcript/get', { transcriptId: onScreen.current })),
+    reload: () => read(sendTrintMessage('transcript/get', { transcriptId: onScreen.current })),
   };
 }

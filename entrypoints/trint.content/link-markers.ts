@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '@/utils/messaging/send-message';
+import { sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import { watchLocation } from '@/utils/trint/location-watcher';
 import { findListedTranscripts } from '@/utils/trint/transcript-list';
 import { DOM_REREAD_MS } from '@/utils/trint/transcript-page-watcher';
@@ -53,7 +53,7 @@ export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Ele
       asked = key;
       if (ids.length === 0) return;
       try {
-        const { links } = await sendMessage('links/find', { transcriptIds: ids });
+        const { links } = await sendTrintMessage('links/find', { transcriptIds: ids });
         // An answer for a list that has changed since is stale: the newer ask's answer counts.
         if (asked !== key) return;
         names = new Map(links.map((link) => [link.transcriptId, link.contactName]));

@@ -1,15 +1,24 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from '../auth/connection-status';
 import { fieldMappingSchema } from '../mapping/field-mapping';
-import { outboxJobViewSchema, outboxOperationSchema } from '../outbox/outbox-operations';
+import { outboxOperationSchema } from '../outbox/outbox-operations';
 import { syncStatusSchema } from '../sync/sync-status';
-import { transcriptViewSchema } from '../sync/transcript-view';
+import { TRINT_ANSWERS } from './trint-answers';
+
+export { contactSummarySchema, type ContactSummary } from './trint-answers';
+export {
+  messageErrorSchema,
+  replySchema,
+  type MessageErrorInfo,
+  type Reply,
+} from './message-reply';
 
 /**
  * Every message a popup, options page or content script sends to the background, with the
  * payload it carries, the answer it gets and who may send it. One table, shared by all contexts:
  * the background validates sender and payload against it, and senders validate the answer.
- * zod/mini keeps the content script small.
+ * The answers to what a Trint tab may send live in trint-answers.ts, the only part the content
+ * script loads; zod/mini keeps it small.
  */
 
 /** Who sent a message: an extension page (popup, options) or the content script on Trint. */
@@ -45,21 +54,6 @@ export const oauthAppViewSchema = z.object({
   extensionOrigin: z.string(),
 });
 export type OAuthAppView = z.infer<typeof oauthAppViewSchema>;
-
-/** A contact as search results, suggestions and "Others at this business" show it. */
-export const contactSummarySchema = z.object({
-  id: z.string(),
-  /** The contact's name, or its email or phone when it has none. */
-  name: z.string(),
-  email: z.optional(z.string()),
-  phone: z.optional(z.string()),
-  companyName: z.optional(z.string()),
-  /** Why a suggestion is made, e.g. "Speaker Jane Doe". */
-  reason: z.optional(z.string()),
-});
-export type ContactSummary = z.infer<typeof contactSummarySchema>;
-
-const contactList = z.object({ contacts: z.array(contactSummarySchema) });
 
 /** One field of a transcript record that a mapping would change (absent: no such field). */
 export const fieldChangeSchema = z.object({
@@ -133,7 +127,7 @@ export const PROTOCOL = {
   'connection/status': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({}),
-    answer: connectionStatusSchema,
+    answer: TRINT_ANSWERS['connection/status'],
   },
   'connection/check': {
     from: ['extension-page'],
@@ -193,22 +187,22 @@ export const PROTOCOL = {
        */
       again: z.optional(z.boolean()),
     }),
-    answer: transcriptViewSchema,
+    answer: TRINT_ANSWERS['transcript/opened'],
   },
   'transcript/get': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ transcriptId }),
-    answer: transcriptViewSchema,
+    answer: TRINT_ANSWERS['transcript/get'],
   },
   'link/set': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ transcriptId, contactId: ghlId }),
-    answer: transcriptViewSchema,
+    answer: TRINT_ANSWERS['link/set'],
   },
   'link/remove': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ transcriptId }),
-    answer: transcriptViewSchema,
+    answer: TRINT_ANSWERS['link/remove'],
   },
   /** Contacts matching a name, email or phone: the cache answers at once, GHL after a pause. */
   'contacts/search': {
@@ -217,7 +211,7 @@ export const PROTOCOL = {
       query: z.string().check(z.minLength(1), z.maxLength(100)),
       source: z.enum(['cache', 'ghl']),
     }),
-    answer: contactList,
+    answer: TRINT_ANSWERS['contacts/search'],
   },
   /** Contacts a transcript is likely about, from its title and speaker names. */
   'contacts/suggest': {
@@ -227,26 +221,24 @@ export const PROTOCOL = {
       title: z.optional(z.string().check(z.maxLength(500))),
       speakers: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
     }),
-    answer: contactList,
+    answer: TRINT_ANSWERS['contacts/suggest'],
   },
   /** Others at the contact's business (GET /contacts/business/:businessId), without the contact. */
   'contacts/business': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ contactId: ghlId }),
-    answer: contactList,
+    answer: TRINT_ANSWERS['contacts/business'],
   },
   /** Which of these transcripts are linked, and to whom: the markers on Trint's file list. */
   'links/find': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ transcriptIds: z.array(transcriptId).check(z.maxLength(500)) }),
-    answer: z.object({
-      links: z.array(z.object({ transcriptId: z.string(), contactName: z.string() })),
-    }),
+    answer: TRINT_ANSWERS['links/find'],
   },
   'sync/status': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({}),
-    answer: syncStatusSchema,
+    answer: TRINT_ANSWERS['sync/status'],
   },
   'sync/now': {
     from: ['extension-page'],
@@ -256,22 +248,22 @@ export const PROTOCOL = {
   'outbox/enqueue': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ operation: outboxOperationSchema, transcriptId: z.optional(transcriptId) }),
-    answer: outboxJobViewSchema,
+    answer: TRINT_ANSWERS['outbox/enqueue'],
   },
   'outbox/list': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({}),
-    answer: z.array(outboxJobViewSchema),
+    answer: TRINT_ANSWERS['outbox/list'],
   },
   'outbox/retry': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
-    answer: z.array(outboxJobViewSchema),
+    answer: TRINT_ANSWERS['outbox/retry'],
   },
   'outbox/discard': {
     from: ['extension-page', 'trint-tab'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
-    answer: z.array(outboxJobViewSchema),
+    answer: TRINT_ANSWERS['outbox/discard'],
   },
   /** The live field mapping (the default until a person saves one). */
   'mapping/get': {
@@ -332,18 +324,3 @@ export type Answer<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['answer
  * JSON, which drops a key whose value is undefined (zod 4 would otherwise require the key).
  */
 export const messageSchema = z.object({ type: z.string(), payload: z.optional(z.unknown()) });
-
-/** Why a message failed, as a plain value. `message` is safe to show a person. */
-export const messageErrorSchema = z.object({
-  /** 'connect' (the person can fix it), a GhlError kind, 'refused', 'invalid' or 'internal'. */
-  kind: z.string(),
-  message: z.string(),
-});
-export type MessageErrorInfo = z.infer<typeof messageErrorSchema>;
-
-/** The background's reply: the answer, or an error as a value (never a stack trace). */
-export const replySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: messageErrorSchema }),
-]);
-export type Reply = z.infer<typeof replySchema>;

@@ -1,46 +1,11 @@
-import { browser } from 'wxt/browser';
-import { PROTOCOL, replySchema, type Answer, type MessageType, type Payload } from './protocol';
+import { createMessageSender } from './message-sender';
+import { PROTOCOL } from './protocol';
 
-/** A message the background answered with an error; `message` is safe to show. */
-export class MessageError extends Error {
-  override readonly name = 'MessageError';
-  constructor(
-    readonly kind: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * What a person is told about a failed message: the background's words when it answered with
- * an error (they are safe to show), `fallback` for anything else (never a raw exception).
- */
-export function errorWords(error: unknown, fallback: string): string {
-  return error instanceof MessageError ? error.message : fallback;
-}
+export { errorWords, MessageError } from './message-sender';
 
 /**
  * Sends a protocol message to the background and returns its validated answer, or throws a
- * {@link MessageError}. Used by the popup, options page and content script alike.
+ * {@link MessageError}. For the popup and options page; the content script sends with
+ * `sendTrintMessage` (send-trint-message.ts), which loads only the answers it can get.
  */
-export async function sendMessage<T extends MessageType>(
-  type: T,
-  payload: Payload<T>,
-): Promise<Answer<T>> {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage({ type, payload });
-  } catch {
-    throw new MessageError(
-      'unreachable',
-      'The extension’s background is not answering. Reload the page or restart the browser.',
-    );
-  }
-  const reply = replySchema.safeParse(raw);
-  if (!reply.success) throw new MessageError('invalid', 'The background answered unexpectedly.');
-  if (!reply.data.ok) throw new MessageError(reply.data.error.kind, reply.data.error.message);
-  const answer = PROTOCOL[type].answer.safeParse(reply.data.value);
-  if (!answer.success) throw new MessageError('invalid', 'The background answered unexpectedly.');
-  return answer.data as Answer<T>;
-}
+export const sendMessage = createMessageSender((type) => PROTOCOL[type].answer);

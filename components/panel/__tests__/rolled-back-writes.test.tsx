@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { button, click, mount, settle, textOf } from '@/components/sync/__tests__/render-page';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import { PanelActionsContext, type PanelActions } from '../panel-actions';
 import { RolledBackWrites } from '../rolled-back-writes';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 const failedJob = (change: Partial<OutboxJobView> = {}): OutboxJobView => ({
   id: 'j1',

@@ -11,18 +11,18 @@ import {
   waitFor,
 } from '@/components/sync/__tests__/render-page';
 import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { PANEL_LAYOUT_KEY } from '../panel-layout';
 import { TranscriptPanel } from '../transcript-panel';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 const PAGE: EditorPage = {
   transcriptId: 'tr1',

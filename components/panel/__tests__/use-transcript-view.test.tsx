@@ -3,16 +3,16 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { sendMessage } from '@/utils/messaging/send-message';
+import { sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useTranscriptView, type TranscriptViewState } from '../use-transcript-view';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 /** A view of a transcript, told apart by its title. */
 const viewOf = (transcriptId: string, title: string): TranscriptView => ({

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ContactSummary } from '@/utils/messaging/protocol';
-import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 
 /** Props of {@link BusinessContacts}. */
 export interface BusinessContactsProps {
@@ -34,7 +34,7 @@ export function BusinessContacts({ contactId }: BusinessContactsProps) {
     const mine = ++request.current;
     setLoad({ state: 'loading' });
     try {
-      const { contacts } = await sendMessage('contacts/business', { contactId });
+      const { contacts } = await sendTrintMessage('contacts/business', { contactId });
       if (mine !== request.current) return;
       setLoad({ state: 'loaded', contacts: contacts.filter((other) => other.id !== contactId) });
     } catch (error) {

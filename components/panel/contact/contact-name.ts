@@ -1,4 +1,4 @@
-import { contactName } from '@/utils/sync/transcript-snapshot';
+import { contactName } from '@/utils/mapping/source-values';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { PanelContact, Shown } from '../panel-records';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
@@ -37,7 +37,7 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
   async function link(contact: ContactSummary) {
     setLinking(true);
     try {
-      onLinked(await sendMessage('link/set', { transcriptId, contactId: contact.id }));
+      onLinked(await sendTrintMessage('link/set', { transcriptId, contactId: contact.id }));
       announce(`Linked ${contact.name} to this transcript.`);
     } catch (error) {
       announce(errorWords(error, 'Could not link.'), 'alert');

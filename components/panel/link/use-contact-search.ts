@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 
 /** How long typing must pause before GHL is asked: the cache answers every keystroke. */
@@ -58,13 +58,13 @@ export function useContactSearch(query: string, online: boolean): ContactSearchS
       searchingGhl: askGhl,
       error: undefined,
     }));
-    void sendMessage('contacts/search', { query: trimmed, source: 'cache' }).then(
+    void sendTrintMessage('contacts/search', { query: trimmed, source: 'cache' }).then(
       ({ contacts }) => live() && setAnswers((previous) => ({ ...previous, cached: contacts })),
       () => {},
     );
     if (!askGhl) return;
     const timer = setTimeout(() => {
-      sendMessage('contacts/search', { query: trimmed, source: 'ghl' }).then(
+      sendTrintMessage('contacts/search', { query: trimmed, source: 'ghl' }).then(
         ({ contacts }) =>
           live() && setAnswers((previous) => ({ ...previous, ghl: contacts, searchingGhl: false })),
         (error: unknown) =>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messaging/send-message';
+import { sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 
@@ -14,7 +14,7 @@ export function useSuggestions(page: EditorPage): ContactSummary[] | undefined {
   useEffect(() => {
     let live = true;
     setSuggestions(undefined);
-    sendMessage('contacts/suggest', {
+    sendTrintMessage('contacts/suggest', {
       transcriptId,
       ...(page.title && { title: page.title }),
       speakers: page.speakers,

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import { DOM_REREAD_MS } from '@/utils/trint/transcript-page-watcher';
 import { LINK_MARKER_TAG, markLinkedTranscripts } from '../link-markers';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 type Link = { transcriptId: string; contactName: string };
 /** Answers links/find from `linked` (transcript id → contact name), for the ids asked only. */

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { button, click, textOf, waitFor } from '@/components/sync/__tests__/render-page';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import { JANE, showCard, unmountCard } from './card-harness';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 const AT_ACME = { record: { ...JANE, businessId: 'b1' } };
 const disclosure = (page: Element) => button(page, 'Others at this business');

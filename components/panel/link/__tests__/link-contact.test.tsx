@@ -10,7 +10,7 @@ import {
   type,
   waitFor,
 } from '@/components/sync/__tests__/render-page';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import type { TranscriptView } from '@/utils/sync/transcript-view';
@@ -18,11 +18,11 @@ import type { EditorPage } from '@/utils/trint/transcript-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
 import { LinkContact } from '../link-contact';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 const PAGE: EditorPage = {
   transcriptId: 'tr1',

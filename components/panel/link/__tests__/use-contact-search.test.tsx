@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MessageError, sendMessage } from '@/utils/messaging/send-message';
+import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 import {
   GHL_SEARCH_DELAY_MS,
@@ -11,11 +11,11 @@ import {
   type ContactSearchState,
 } from '../use-contact-search';
 
-vi.mock('@/utils/messaging/send-message', async (original) => ({
-  ...(await original<typeof import('@/utils/messaging/send-message')>()),
-  sendMessage: vi.fn(),
+vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
+  ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
+  sendTrintMessage: vi.fn(),
 }));
-const send = vi.mocked(sendMessage);
+const send = vi.mocked(sendTrintMessage);
 
 const contact = (id: string, name = id): ContactSummary => ({ id, name });
 const A = contact('a', 'Jane Doe');

@@ -1,0 +1,52 @@
+import { z } from 'zod/mini';
+import { connectionStatusSchema } from '../auth/connection-status';
+import { outboxJobViewSchema } from '../outbox/outbox-operations';
+import { syncStatusSchema } from '../sync/sync-status';
+import { transcriptViewSchema } from '../sync/transcript-view';
+
+/**
+ * The answers to the messages a Trint tab may send: the part of the message table (protocol.ts)
+ * the content script loads. protocol.ts takes these schemas for its entries, so they are one
+ * source; a test checks that these are exactly the types whose `from` names 'trint-tab'. Kept
+ * apart so the content script carries neither the payload schemas (the background checks them)
+ * nor the options page's answers (mapping, dashboard, audit log).
+ */
+
+/** A contact as search results, suggestions and "Others at this business" show it. */
+export const contactSummarySchema = z.object({
+  id: z.string(),
+  /** The contact's name, or its email or phone when it has none. */
+  name: z.string(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  companyName: z.optional(z.string()),
+  /** Why a suggestion is made, e.g. "Speaker Jane Doe". */
+  reason: z.optional(z.string()),
+});
+export type ContactSummary = z.infer<typeof contactSummarySchema>;
+
+const contactList = z.object({ contacts: z.array(contactSummarySchema) });
+const outboxJobs = z.array(outboxJobViewSchema);
+
+/** Message type → the schema of its answer, for every message a Trint tab may send. */
+export const TRINT_ANSWERS = {
+  'connection/status': connectionStatusSchema,
+  'transcript/opened': transcriptViewSchema,
+  'transcript/get': transcriptViewSchema,
+  'link/set': transcriptViewSchema,
+  'link/remove': transcriptViewSchema,
+  'contacts/search': contactList,
+  'contacts/suggest': contactList,
+  'contacts/business': contactList,
+  'links/find': z.object({
+    links: z.array(z.object({ transcriptId: z.string(), contactName: z.string() })),
+  }),
+  'sync/status': syncStatusSchema,
+  'outbox/enqueue': outboxJobViewSchema,
+  'outbox/list': outboxJobs,
+  'outbox/retry': outboxJobs,
+  'outbox/discard': outboxJobs,
+} as const satisfies Record<string, z.ZodMiniType>;
+
+/** The message types a Trint tab may send. */
+export type TrintMessageType = keyof typeof TRINT_ANSWERS;
