@@ -50,7 +50,10 @@ describe('recomputing the records with a mapping', () => {
     expect(after?.snapshotAt).toBe(before?.snapshotAt);
     expect(after?.noteIds).toEqual(before?.noteIds);
     expect(h.arrivals).toHaveLength(traffic);
-    expect(await db.get('meta', MAPPING_APPLIED_KEY)).toBe(mappingHash(reshapedMapping()));
+    expect(await db.get('meta', MAPPING_APPLIED_KEY)).toEqual({
+      hash: mappingHash(reshapedMapping()),
+      mapping: reshapedMapping(),
+    });
 
     // The same mapping again changes nothing.
     expect(await recomputeRecords(db, reshapedMapping(), UTC)).toEqual([]);
