@@ -3,24 +3,29 @@ import { PERMISSION_REASONS } from '@/utils/permissions';
 import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { AuditLogView } from './audit-log-view';
+import { Dashboard } from './dashboard/dashboard';
 import { MappingEditor } from './mapping/mapping-editor';
 import { OAuthAppForm } from './oauth-app-form';
 import { SyncSettingsForm } from './sync-settings-form';
 
-/** The options page: settings that need more room than the popup has. */
+/**
+ * The options page: the dashboard of linked transcripts first, then what needs more room than the
+ * popup has (connection, field mapping, sync settings, OAuth app, permissions, audit log).
+ */
 export function OptionsApp() {
   const { version, permissions = [] } = browser.runtime.getManifest();
   const status = useConnectionStatus();
   return (
     <main class="page page--options">
       <header class="page__header">
-        <h1 class="page__title">GHL for Trint settings</h1>
+        <h1 class="page__title">GHL for Trint</h1>
         <span class="page__version">v{version}</span>
       </header>
+      <Dashboard />
       <ConnectionCard status={status} />
-      <OAuthAppForm />
-      <SyncSettingsForm />
       <MappingEditor />
+      <SyncSettingsForm />
+      <OAuthAppForm />
       <section class="card" aria-labelledby="permissions-title">
         <h2 id="permissions-title" class="card__title">
           What this extension may do, and why
