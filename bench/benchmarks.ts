@@ -28,7 +28,7 @@ async function fromModule(path: string, name: string): Promise<Benchmark> {
 export const BENCHMARKS: RegisteredBenchmark[] = [
   { id: 'panel-paint', load: () => fromModule('./browser/panel-paint.ts', 'panelPaint') },
   { id: 'sync-cost', load: () => fromModule('./sync/sync-cost.ts', 'syncCost') },
-  { id: 'team-location', load: () => fromModule('./sync/team-location.ts', 'teamLocation') },
+  { id: 'team-location', load: () => fromModule('./team/team-location.ts', 'teamLocation') },
   { id: 'contact-search', load: () => fromModule('./search/contact-search.ts', 'contactSearch') },
   { id: 'bundle-sizes', load: () => fromModule('./browser/bundle-sizes.ts', 'bundleSizes') },
   {

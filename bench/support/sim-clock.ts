@@ -5,12 +5,15 @@ import type { Clock } from '../../utils/clock';
 
 let queuedImmediates = 0;
 let installed = false;
+/** The untracked setImmediate: the clock's own waits must not count as work to wait for. */
+let untracked: typeof setImmediate = globalThis.setImmediate;
 
 /** Wraps setImmediate once per process so queued callbacks can be counted. */
 function trackImmediates() {
   if (installed) return;
   installed = true;
   const original = globalThis.setImmediate;
+  untracked = original;
   const originalClear = globalThis.clearImmediate;
   const live = new WeakSet<object>();
   const wrapped = ((callback: (...args: unknown[]) => void, ...args: unknown[]) => {
@@ -114,7 +117,7 @@ export function createSimClock(start = Date.parse('2026-11-26T12:00:00.000Z')) {
   /** Waits until no promise job or queued setImmediate callback is left (twice in a row). */
   async function settle() {
     for (let idle = 0; idle < 2;) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => untracked(resolve));
       idle = queuedImmediates === 0 ? idle + 1 : 0;
     }
   }

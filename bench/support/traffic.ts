@@ -43,6 +43,9 @@ export function createTrafficRecorder(
       if (read?.part === 'contact') contactsRead.add(read.contactId);
       if (read) onRead?.(read.contactId, at);
     },
+    /** How many of these contacts have been read. */
+    readCount: (contactIds: ReadonlySet<string>) =>
+      [...contactIds].filter((id) => contactsRead.has(id)).length,
     /** Whether every one of these contacts has been read (GET /contacts/:id answered 200). */
     allRead: (contactIds: ReadonlySet<string>) =>
       contactsRead.size >= contactIds.size && [...contactIds].every((id) => contactsRead.has(id)),
