@@ -1,10 +1,14 @@
 import { z } from 'zod/mini';
+import { TRINT_FIELDS, type TrintField } from './trint-fields';
+
+export { TRINT_FIELDS, type TrintField } from './trint-fields';
 
 /**
  * The field mapping: which GHL contact fields a linked transcript's record carries, under which
  * Trint transcript field, through which transform. One versioned format, stored in storage.local
  * under MAPPING_KEY by the background only (it recomputes the records when it changes), exported
- * and imported as JSON. zod/mini: the message table, which the content script loads, names it.
+ * and imported as JSON. zod/mini, like the message table that names it. The record's own field
+ * names are in trint-fields.ts (the content script reads them without these schemas).
  */
 export const MAPPING_KEY = 'fieldMapping';
 
@@ -64,17 +68,6 @@ export const DATE_FIELDS: readonly StandardField[] = [
  * named as "what changed" on a transcript's timeline.
  */
 export const BOOKKEEPING_FIELDS: readonly StandardField[] = ['dateUpdated', 'lastActivity'];
-
-/** The fields of the extension's transcript record a rule can fill (besides custom labels). */
-export const TRINT_FIELDS = {
-  speakerName: 'Speaker name',
-  organisation: 'Organisation',
-  email: 'Email',
-  phone: 'Phone',
-  tags: 'Tags',
-  summaryHeader: 'Summary header',
-} as const;
-export type TrintField = keyof typeof TRINT_FIELDS;
 
 const standardField = z.enum(Object.keys(STANDARD_FIELDS) as [StandardField, ...StandardField[]]);
 const trintField = z.enum(Object.keys(TRINT_FIELDS) as [TrintField, ...TrintField[]]);
