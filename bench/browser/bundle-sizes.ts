@@ -54,8 +54,9 @@ export const bundleSizes: Benchmark = async ({ log }) => {
       'What each entry of the production Chrome build loads before it runs (JavaScript, CSS and, ' +
       'for pages, the HTML), raw and gzipped, against a budget.',
     how:
-      'Reads `.output/chrome-mv3/manifest.json`: the content script’s JS and CSS (including the ' +
-      'CSS WXT fetches into its shadow root), the service worker, and the popup and options pages ' +
+      'Reads `.output/chrome-mv3/manifest.json`: the content script’s JS and CSS (the panel’s ' +
+      'styles are inlined in its JS; CSS WXT would fetch into a shadow root counts too), the ' +
+      'service worker, and the popup and options pages ' +
       'with every script, module preload and stylesheet they name, following static imports ' +
       'between chunks (a chunk shared by two pages counts for both; lazy `import()` chunks would ' +
       'not count). Each file is gzipped on its own with Node’s zlib at level 9 and the sizes ' +

@@ -6,7 +6,6 @@ import {
   CONTENT_START_MARK,
   PANEL_MOUNTED_MARK,
 } from '../../entrypoints/trint.content/paint-marks';
-import { evaluateInContentScript } from '../../test/e2e/support/isolated-world';
 import { CACHE_DB_NAME } from '../../utils/db/db-names';
 import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
 
@@ -17,7 +16,7 @@ const PAINT_TIMEOUT_MS = 15_000;
 export interface LoadTiming {
   /** Content-script start → card painted, ms (the measure). */
   paintMs: number;
-  /** Content-script start → panel's shadow root mounted (its CSS fetched), ms. */
+  /** Content-script start → panel's shadow root mounted, ms. */
   mountedMs: number;
   /** Navigation start → content-script start, ms (context: when Chromium ran the script). */
   scriptStartMs: number;
@@ -124,29 +123,4 @@ export async function untilGhlQuiet(sandbox: Sandbox, quietMs = 400): Promise<vo
     if (now === seen) return;
     seen = now;
   }
-}
-
-/**
- * How long the content script's fetch of one of the extension's own files takes in this
- * browser (median of `samples`): the panel's CSS, which WXT fetches before mounting. Every
- * request here, the extension's files included, passes Playwright's request interception (the
- * e2e network guard), which a person's browser does not have: this is that cost, for reading
- * the mount figure.
- */
-export async function extensionFileFetchMs(page: Page, samples = 15): Promise<number[]> {
-  const json = await evaluateInContentScript<string>(
-    page,
-    'GHL for Trint',
-    `(async () => {
-      const url = chrome.runtime.getURL('/content-scripts/trint.css');
-      const times = [];
-      for (let i = 0; i < ${samples}; i += 1) {
-        const t = performance.now();
-        await (await fetch(url, { cache: 'no-store' })).text();
-        times.push(performance.now() - t);
-      }
-      return JSON.stringify(times);
-    })()`,
-  );
-  return JSON.parse(json) as number[];
 }

@@ -9,7 +9,6 @@ import { connectWithToken, editorUrl, JANE_ID } from '../../test/e2e/support/pan
 import { sandboxControl } from '../../test/support/sandbox-control';
 import { ensureChromeBuild } from './extension-build';
 import {
-  extensionFileFetchMs,
   forgetContact,
   timeFullLoad,
   timeSpaNavigation,
@@ -71,7 +70,6 @@ export const panelPaint: Benchmark = async ({ smoke, log }) => {
       spa.push(await timeSpaNavigation(page));
       await untilGhlQuiet(browser.ghl);
     }
-    const fileFetch = await extensionFileFetchMs(page);
     if (browser.unrouted.length) throw new Error(`Unrouted requests: ${browser.unrouted}`);
 
     const warmMs = warm.map((t) => t.paintMs);
@@ -128,7 +126,7 @@ export const panelPaint: Benchmark = async ({ smoke, log }) => {
           columns: ['Segment', 'Warm cache', 'Network-first'],
           rows: [
             segment(
-              'Content script start → panel mounted (WXT fetches the panel CSS)',
+              'Content script start → panel mounted (host, shadow root and inlined styles on the page)',
               (t) => t.mountedMs,
             ),
             segment(
@@ -151,10 +149,6 @@ export const panelPaint: Benchmark = async ({ smoke, log }) => {
                 'timings include waiting for a CPU',
               `${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
             ],
-            [
-              `One fetch of an extension file from the content script, through the harness's request interception (median of ${fileFetch.length})`,
-              duration(median(fileFetch)),
-            ],
           ],
         },
       ],
@@ -167,10 +161,8 @@ export const panelPaint: Benchmark = async ({ smoke, log }) => {
       ],
       notes: [
         ...(smoke ? ['Smoke run: 3 loads each, not a measurement.'] : []),
-        'Every request of the test browser, the extension’s own files included, passes ' +
-          'Playwright’s request interception (the e2e network guard); the panel-mounted segment ' +
-          'includes one such fetch (the panel CSS), which a person’s browser serves from the ' +
-          'extension package without it. The Context table gives that fetch’s cost here.',
+        'The panel’s styles are part of the content script (inlined into its shadow root), so ' +
+          'nothing is fetched before the panel mounts.',
       ],
     };
   } finally {

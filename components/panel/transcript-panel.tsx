@@ -12,7 +12,6 @@ import { useAnnouncer } from './use-announcer';
 import { useFocusWhenLost } from './use-focus-when-lost';
 import { useOnline } from './use-online';
 import { useTranscriptView } from './use-transcript-view';
-import './panel-controls.css';
 
 /** Props of {@link TranscriptPanel}. */
 export interface TranscriptPanelProps {

@@ -1,4 +1,3 @@
-import '@/components/panel/transcript-panel.css';
 import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
 import { markLinkedTranscripts } from './link-markers';
 import { CONTENT_START_MARK } from './paint-marks';
@@ -10,11 +9,12 @@ import { followTranscriptPages } from './panel-lifecycle';
  */
 export default defineContentScript({
   matches: ['https://app.trint.com/*'],
-  cssInjectionMode: 'ui',
+  // The panel's styles are inlined into its shadow root (panel-host.ts): none for WXT to inject.
+  cssInjectionMode: 'manual',
   main(ctx) {
     // Where the benchmarks' first-paint measure starts (bench/browser/panel-paint.ts).
     performance.mark(CONTENT_START_MARK);
     markLinkedTranscripts(ctx, () => document.querySelector(PANEL_HOST_TAG) ?? undefined);
-    return followTranscriptPages(ctx);
+    followTranscriptPages(ctx);
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Performance marks of the panel's first paint, read by the benchmarks (bench/browser/):
  * `ghl:content-start` when the content script's main starts, `ghl:panel-mounted` when the panel's
- * shadow root is on the page (its CSS loaded), `ghl:card-painted` each time the linked contact's
+ * shadow root is on the page, styled, `ghl:card-painted` each time the linked contact's
  * card first shows a transcript's contact. Chromium's content-script world
  * shares the page's performance timeline, so the page (and a benchmark evaluating in it) reads
  * them with `performance.getEntriesByName`.

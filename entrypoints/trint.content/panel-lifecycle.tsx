@@ -2,28 +2,26 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { TranscriptPanel } from '@/components/panel/transcript-panel';
 import { isEditorPage, type TranscriptPage } from '@/utils/trint/transcript-page';
-import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
 import { watchTranscriptPage } from '@/utils/trint/transcript-page-watcher';
 import { createCardPaintMarks, PANEL_MOUNTED_MARK } from './paint-marks';
+import { createPanelHost } from './panel-host';
 
 /**
  * Shows the panel while the page is a transcript editor and removes it elsewhere, following
  * Trint's in-page navigation until the content script is invalidated (extension reloaded).
  */
-export async function followTranscriptPages(ctx: ContentScriptContext): Promise<void> {
+export function followTranscriptPages(ctx: ContentScriptContext): void {
   let page: TranscriptPage | undefined;
-  const paint = (container: HTMLElement) => {
+  const { host, shadow, container } = createPanelHost(document);
+  const paint = () => {
     if (page && isEditorPage(page)) render(<TranscriptPanel page={page} />, container);
   };
-
-  const ui = await createShadowRootUi(ctx, {
-    name: PANEL_HOST_TAG,
-    position: 'inline',
-    anchor: 'body',
-    onMount: paint,
-    onRemove: () => render(null, ui.uiContainer),
-  });
-  const paintMarks = createCardPaintMarks(ui.shadow, ctx.signal);
+  const remove = () => {
+    render(null, container);
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
+  const paintMarks = createCardPaintMarks(shadow, ctx.signal);
 
   watchTranscriptPage(
     window,
@@ -32,12 +30,13 @@ export async function followTranscriptPages(ctx: ContentScriptContext): Promise<
       if (isEditorPage(next)) paintMarks.expect(next.transcriptId);
       // isConnected, not a flag of ours: if Trint's own rendering ever drops the host from the
       // page, the next change mounts it again.
-      const shown = ui.shadowHost.isConnected;
+      const shown = host.isConnected;
       if (isEditorPage(next) && !shown) {
-        ui.mount();
+        document.body.append(host);
+        paint();
         performance.mark(PANEL_MOUNTED_MARK);
-      } else if (isEditorPage(next)) paint(ui.uiContainer);
-      else if (shown) ui.remove();
+      } else if (isEditorPage(next)) paint();
+      else if (shown) remove();
     },
     ctx.signal,
   );

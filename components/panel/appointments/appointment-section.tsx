@@ -1,7 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { PanelAppointment } from '../panel-records';
 import { appointmentInstant, splitAppointments } from './appointment-order';
-import './appointments.css';
 
 /** How many past appointments show before "Show all". */
 const PAST_SHOWN = 5;

@@ -10,7 +10,6 @@ import { ContactEdit } from './contact-edit-form';
 import { cardFields } from './contact-fields';
 import { cardContactName } from './contact-name';
 import { ContactTags } from './contact-tags';
-import './contact.css';
 
 /** Props of {@link ContactCard}. */
 export interface ContactCardProps {

@@ -6,7 +6,6 @@ import { NoteForm, type NoteValues } from './note-form';
 import { NoteItem } from './note-item';
 import { orderNotes } from './note-order';
 import { SaveSelectionButton } from './save-selection-button';
-import './notes.css';
 
 /** Props of {@link NoteSection}. */
 export interface NoteSectionProps {

@@ -6,7 +6,6 @@ import { TaskForm } from './task-form';
 import { quoted, TaskItem } from './task-item';
 import { orderTasks } from './task-order';
 import { useFormOpener } from '../use-form-opener';
-import './tasks.css';
 
 /** Props of {@link TaskSection}. */
 export interface TaskSectionProps {
