@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import { tabMessageSchema } from '@/utils/messaging/tab-messages';
@@ -50,7 +50,9 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     );
   }
 
-  useEffect(() => {
+  // A layout effect: the read goes out as the panel renders, not a frame later (Preact runs
+  // plain effects after the next paint), which is most of the wait for the first card.
+  useLayoutEffect(() => {
     setState({});
     titleSent.current = page.title;
     read(

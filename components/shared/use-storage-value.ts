@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 /**
@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
  */
 export function useStorageValue<T>(key: string, parse: (raw: unknown) => T): T | undefined {
   const [value, setValue] = useState<T>();
-  useEffect(() => {
+  // A layout effect: the read starts as the component renders, not after the next paint.
+  useLayoutEffect(() => {
     let live = true;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && key in changes) setValue(parse(changes[key]!.newValue));
