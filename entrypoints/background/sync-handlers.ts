@@ -71,8 +71,13 @@ export function createSyncHandlers(deps: SyncHandlerDeps): Pick<MessageHandlers,
   return {
     async 'transcript/opened'({ transcriptId, title, again }, role, tab) {
       ownTranscript(transcriptId, role, tab);
-      await transcripts.markViewed(transcriptId, { title });
-      const shown = await view(transcriptId);
+      // The first paint waits for this answer: the outbox (its own store) is read while the visit
+      // is recorded; the view after, so that it has the title just recorded.
+      const [, pending] = await Promise.all([
+        transcripts.markViewed(transcriptId, { title }),
+        outbox.list(),
+      ]);
+      const shown = await transcripts.readView(transcriptId, pending);
       if (shown.link && !again) refreshSoon(shown.link.contactId);
       return shown;
     },
