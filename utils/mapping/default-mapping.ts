@@ -51,7 +51,9 @@ const DEFAULT_RULES: MappingRule[] = [
     id: 'owner',
     source: { kind: 'standard', field: 'assignedTo' },
     target: { kind: 'custom', label: 'Owner' },
-    showOnCard: true,
+    // GHL sends a user id, which says nothing to a person (names need users.readonly): kept in
+    // the record and exports, off the card until a person turns it on.
+    showOnCard: false,
   },
   {
     id: 'updated',

@@ -70,7 +70,7 @@ describe('CardFieldToggles', () => {
       'Phone: true',
       'Tags: true',
       'Summary header: false',
-      'Owner: true',
+      'Owner: false',
       'Updated: true',
     ]);
   });

@@ -45,7 +45,7 @@ describe('the default mapping', () => {
       ['phone', true],
       ['tags', true],
       ['summary-header', false],
-      ['owner', true],
+      ['owner', false],
       ['updated', true],
     ]);
   });
@@ -190,7 +190,7 @@ describe('mappedFieldViews', () => {
       { label: 'Email', text: 'jane@acme.example', onCard: true, live: 'email' },
       { label: 'Tags', text: 'vip, interviewed', onCard: true, live: 'tags' },
       { label: 'Summary header', text: 'Jane Doe — Acme Corp', onCard: false },
-      { label: 'Owner', text: 'user1', onCard: true },
+      { label: 'Owner', text: 'user1', onCard: false },
       { label: 'Updated', text: '26 Nov 2026', onCard: true },
     ]);
   });
