@@ -25,10 +25,9 @@ export async function runNaive(scenario: SyncScenario) {
   const sandbox = createSandbox({
     clock: sim.clock,
     contacts: scenario.contacts,
-    onTraffic: traffic.record,
   });
   sandbox.state.faults.arm({ latencyMs: scenario.latencyMs });
-  const fetch = createSandboxFetch(sandbox);
+  const fetch = traffic.observe(createSandboxFetch(sandbox));
   const headers = {
     Authorization: `Bearer ${SANDBOX_TOKENS.readWrite}`,
     Version: GHL_API_VERSION,

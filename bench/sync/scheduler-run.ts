@@ -22,12 +22,11 @@ export async function runScheduler(scenario: SyncScenario, log: (line: string) =
   const sandbox = createSandbox({
     clock: sim.clock,
     contacts: scenario.contacts,
-    onTraffic: traffic.record,
   });
   sandbox.state.faults.arm({ latencyMs: scenario.latencyMs });
   const staleness = createStalenessTracker();
   const ext = benchExtension({
-    fetch: createSandboxFetch(sandbox),
+    fetch: traffic.observe(createSandboxFetch(sandbox)),
     clock: sim.clock,
     name: `scheduler-${scenario.n}`,
     onTranscriptChanged: (change) =>

@@ -45,10 +45,10 @@ async function runTeam(
   const sandbox = createSandbox({
     clock: sim.clock,
     contacts: size.contacts,
-    onTraffic: traffic.record,
   });
   sandbox.state.faults.arm({ latencyMs: LATENCY_MS });
   const storm = stormFetch(createSandboxFetch(sandbox), sim.clock, LATENCY_MS);
+  const fetch = traffic.observe(storm.fetch);
   const allContacts = [...sandbox.state.data.contacts.keys()];
 
   // Each teammate links their own pick of the location's contacts (teammates overlap, as teams
@@ -57,7 +57,7 @@ async function runTeam(
   for (let i = 0; i < size.teammates; i += 1) {
     const name = `teammate-${i}`;
     const ext = asExtension(name, () =>
-      benchExtension({ fetch: storm.fetch, clock: sim.clock, name, outbox: true }),
+      benchExtension({ fetch, clock: sim.clock, name, outbox: true }),
     );
     const contacts = pickDistinct(allContacts, size.links, random);
     for (let k = 0; k < contacts.length; k += 1) {
