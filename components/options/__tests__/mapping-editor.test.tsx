@@ -158,6 +158,40 @@ describe('MappingEditor: the draft', () => {
     ]);
   });
 
+  it('names an unnamed custom field, in every picker, by the name the draft gives it', async () => {
+    const page = await show();
+    const optionText = (picker: HTMLSelectElement, value: string) =>
+      [...picker.options].find((option) => option.value === value)?.textContent;
+    const phone = rule(page, 'Phone');
+    await choose(select(phone, 'GHL field'), 'custom:cf_unnamed');
+    expect(optionText(select(phone, 'GHL field'), 'custom:cf_unnamed')).toBe(
+      'Unnamed (cf_unnamed)',
+    );
+    await type(input(phone, 'Custom field name'), 'Deal stage');
+    // A name the location's definitions give wins over one typed in the draft.
+    await choose(select(rule(page, 'Email'), 'GHL field'), 'custom:cf_budget');
+    await type(input(rule(page, 'Email'), 'Custom field name'), 'Money');
+    const owner = rule(page, 'Owner');
+    await choose(select(owner, 'Transform'), 'join');
+    for (const picker of [
+      select(phone, 'GHL field'),
+      select(owner, 'GHL field'),
+      select(owner, 'Joined field 1'),
+    ]) {
+      expect(optionText(picker, 'custom:cf_unnamed')).toBe('Deal stage');
+      expect(optionText(picker, 'custom:cf_budget')).toBe('Budget — e.g. 5000');
+    }
+    // Picked elsewhere, the field takes that name.
+    await choose(select(owner, 'Joined field 1'), 'custom:cf_unnamed');
+    expect(input(owner, 'Custom field name').value).toBe('Deal stage');
+    await click(button(page, 'Apply'));
+    const [, phoneRule, ownerRule] = applied()[0]!.rules;
+    expect(phoneRule!.source).toEqual({ kind: 'custom', id: 'cf_unnamed', label: 'Deal stage' });
+    expect(ownerRule!.transform).toMatchObject({
+      with: [{ kind: 'custom', id: 'cf_unnamed', label: 'Deal stage' }],
+    });
+  });
+
   it('sets each transform and what it needs', async () => {
     const page = await show();
     const owner = rule(page, 'Owner');

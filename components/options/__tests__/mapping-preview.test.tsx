@@ -13,7 +13,7 @@ import {
   waitFor,
 } from '../../sync/__tests__/render-page';
 import { MappingEditor } from '../mapping/mapping-editor';
-import { answer, check, rule, rules, sent } from './mapping-harness';
+import { answer, check, choose, rule, rules, select, sent } from './mapping-harness';
 
 vi.mock('@/utils/messaging/send-message', async (original) => ({
   ...(await original<typeof import('@/utils/messaging/send-message')>()),
@@ -68,6 +68,10 @@ const tables = (page: Element) =>
     ),
   }));
 
+/** The words of the preview's status regions: the records', then the card's. */
+const statuses = (page: Element) =>
+  [...page.querySelectorAll('.mapping-preview [role="status"]')].map((status) => textOf(status));
+
 beforeEach(() => {
   vi.mocked(sendMessage).mockReset();
 });
@@ -79,7 +83,7 @@ describe('MappingEditor: Preview', () => {
     await click(check(rule(page, 'Owner'), 'Show on card'));
     await click(button(page, 'Preview'));
     const draft = defaultMapping();
-    draft.rules[6]!.showOnCard = false;
+    draft.rules[6]!.showOnCard = !draft.rules[6]!.showOnCard;
     expect(sent('mapping/preview')).toEqual([{ mapping: draft, fresh: false }]);
     await click(check(page, 'Read the latest from GHL (Sandbox or live account; reads only)'));
     await click(button(page, 'Preview'));
@@ -126,10 +130,33 @@ describe('MappingEditor: Preview', () => {
   it('says when nothing would change', async () => {
     const page = await show({ transcripts: [], unchanged: 2, missing: 0, requests: 2 });
     await click(button(page, 'Preview'));
-    expect(textOf(page)).toContain(
-      'No linked transcript would change. 2 unchanged, 0 without a cached contact, 2 GHL reads, nothing was written.',
-    );
+    expect(statuses(page)).toEqual([
+      'Nothing would change. 2 unchanged, 0 without a cached contact, 2 GHL reads, nothing was written.',
+      '',
+    ]);
     expect(page.querySelector('.mapping-diff')).toBeNull();
+  });
+
+  it('says which fields the card would start and stop showing, records unchanged', async () => {
+    const page = await show({ transcripts: [], unchanged: 2, missing: 0, requests: 0 });
+    await click(check(rule(page, 'Summary header'), 'Show on card'));
+    await click(check(rule(page, 'Phone'), 'Show on card'));
+    await click(button(page, 'Preview'));
+    expect(statuses(page)).toEqual([
+      'No linked transcript’s record would change. 2 unchanged, 0 without a cached contact, 0 GHL reads, nothing was written.',
+      'The card would also show: Summary header. The card would no longer show: Phone.',
+    ]);
+  });
+
+  it('names a renamed field on the card as shown no more, and the new name as shown', async () => {
+    const page = await show();
+    await choose(select(rule(page, 'Email'), 'Trint transcript field'), 'custom');
+    await type(input(rules(page)[2]!, 'Custom label'), 'Work email');
+    await click(button(page, 'Preview'));
+    expect(statuses(page)).toEqual([
+      '2 transcripts would change. 4 unchanged, 1 without a cached contact, 0 GHL reads, nothing was written.',
+      'The card would also show: Work email. The card would no longer show: Email.',
+    ]);
   });
 
   it('says when the draft changed since the preview', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import { namedCustomFields } from './custom-field-names';
 import { draftProblems } from './draft-problems';
 import { MappingActions } from './mapping-actions';
 import type { Outcome } from './mapping-file-actions';
@@ -74,10 +75,10 @@ export function MappingEditor() {
       <MappingRuleList
         draft={draft}
         problems={problems}
-        customFields={custom.fields}
+        customFields={namedCustomFields(custom.fields, draft)}
         onChange={change}
       />
-      <MappingPreview draft={draft} blocked={blocked} />
+      <MappingPreview draft={draft} live={live} blocked={blocked} />
       <MappingActions
         draft={draft}
         live={live}

@@ -3,11 +3,14 @@ import type { FieldMapping } from '@/utils/mapping/field-mapping';
 import type { MappingPreview as Preview } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../../shared/use-action';
+import { cardChanges, cardChangeWords } from './card-changes';
 import { PreviewDiff } from './preview-diff';
 
 /** Props of {@link MappingPreview}. */
 export interface MappingPreviewProps {
   draft: FieldMapping;
+  /** The live mapping, which the card follows now. */
+  live: FieldMapping;
   /** Why the draft cannot be previewed now, if it cannot. */
   blocked?: string;
 }
@@ -17,11 +20,12 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 /**
  * "Preview": what the draft would change in every linked transcript's record, before and after,
  * computed by the background without writing anything, from the cache or (when asked) from
- * the connected account read-only. A preview of an older draft says so.
+ * the connected account read-only; and which fields the card would start or stop showing,
+ * computed here from the live mapping and the draft. A preview of an older draft says so.
  */
-export function MappingPreview({ draft, blocked }: MappingPreviewProps) {
+export function MappingPreview({ draft, live, blocked }: MappingPreviewProps) {
   const [fresh, setFresh] = useState(false);
-  const [result, setResult] = useState<{ preview: Preview; of: FieldMapping }>();
+  const [result, setResult] = useState<{ preview: Preview; of: FieldMapping; card: string }>();
   const [refused, setRefused] = useState<string>();
   const { busy, error, run } = useAction();
 
@@ -29,12 +33,18 @@ export function MappingPreview({ draft, blocked }: MappingPreviewProps) {
     setRefused(undefined);
     if (blocked) return setRefused(`Not previewed: ${blocked}`);
     const of = draft;
+    const card = cardChangeWords(cardChanges(live, of));
     await run(async () =>
-      setResult({ preview: await sendMessage('mapping/preview', { mapping: of, fresh }), of }),
+      setResult({
+        preview: await sendMessage('mapping/preview', { mapping: of, fresh }),
+        of,
+        card,
+      }),
     );
   }
 
   const shown = result?.preview;
+  const card = result?.card;
   return (
     <div class="mapping-preview" aria-busy={busy}>
       <h3 class="mapping-editor__subtitle">Preview the draft</h3>
@@ -64,13 +74,17 @@ export function MappingPreview({ draft, blocked }: MappingPreviewProps) {
       <div role="status">
         {shown && (
           <p class="message">
-            {shown.transcripts.length === 0
-              ? 'No linked transcript would change. '
-              : `${count(shown.transcripts.length, 'transcript', 'transcripts')} would change. `}
+            {shown.transcripts.length > 0
+              ? `${count(shown.transcripts.length, 'transcript', 'transcripts')} would change. `
+              : card
+                ? 'No linked transcript’s record would change. '
+                : 'Nothing would change. '}
             {`${shown.unchanged} unchanged, ${shown.missing} without a cached contact, ${count(shown.requests, 'GHL read', 'GHL reads')}, nothing was written.`}
           </p>
         )}
       </div>
+      {/* A region of its own: the records' words above stay as they are when the card changes. */}
+      <div role="status">{shown && card && <p class="message">{card}</p>}</div>
       {result && result.of !== draft && (
         <p class="hint">
           The draft has changed since this preview: preview again to see what it does now.
