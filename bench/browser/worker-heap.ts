@@ -8,12 +8,16 @@ export interface HeapUsage {
 }
 
 /**
- * Collects garbage in the extension's service worker, then reads its heap. Playwright opens CDP
+ * Collects garbage in the extension's service worker (unless `collectGarbage` is false: a sample
+ * of the heap as it is, garbage included), then reads its heap. Playwright opens CDP
  * sessions on pages only, so this attaches to the worker's target through a session of
  * `extensionPage` and talks to it with Target.sendMessageToTarget (the unflattened protocol;
  * seen to work with Chromium 156). The worker must be running.
  */
-export async function serviceWorkerHeap(extensionPage: Page): Promise<HeapUsage> {
+export async function serviceWorkerHeap(
+  extensionPage: Page,
+  { collectGarbage = true } = {},
+): Promise<HeapUsage> {
   const origin = `chrome-extension://${new URL(extensionPage.url()).host}/`;
   const cdp = await extensionPage.context().newCDPSession(extensionPage);
   try {
@@ -44,7 +48,7 @@ export async function serviceWorkerHeap(extensionPage: Page): Promise<HeapUsage>
       if (error) throw new Error(`${method} in the service worker: ${JSON.stringify(error)}`);
       return result as T;
     };
-    await send('HeapProfiler.collectGarbage');
+    if (collectGarbage) await send('HeapProfiler.collectGarbage');
     const { usedSize, totalSize } = await send<HeapUsage>('Runtime.getHeapUsage');
     await cdp.send('Target.detachFromTarget', { sessionId });
     return { usedSize, totalSize };
