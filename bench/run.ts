@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import './support/extension-env';
 import { crashedSection, machineFacts, renderReport, type BenchSection } from './bench-report';
 import { BENCHMARKS } from './benchmarks';
 
@@ -32,13 +33,12 @@ async function main() {
   const started = performance.now();
   const sections: BenchSection[] = [];
   const crashed: string[] = [];
-  for (const { id, load } of chosen) {
+  for (const { id, run } of chosen) {
     const log = (line: string) => console.log(`[${id}] ${line}`);
     log(args.smoke ? 'starting (smoke sizes)' : 'starting');
     const t0 = performance.now();
     try {
-      const benchmark = await load();
-      const section = await benchmark({ smoke: args.smoke, log });
+      const section = await run({ smoke: args.smoke, log });
       sections.push(section);
       const missed = section.targets.filter((t) => !t.met).length;
       log(
@@ -47,7 +47,7 @@ async function main() {
       );
     } catch (error) {
       crashed.push(id);
-      console.error(`[${id}] CRASHED:`, error);
+      console.error(`[${id}] CRASHED:`, error instanceof Error ? (error.stack ?? error) : error);
       sections.push(crashedSection(id, error));
     }
   }

@@ -1,7 +1,8 @@
-// `npm test`: every suite in order (check, both production builds, unit, end to end in Chromium
-// and Firefox, the demo headless, then the GHL traffic they caused against GHL's OpenAPI files),
-// then one closing line "N passed, N failed" summed over all of them. Exits non-zero when
-// anything failed. A suite that crashes without reporting tests counts as one failure.
+// `npm test`: every suite in order (check, both production builds, the benchmarks' smoke run,
+// unit, end to end in Chromium and Firefox, the demo headless, then the GHL traffic they caused
+// against GHL's OpenAPI files), then one closing line "N passed, N failed" summed over all of
+// them. Exits non-zero when anything failed. A suite that crashes without reporting tests counts
+// as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -66,6 +67,22 @@ const built = [
   step('build chrome-mv3', 'npm', ['run', '--silent', 'build']),
   step('build firefox-mv3', 'npm', ['run', '--silent', 'build:firefox']),
 ].every(Boolean);
+// The benchmarks at tiny sizes (`npm run bench -- --smoke`), so they keep working: a crash fails
+// the step, a missed target does not. Its report goes to test-results/; BENCHMARKS.md is left as
+// the last full `npm run bench` wrote it.
+if (built) {
+  step('bench (smoke)', 'npm', [
+    'run',
+    '--silent',
+    'bench',
+    '--',
+    '--smoke',
+    `--out=${RESULTS}/BENCHMARKS.smoke.md`,
+  ]);
+} else {
+  totals.failed += 1;
+  lines.push('bench (smoke): not run, a build failed (1 failed)');
+}
 vitestSuite('unit', []);
 if (built) {
   vitestSuite('e2e', ['--config', 'test/e2e/vitest.config.ts'], { GHL_E2E_PREBUILT: '1' });
