@@ -43,8 +43,7 @@ export async function runHoldingLock(
     if (due.length === 0 && trigger === 'alarm') return 'nothing-due';
     id = await startRun(db, run);
     await publisher.publish({ running: true });
-    const showProgress = plan.firstSync !== undefined;
-    await syncAll(engine, db, client, inputs, showProgress)(due, run, 'background');
+    await syncAll(engine, db, client, inputs, plan.firstSync?.total)(due, run, 'background');
     if (!run.errors.some((e) => e.kind === 'quota')) {
       await evictUnlinkedContacts(db, settings.maxUnlinkedContacts);
     }

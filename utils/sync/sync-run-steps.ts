@@ -42,16 +42,30 @@ export async function readRunInputs(deps: SyncEngineDeps): Promise<RunInputs> {
   return { settings, mapping };
 }
 
-/** Syncs contacts one after another into `run`, at `priority`. */
+/**
+ * Published progress steps of a first full sync at most: each publish reads every link (see
+ * loadSyncPlan), so publishing after every contact of 5,000 links would cost contacts × links.
+ */
+const PROGRESS_STEPS = 100;
+
+/**
+ * Syncs contacts one after another into `run`, at `priority`. With `progressOf` (the first full
+ * sync's total of linked contacts), the status is published as contacts are done: after every
+ * one up to PROGRESS_STEPS links, then every total / PROGRESS_STEPS contacts.
+ */
 export function syncAll(
   engine: SyncEngineContext,
   db: CacheDatabase,
   client: ConnectionClient,
   { settings, mapping }: RunInputs,
-  showProgress = false,
+  progressOf?: number,
 ) {
   const { deps, owner, leaseMs, publisher } = engine;
   const { clock } = deps;
+  const every = progressOf === undefined ? 0 : Math.max(1, Math.ceil(progressOf / PROGRESS_STEPS));
+  let done = 0;
+  const progress = () =>
+    ++done % every === 0 ? publisher.publish({ running: true }) : Promise.resolve();
   return (contactIds: readonly string[], run: SyncRun, priority: RequestPriority) =>
     syncContacts(
       {
@@ -65,7 +79,7 @@ export function syncAll(
         priority,
         onTranscriptChanged: deps.onTranscriptChanged,
         // The progress bar of the first full sync moves contact by contact.
-        afterEach: showProgress ? () => publisher.publish({ running: true }) : undefined,
+        afterEach: every > 0 ? progress : undefined,
         // A background run renews its lease before each contact; a person's refresh holds none.
         beforeEach:
           priority === 'background' ? () => takeLease(db, owner, clock.now(), leaseMs) : undefined,

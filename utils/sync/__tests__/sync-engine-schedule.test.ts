@@ -150,6 +150,23 @@ describe('sync engine: scheduling', () => {
     expect(status.nextRunAt).toBe(h.fake.now() + 60 * MINUTE - 15 * SECOND);
   });
 
+  it('publishes a large first sync’s progress in at most 100 steps, not after every contact', async () => {
+    // Each publish reads every link: after every contact, a first sync cost contacts × links.
+    const h = syncUnderTest({
+      engine: { maxContactsPerRun: 150 },
+      contacts: 150,
+      settings: { backgroundShare: 0.9 },
+    });
+    await manyLinked(h, 150);
+    h.statuses.length = 0;
+    await h.run();
+    const progress = h.statuses.filter((s) => s.running && s.firstSync);
+    // 150 contacts: every second one (75 steps), not all 150.
+    expect(progress.length).toBe(75);
+    expect(progress.map((s) => s.firstSync!.done)).toContainEqual(76);
+    expect(h.statuses.at(-1)).toMatchObject({ running: false, firstSync: undefined });
+  }, 60_000);
+
   it('stops cleanly when the connection needs a person mid-run, and records it', async () => {
     const h = syncUnderTest();
     await manyLinked(h, 3);

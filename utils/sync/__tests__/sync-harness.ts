@@ -28,11 +28,14 @@ let dbCount = 0;
  * when it says so, let IndexedDB go on and try again.
  */
 export async function drive<T>(fake: FakeClock, promise: Promise<T>): Promise<T> {
+  // Idle spells in a row: the count starts again whenever simulated time moved on.
+  let movedAt = fake.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await fake.run(promise);
     } catch (error) {
       const idle = error instanceof Error && error.message.includes('waits for nothing');
+      if (fake.now() !== movedAt) [movedAt, attempt] = [fake.now(), 0];
       if (!idle || attempt > 200) throw error;
       for (let i = 0; i < 20; i += 1) await new Promise<void>((r) => setImmediate(r));
     }
@@ -45,12 +48,18 @@ export async function drive<T>(fake: FakeClock, promise: Promise<T>): Promise<T>
  * what the background does with its results (tell panels, publish the status).
  */
 export function syncUnderTest(
-  options: { settings?: Partial<SyncSettings>; engine?: Partial<SyncEngineDeps> } = {},
+  options: {
+    settings?: Partial<SyncSettings>;
+    engine?: Partial<SyncEngineDeps>;
+    /** Contacts the Sandbox seeds (60 by default). */
+    contacts?: number;
+  } = {},
 ) {
   const fake = createFakeClock();
   const arrivals: { at: number; path: string }[] = [];
   const sandbox = createSandbox({
     clock: fake.clock,
+    contacts: options.contacts,
     onTraffic: (entry) => arrivals.push({ at: fake.now(), path: entry.path }),
   });
   const { client, limiter } = sandboxClient(sandbox, { clock: fake.clock });
