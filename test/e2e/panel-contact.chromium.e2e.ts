@@ -133,10 +133,12 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
     await janeResult.click();
     const card = panel.getByRole('region', { name: 'Contact Jane Doe' });
     await card.getByRole('heading', { name: 'Jane Doe', level: 2, exact: true }).waitFor();
+    // The default mapping's card: company as Organisation; the owner (a user id) is not shown.
     expect(await facts(card)).toMatchObject({
       Email: 'jane.doe@acme.example',
-      Company: 'Acme Corp',
+      Organisation: 'Acme Corp',
     });
+    expect(Object.keys(await facts(card))).not.toContain('Owner');
     await expect
       .poll(() => chips(card), SOON)
       .toEqual(['podcast guest', 'enterprise', 'needs follow-up']);
