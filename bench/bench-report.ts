@@ -31,6 +31,8 @@ export interface MachineFacts {
   memory: string;
   node: string;
   os: string;
+  /** The 1-minute load average when the run started: other work on the machine slows timings. */
+  load: string;
 }
 
 /** Reads the machine's facts from Node (and /etc/os-release on Linux, for the distribution). */
@@ -50,6 +52,7 @@ export async function machineFacts(): Promise<MachineFacts> {
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
     os: [distro, `${os.type()} ${os.release()} ${os.arch()}`].filter(Boolean).join(', '),
+    load: os.loadavg()[0]!.toFixed(1),
   };
 }
 
@@ -99,8 +102,17 @@ export async function renderReport(input: {
     '## Machine',
     '',
     table({
-      columns: ['CPU', 'Cores', 'RAM', 'Node.js', 'OS'],
-      rows: [[machine.cpu, String(machine.cores), machine.memory, machine.node, machine.os]],
+      columns: ['CPU', 'Cores', 'RAM', 'Node.js', 'OS', 'Load average at start'],
+      rows: [
+        [
+          machine.cpu,
+          String(machine.cores),
+          machine.memory,
+          machine.node,
+          machine.os,
+          machine.load,
+        ],
+      ],
     }),
     '',
     '## Targets',

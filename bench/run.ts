@@ -29,6 +29,7 @@ async function main() {
     process.exit(2);
   }
   const chosen = BENCHMARKS.filter((b) => !args.only || args.only.includes(b.id));
+  const machine = await machineFacts();
   const startedAt = new Date();
   const started = performance.now();
   const sections: BenchSection[] = [];
@@ -54,7 +55,7 @@ async function main() {
   const command = `npm run bench${args.smoke ? ' -- --smoke' : ''}`;
   const report = await renderReport({
     sections,
-    machine: await machineFacts(),
+    machine,
     startedAt,
     durationMs: performance.now() - started,
     command: args.only ? `${command}${args.smoke ? '' : ' --'} --only=${args.only}` : command,
