@@ -20,13 +20,15 @@ export interface TranscriptViewState {
  * puts it in the fastest sync tier), paints what the cache holds, and reads it again whenever the
  * background says the transcript changed. Follows SPA navigation: a new transcript id starts over.
  *
- * Reads can be answered out of order (a reload, the background's notices, a navigation): only the
- * answer to the latest read is shown, and only while its transcript is the one on screen, so the
- * panel never shows another transcript's data or an older state of this one.
+ * Reads can be answered out of order (a reload, the background's notices, a navigation): an answer
+ * is shown only if no later read's answer is on screen, and only while its transcript is the one
+ * on screen, so the panel never shows another transcript's data or an older state of this one.
  */
 export function useTranscriptView(page: EditorPage): TranscriptViewState {
   const [state, setState] = useState<{ view?: TranscriptView; error?: string }>({});
   const latestRead = useRef(0);
+  /** The read whose answer is on screen: an answer older than it is never shown. */
+  const shownRead = useRef(0);
   const onScreen = useRef(page.transcriptId);
   const titleSent = useRef<string | undefined>(undefined);
   const { transcriptId } = page;
@@ -36,7 +38,8 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     const mine = ++latestRead.current;
     reading.then(
       (view) => {
-        if (mine === latestRead.current && view.transcriptId === onScreen.current) {
+        if (mine > shownRead.current && view.transcriptId === onScreen.current) {
+          shownRead.current = mine;
           setState({ view });
         }
       },
@@ -55,6 +58,9 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
   useLayoutEffect(() => {
     setState({});
     titleSent.current = page.title;
+    // Paint from the cache first: a plain read is answered without waiting for the visit to be
+    // recorded, which `transcript/opened` does before it reads (the answer that follows wins).
+    read(sendTrintMessage('transcript/get', { transcriptId }));
     read(
       sendTrintMessage('transcript/opened', {
         transcriptId,
@@ -86,6 +92,7 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
       if (view.transcriptId !== onScreen.current) return;
       // A read still on its way is older than this answer.
       latestRead.current += 1;
+      shownRead.current = latestRead.current;
       setState({ view });
     },
     reload: () => read(sendTrintMessage('transcript/get', { transcriptId: onScreen.current })),

@@ -62,21 +62,47 @@ describe('useTranscriptView: answers that come back out of order', () => {
     await show('tr-a');
     state!.reload();
     await show('tr-b');
-    const [openedA, reloadA, openedB] = asked;
+    expect(asked.map((a) => a.type)).toEqual([
+      'transcript/get',
+      'transcript/opened',
+      'transcript/get',
+      'transcript/get',
+      'transcript/opened',
+    ]);
+    const [paintA, openedA, reloadA, paintB, openedB] = asked;
     await openedB!.answer(viewOf('tr-b', 'B'));
+    await paintB!.answer(viewOf('tr-b', 'B, from the cache before the visit'));
     await reloadA!.answer(viewOf('tr-a', 'A, reloaded'));
     await openedA!.answer(viewOf('tr-a', 'A'));
+    await paintA!.answer(viewOf('tr-a', 'A, from the cache'));
     expect(state?.view?.title).toBe('B');
   });
 
   it('shows the latest read, not an older one answered last', async () => {
     await show('tr-a');
-    await asked[0]!.answer(viewOf('tr-a', 'first'));
+    await asked[1]!.answer(viewOf('tr-a', 'first'));
     state!.reload();
     state!.reload();
-    const [, older, newer] = asked;
+    const [, , older, newer] = asked;
     await newer!.answer(viewOf('tr-a', 'newer'));
     await older!.answer(viewOf('tr-a', 'older, still pending'));
     expect(state?.view?.title).toBe('newer');
+  });
+
+  it('paints the cache’s answer before transcript/opened has recorded the visit, then shows that', async () => {
+    await show('tr-a');
+    const [paint, opened] = asked;
+    await paint!.answer(viewOf('tr-a', 'from the cache'));
+    expect(state?.view?.title).toBe('from the cache');
+    await opened!.answer(viewOf('tr-a', 'after the visit'));
+    expect(state?.view?.title).toBe('after the visit');
+  });
+
+  it('keeps transcript/opened’s answer when the paint read comes back after it', async () => {
+    await show('tr-a');
+    const [paint, opened] = asked;
+    await opened!.answer(viewOf('tr-a', 'after the visit'));
+    await paint!.answer(viewOf('tr-a', 'from the cache, late'));
+    expect(state?.view?.title).toBe('after the visit');
   });
 });
