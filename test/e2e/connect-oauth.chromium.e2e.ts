@@ -95,7 +95,14 @@ describe('Chromium: connect with OAuth', () => {
       await options.getByLabel('Token broker URL').fill(BROKER);
     } else {
       await options.getByLabel(/Directly with GHL/).check();
-      await expect.poll(() => options.getByRole('note').textContent()).toContain('is not secret');
+      await expect
+        .poll(() =>
+          options
+            .getByRole('region', { name: /OAuth app/ })
+            .getByRole('note')
+            .textContent(),
+        )
+        .toContain('is not secret');
       await options
         .getByLabel('Client secret', { exact: true })
         .fill(SANDBOX_OAUTH_CLIENT.clientSecret);
@@ -104,7 +111,14 @@ describe('Chromium: connect with OAuth', () => {
       .getByRole('region', { name: /OAuth app/ })
       .getByRole('button', { name: 'Save', exact: true })
       .click();
-    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
+    await expect
+      .poll(() =>
+        options
+          .getByRole('region', { name: /OAuth app/ })
+          .getByRole('status')
+          .textContent(),
+      )
+      .toContain('Saved');
     await options.screenshot({ path: `${RESULTS}/chromium-options-oauth-${exchange}.png` });
     await options.close();
   }
@@ -127,7 +141,9 @@ describe('Chromium: connect with OAuth', () => {
     expect(await connectionCard(popup).textContent()).toContain('OAuth (Marketplace app)');
     expect(await accessRow().textContent()).toContain('contacts.readonly, contacts.write');
     await popup.getByRole('button', { name: 'Check connection' }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
+    await expect
+      .poll(() => connectionCard(popup).getByRole('status').textContent())
+      .toContain('connection works');
     await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-oauth.png` });
   });
 
@@ -153,7 +169,9 @@ describe('Chromium: connect with OAuth', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     await popup.getByRole('button', { name: 'Check connection' }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
+    await expect
+      .poll(() => connectionCard(popup).getByRole('status').textContent())
+      .toContain('connection works');
     expect(brokered).toEqual(['authorization_code', 'refresh_token']);
     await sandboxControl(browser.ghl, 'settings', { tokenTtlSeconds: 86_399 });
 
@@ -173,7 +191,9 @@ describe('Chromium: connect with OAuth', () => {
     await expect.poll(() => toolbarState(worker)).toEqual({ badge: '', notifications: [] });
     const before = bearers.length;
     await popup.getByRole('button', { name: 'Check connection' }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
+    await expect
+      .poll(() => connectionCard(popup).getByRole('status').textContent())
+      .toContain('connection works');
     expect(bearers.length).toBe(before + 1);
     expect(bearers.at(-1)).not.toBe(bearers[before - 1]);
 
@@ -245,7 +265,14 @@ describe('Chromium: connect with OAuth', () => {
       .getByRole('region', { name: /OAuth app/ })
       .getByRole('button', { name: 'Save', exact: true })
       .click();
-    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
+    await expect
+      .poll(() =>
+        options
+          .getByRole('region', { name: /OAuth app/ })
+          .getByRole('status')
+          .textContent(),
+      )
+      .toContain('Saved');
     await options.close();
     popup = await openPopup(browser);
     await signIn();

@@ -96,7 +96,9 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     await submitToken(popup, first, SANDBOX_LOCATION.id);
     await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
     await popup.getByRole('button', { name: 'Check connection' }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
+    await expect
+      .poll(() => connectionCard(popup).getByRole('status').textContent())
+      .toContain('connection works');
 
     await sandboxControl(browser.ghl, 'tokens/revoke', { token: first });
     await popup.getByRole('button', { name: 'Check connection' }).click();
@@ -120,7 +122,9 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     await expect.poll(() => connectionTitle(popup).textContent()).toBe('Connected');
     await expect.poll(() => toolbarState(worker)).toEqual({ badge: '', notifications: [] });
     await popup.getByRole('button', { name: 'Check connection' }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
+    await expect
+      .poll(() => connectionCard(popup).getByRole('status').textContent())
+      .toContain('connection works');
     expect(browser.ghl.state.counters.total).toBeGreaterThan(callsBefore);
     const labels = Object.keys(browser.ghl.state.counters.byToken);
     expect(labels.some((label) => label.startsWith('minted:'))).toBe(true);
@@ -134,7 +138,9 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
     expect(await connectionCard(popup).textContent()).toContain(SANDBOX_LOCATION.name);
     expect((await toolbarState(worker)).badge).toBe('SBX');
     await popup.getByRole('button', { name: 'Check connection' }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('connection works');
+    await expect
+      .poll(() => connectionCard(popup).getByRole('status').textContent())
+      .toContain('connection works');
     // The Sandbox runs inside the extension: nothing went to GHL's host.
     expect(browser.ghl.state.counters.total).toBe(callsBefore);
     await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-sandbox.png` });
@@ -179,7 +185,14 @@ describe('Chromium: connect with a Private Integration token, Sandbox mode, revo
       .getByRole('region', { name: /OAuth app/ })
       .getByRole('button', { name: 'Save', exact: true })
       .click();
-    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved');
+    await expect
+      .poll(() =>
+        options
+          .getByRole('region', { name: /OAuth app/ })
+          .getByRole('status')
+          .textContent(),
+      )
+      .toContain('Saved');
     expect(await options.content()).not.toContain('probe-client-secret-4f1c9a');
 
     // A marker the background puts in storage.local proves the probe would see a credential there.

@@ -62,7 +62,7 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
       contactId: JANE,
     });
     expect(linked.link?.contactId).toBe(JANE);
-    expect(linked.fields?.Name).toBe('Jane Doe');
+    expect(linked.fields?.['Speaker name']).toBe('Jane Doe');
     expect(linked.tasks.find((t) => t.id === task.id)?.completed).toBe(false);
     expect(linked.activity[0]?.text).toMatch(/^Transcript linked — Jane Doe, /);
 
@@ -113,7 +113,7 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
       .poll(() => card().getByRole('heading', { level: 2 }).textContent(), ONE_PERIOD)
       .toBe('Janet Doe');
     const after = await view();
-    expect(after.fields?.Name).toBe('Janet Doe');
+    expect(after.fields?.['Speaker name']).toBe('Janet Doe');
     // Flow 2: the task is cached as completed, with the narrative on the timeline.
     expect(after.tasks.find((t) => t.id === task.id)?.completed).toBe(true);
     const narrative = after.activity.find((a) => a.kind === 'task-status');

@@ -46,7 +46,7 @@ describe('Firefox: a linked transcript in Sandbox mode', () => {
       transcriptId: 'tr-alpha',
       contactId: 'sbxContJaneDoe000002',
     });
-    expect(linked).toMatchObject({ ok: true, value: { fields: { Name: 'Jane Doe' } } });
+    expect(linked).toMatchObject({ ok: true, value: { fields: { 'Speaker name': 'Jane Doe' } } });
     // The background tells the open tab; the panel re-reads without a reload.
     await expect.poll(() => panelText(trint)).toContain('Transcript linked — Jane Doe');
     await trint.screenshot({ path: `${RESULTS}/firefox-panel-linked.png` });
