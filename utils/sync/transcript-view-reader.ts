@@ -1,3 +1,4 @@
+import { partsToFetch } from './contact-parts';
 import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
@@ -17,13 +18,7 @@ export interface ViewOptions {
 
 /** The parts of a contact the settings sync and show. */
 export function syncedParts(settings: SyncSettings): SyncedParts {
-  return {
-    contactDetails: settings.contactDetails,
-    tasks: settings.tasks,
-    notes: settings.notes !== 'off',
-    appointments: settings.appointments,
-    businessContacts: settings.businessContacts,
-  };
+  return { ...partsToFetch(settings), businessContacts: settings.businessContacts };
 }
 
 /**
