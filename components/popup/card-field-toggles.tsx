@@ -12,7 +12,7 @@ export function withCardFlag(mapping: FieldMapping, ruleId: string, show: boolea
 
 /**
  * "Fields on the card": one checkbox per mapped field, saved at once. Each save sends the live
- * mapping changed only in that flag; saves run one after another, each on the mapping the
+ * mapping, read again just before, changed only in that flag; saves run one after another, each on the mapping the
  * previous one made live, so two quick clicks do not undo each other. A failure is said in
  * words and its checkbox goes back.
  */
@@ -41,10 +41,14 @@ export function CardFieldToggles() {
     setSaving((n) => n + 1);
     queue.current = queue.current.then(async () => {
       try {
+        // The mapping as stored now: the options page may have applied another since this
+        // popup opened (it can stay open as a tab), and sending the old one would undo that.
+        const { mapping: current } = await sendMessage('mapping/get', {});
         const answer = await sendMessage('mapping/save', {
-          mapping: withCardFlag(live.current!, ruleId, show),
+          mapping: withCardFlag(current, ruleId, show),
         });
         live.current = answer.mapping;
+        setShown(answer.mapping);
       } catch (error) {
         setShown((mapping) => mapping && withCardFlag(mapping, ruleId, !show));
         const why = errorWords(error, 'Try again.');

@@ -53,7 +53,7 @@ export function recordFields(
 ): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const { label, text } of mapContact(contact, mapping, options)) {
-    if (text && !(label in fields)) fields[label] = text;
+    if (text && !Object.hasOwn(fields, label)) fields[label] = text;
   }
   return fields;
 }
@@ -87,8 +87,9 @@ export function mappedFieldViews(
   const seen = new Set<string>();
   for (const rule of mapping.rules) {
     const label = targetLabel(rule.target);
-    const text = fields?.[label];
-    if (!text || seen.has(label)) continue;
+    // Own fields only: a label like "constructor" must not read Object's.
+    const text = fields && Object.hasOwn(fields, label) ? fields[label] : undefined;
+    if (typeof text !== 'string' || !text || seen.has(label)) continue;
     seen.add(label);
     const live = liveField(rule);
     views.push(

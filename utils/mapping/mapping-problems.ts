@@ -47,6 +47,14 @@ export function mappingProblems(mapping: FieldMapping): MappingProblem[] {
       problems.push({ ruleId: rule.id, part: 'target', message: `Two rules fill ‘${target}’` });
     }
     targets.add(key);
+    if (target in Object.prototype) {
+      // The name is a key of the record's fields: "constructor" or "__proto__" would not be one.
+      problems.push({
+        ruleId: rule.id,
+        part: 'target',
+        message: `‘${target}’ cannot be a field name; choose another`,
+      });
+    }
     const message = transformProblem(rule, target);
     if (message) problems.push({ ruleId: rule.id, part: 'transform', message });
   }

@@ -89,6 +89,28 @@ describe('CardFieldToggles', () => {
     expect(page.querySelector('[role="alert"]')).toBeNull();
   });
 
+  it('keeps a mapping the options page applied after the popup opened', async () => {
+    const page = await show();
+    // Applied elsewhere while this popup stayed open: a new rule.
+    stored = {
+      ...stored,
+      rules: [
+        ...stored.rules,
+        {
+          id: 'city',
+          source: { kind: 'standard', field: 'city' },
+          target: { kind: 'custom', label: 'City' },
+          showOnCard: true,
+        },
+      ],
+    };
+    await click(checkbox(page, 'Phone'));
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0]!.rules.map((r) => r.id)).toContain('city');
+    expect(saves()[0]!.rules.find((r) => r.id === 'phone')!.showOnCard).toBe(false);
+    await waitFor(() => expect(checkbox(page, 'City').checked).toBe(true));
+  });
+
   it('says why a save failed and puts the checkbox back', async () => {
     saveFails = new MessageError('unreachable', 'The background is not answering.');
     const page = await show();

@@ -100,6 +100,14 @@ describe('recordFields', () => {
     ]);
   });
 
+  it('writes and lists a field whose name is a built-in object property as any other', () => {
+    const odd = rule('odd', { target: { kind: 'custom', label: 'constructor' } });
+    const fields = recordFields(JANE, mapping(odd));
+    expect(Object.keys(fields)).toEqual(['constructor']);
+    expect(mappedFieldViews({}, mapping(odd))).toEqual([]);
+    expect(mappedFieldViews(fields, mapping(odd)).map((v) => typeof v.text)).toEqual(['string']);
+  });
+
   it('reads custom fields and trims custom labels', () => {
     const budget = rule('budget', {
       source: { kind: 'custom', id: 'cf_budget', label: 'Budget' },

@@ -60,6 +60,19 @@ describe('mappingProblems', () => {
     ]);
   });
 
+  it('refuses a field name that is a built-in object property', () => {
+    for (const label of ['constructor', '__proto__', 'toString']) {
+      const problems = mappingProblems(mapping(rule('a', { target: { kind: 'custom', label } })));
+      expect(problems).toEqual([
+        {
+          ruleId: 'a',
+          part: 'target',
+          message: `‘${label}’ cannot be a field name; choose another`,
+        },
+      ]);
+    }
+  });
+
   it('finds two rules with one id', () => {
     expect(
       mappingProblems(
