@@ -17,9 +17,3 @@ export function formatDayTime(iso: string, locale?: string): string {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? iso : new Date(at).toLocaleString(locale, { ...DAY, ...TIME });
 }
-
-/** Whether an ISO time is before `now`; false for an unreadable value. */
-export function isPast(iso: string | undefined, now = Date.now()): boolean {
-  const at = iso === undefined ? NaN : Date.parse(iso);
-  return !Number.isNaN(at) && at < now;
-}

@@ -1,12 +1,7 @@
 import type { Dashboard, DashboardRow } from '../messaging/protocol';
-import {
-  countedTasks,
-  dashboardRows,
-  isOverdue,
-  jobBelongsTo,
-  type DashboardOptions,
-} from './dashboard-rows';
+import { countedTasks, dashboardRows, jobBelongsTo, type DashboardOptions } from './dashboard-rows';
 import type { DashboardSource } from './dashboard-source';
+import { isOverdue } from '../sync/task-due';
 
 /** Rows by title (untitled last), then by transcript id, so the order never flickers. */
 function byTitle(a: DashboardRow, b: DashboardRow): number {

@@ -1,6 +1,7 @@
 import type { OutboxJob } from '../db/cache-schema';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
+import { isOverdue } from '../sync/task-due';
 import type { DashboardRow } from '../messaging/protocol';
 import type { SyncSettings } from '../sync/sync-settings';
 import { contactDisplayName } from '../sync/transcript-snapshot';
@@ -16,17 +17,6 @@ export interface DashboardOptions {
    * Notes off: no latest note. The page shows "—" for what is switched off, never a stale 0.
    */
   settings: Pick<SyncSettings, 'tasks' | 'notes'>;
-}
-
-/** Whether an ISO time is before `now`; false for a missing or unreadable one. */
-function isPast(iso: string | null | undefined, now: number): boolean {
-  const at = iso == null ? NaN : Date.parse(iso);
-  return !Number.isNaN(at) && at < now;
-}
-
-/** An open task whose due time has passed (as the panel marks it "Overdue"). */
-export function isOverdue(task: GhlTask, now: number): boolean {
-  return !task.completed && isPast(task.dueDate, now);
 }
 
 /** The contact a write is about, if it names one (a new contact has none yet). */

@@ -1,4 +1,3 @@
-import { isPast } from '../panel-dates';
 import type { PanelTask, Shown } from '../panel-records';
 
 /** The tasks as the section lists them: open ones first (soonest due first), then completed. */
@@ -7,10 +6,8 @@ export interface OrderedTasks {
   completed: Shown<PanelTask>[];
 }
 
-/** An open task whose due time has passed. A completed task is never overdue. */
-export function isOverdue(task: PanelTask, now = Date.now()): boolean {
-  return !task.completed && isPast(task.dueDate, now);
-}
+/** An open task whose due time has passed (the one rule the dashboard counts by too). */
+export { isOverdue } from '@/utils/sync/task-due';
 
 /** The due time in ms, or undefined when the task has none (or GHL sent something unreadable). */
 function dueAt(task: PanelTask): number | undefined {
