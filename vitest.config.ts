@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: [
-      '{utils,components,entrypoints}/**/__tests__/**/*.test.{ts,tsx}',
+      '{utils,components,entrypoints,sandbox}/**/__tests__/**/*.test.{ts,tsx}',
       'test/contract/**/*.test.ts',
       'broker/**/__tests__/**/*.test.ts',
     ],

@@ -2,12 +2,8 @@ import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../utils/clock';
-import { SandboxConnectionDropped } from '../utils/sandbox/faults';
-import {
-  createSandbox,
-  type CreateSandboxOptions,
-  type Sandbox,
-} from '../utils/sandbox/sandbox-handler';
+import { SandboxConnectionDropped } from '../sandbox/faults';
+import { createSandbox, type CreateSandboxOptions, type Sandbox } from '../sandbox/sandbox-handler';
 
 /** Options of {@link startSandboxServer}. */
 export interface SandboxServerOptions extends Partial<CreateSandboxOptions> {

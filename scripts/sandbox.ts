@@ -1,7 +1,7 @@
 // `npm run sandbox`: the Sandbox GHL on http://127.0.0.1:<port>, for curl, the demo and tests.
 // Environment: SANDBOX_PORT (default 4010), SANDBOX_CONTACTS (default 60), SANDBOX_SEED,
 // SANDBOX_TOKEN_TTL (seconds), GHL_SANDBOX_LOG (a file to append the traffic log to).
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../sandbox/sandbox-fixtures';
 import { startSandboxServer } from './sandbox-server';
 
 function numberFromEnv(name: string): number | undefined {

@@ -7,7 +7,7 @@ import { launchChromiumWithExtension } from '../../test/e2e/support/chromium';
 import { ask } from '../../test/e2e/support/extension-pages';
 import { connectWithToken } from '../../test/e2e/support/panel-session';
 import { sandboxControl } from '../../test/support/sandbox-control';
-import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import type { SyncStatus } from '../../utils/sync/sync-status';
 import { ensureChromeBuild } from './extension-build';
 import { putCacheRows, syncedContactIds } from './memory/cache-rows';

@@ -7,7 +7,7 @@ import {
   PANEL_MOUNTED_MARK,
 } from '../../entrypoints/trint.content/paint-marks';
 import { CACHE_DB_NAME } from '../../utils/db/db-names';
-import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
+import type { Sandbox } from '../../sandbox/sandbox-handler';
 
 /** Longest wait for one card; a card that never paints fails the benchmark, it is not skipped. */
 const PAINT_TIMEOUT_MS = 15_000;

@@ -1,15 +1,19 @@
 // Benchmark 4 of issue 8: local contact search. The background answers every keystroke of the
-// panel's search from the cache (utils/sync/contact-search.ts searchCache); this times that
+// panel's search from the cache (utils/contacts/contact-search.ts searchCache); this times that
 // answer over 10,000 cached contacts, keystroke by keystroke.
 import '../support/extension-env';
 import { performance } from 'node:perf_hooks';
 import { createCacheDbSource } from '../../utils/db/open-cache-db';
 import type { GhlContactListItem } from '../../utils/ghl/schemas/contact-schemas';
-import { contactView } from '../../utils/sandbox/contact-views';
-import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
-import { seedSandboxData } from '../../utils/sandbox/seed-data';
-import { rankContacts } from '../../utils/sync/contact-match';
-import { cacheSearchResults, cachedCandidates, searchCache } from '../../utils/sync/contact-search';
+import { contactView } from '../../sandbox/contact-views';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
+import { seedSandboxData } from '../../sandbox/seed-data';
+import { rankContacts } from '../../utils/contacts/contact-match';
+import {
+  cacheSearchResults,
+  cachedCandidates,
+  searchCache,
+} from '../../utils/contacts/contact-search';
 import type { Benchmark } from '../bench-report';
 import { count, duration, percentile } from '../stats';
 

@@ -10,11 +10,11 @@ import { createGhlClient } from '../../utils/ghl/ghl-client';
 import { createRateLimiter } from '../../utils/ghl/rate-limiter';
 import { createOutbox, type OutboxDeps } from '../../utils/outbox/outbox';
 import type { OutboxConnection } from '../../utils/outbox/outbox-runner';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import type { TranscriptChange } from '../../utils/sync/contact-sync';
 import { createSyncEngine, type SyncEngineDeps } from '../../utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../utils/sync/sync-settings';
-import { createTranscriptStore } from '../../utils/sync/transcript-store';
+import { createTranscriptStore } from '../../utils/transcripts/transcript-store';
 
 export const LOCATION = SANDBOX_LOCATION.id;
 

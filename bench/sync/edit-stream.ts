@@ -1,8 +1,8 @@
 // The GHL-side edits of the sync benchmark: people working in GHL change contacts, tasks and
 // notes while the extension syncs. The stream is seeded, so our scheduler and the naive poller
 // see exactly the same edits at the same simulated times.
-import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
-import { createSeededRandom } from '../../utils/sandbox/seeded-random';
+import type { Sandbox } from '../../sandbox/sandbox-handler';
+import { createSeededRandom } from '../../sandbox/seeded-random';
 import { sandboxControl } from '../../test/support/sandbox-control';
 import type { ContactPart } from '../support/traffic';
 

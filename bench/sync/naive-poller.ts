@@ -3,9 +3,9 @@
 // requests at a time (a browser's connections per host), waiting out a 429's Retry-After and
 // asking again. No cache, no tiers, no pacing.
 import { GHL_API_BASE, GHL_API_VERSION } from '../../utils/ghl/api-constants';
-import { SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
-import { createSandbox } from '../../utils/sandbox/sandbox-handler';
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
+import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
 import { createSimClock } from '../support/sim-clock';
 import { createTrafficRecorder } from '../support/traffic';
 import { applyEdit, editStream, TIERS, type Tier } from './edit-stream';

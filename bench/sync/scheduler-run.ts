@@ -1,8 +1,8 @@
 // Our scheduler in the sync benchmark: the real sync engine of one extension, woken by its 30 s
 // alarm as the background is, against its own Sandbox location, through the first full sync and
 // then one measured hour of GHL-side edits.
-import { createSandbox } from '../../utils/sandbox/sandbox-handler';
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
+import { createSandbox } from '../../sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
 import { SYNC_ALARM_PERIOD_MINUTES } from '../../utils/sync/sync-alarm';
 import { benchExtension } from '../support/bench-extension';
 import { createSimClock } from '../support/sim-clock';

@@ -2,7 +2,7 @@
 // thread: the runs are independent simulations, so two at once use both cores of the machine.
 import '../support/extension-env';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { seedSandboxData } from '../../utils/sandbox/seed-data';
+import { seedSandboxData } from '../../sandbox/seed-data';
 import { runNaive } from './naive-poller';
 import { syncScenario } from './scenario';
 import { runScheduler } from './scheduler-run';

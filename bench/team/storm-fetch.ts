@@ -2,7 +2,7 @@
 // error. Most never reach GHL (503); one in four is applied by GHL and then its answer is lost to
 // a 502, the case where a blind retry of a create would make a duplicate.
 import type { Clock } from '../../utils/clock';
-import { createSeededRandom } from '../../utils/sandbox/seeded-random';
+import { createSeededRandom } from '../../sandbox/seeded-random';
 
 /** The share of storm requests GHL applies before the 502. */
 export const APPLIED_THEN_502 = 0.25;

@@ -4,9 +4,9 @@
 // answers 5xx for two minutes. Every write is then looked for in GHL: none may be missing, none
 // may be there twice.
 import '../support/extension-env';
-import { createSandbox } from '../../utils/sandbox/sandbox-handler';
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
-import { createSeededRandom } from '../../utils/sandbox/seeded-random';
+import { createSandbox } from '../../sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { createSeededRandom } from '../../sandbox/seeded-random';
 import { SYNC_ALARM_PERIOD_MINUTES } from '../../utils/sync/sync-alarm';
 import type { Benchmark } from '../bench-report';
 import { count, duration } from '../stats';

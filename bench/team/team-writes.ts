@@ -2,8 +2,8 @@
 // on the contacts of the transcripts they work on, through the real outbox. Every write carries a
 // marker of its own, so what GHL holds at the end can be checked write by write.
 import type { OutboxOperation } from '../../utils/outbox/outbox-operations';
-import type { SandboxData } from '../../utils/sandbox/sandbox-records';
-import type { SeededRandom } from '../../utils/sandbox/seeded-random';
+import type { SandboxData } from '../../sandbox/sandbox-records';
+import type { SeededRandom } from '../../sandbox/seeded-random';
 
 /** One write a teammate made (stored by the outbox). */
 export interface TeamWrite {

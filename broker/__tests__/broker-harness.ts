@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import { GHL_API_BASE } from '../../utils/ghl/api-constants';
 import { systemClock } from '../../utils/clock';
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
-import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../utils/sandbox/sandbox-fixtures';
-import { createSandbox, type Sandbox } from '../../utils/sandbox/sandbox-handler';
-import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../sandbox/sandbox-fixtures';
+import { createSandbox, type Sandbox } from '../../sandbox/sandbox-handler';
+import type { TrafficEntry } from '../../sandbox/traffic-log';
 import { createTokenBroker, type TokenBrokerOptions } from '../token-broker';
 
 /** The extension's origin in these tests, and the redirect URI Chrome gives it. */
@@ -22,7 +22,7 @@ export function expectNoSecret(headers: Headers, text: string): void {
 /**
  * Approves the Sandbox's authorization page for the seeded location, as a person would, and
  * returns the code it redirects back with (the same steps as exchangeCode in
- * utils/sandbox/__tests__/sandbox-review-cases.test.ts, stopping before the exchange).
+ * sandbox/__tests__/sandbox-review-cases.test.ts, stopping before the exchange).
  */
 export async function approveInSandbox(
   sandbox: Sandbox,

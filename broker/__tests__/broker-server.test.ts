@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../scripts/sandbox-server';
 import { systemClock } from '../../utils/clock';
 import { tokenResponseSchema } from '../../utils/ghl/schemas/oauth-schemas';
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
-import { createSandbox } from '../../utils/sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { createSandbox } from '../../sandbox/sandbox-handler';
 import { MAX_BODY_BYTES } from '../capped-body';
 import { startBrokerServer, type BrokerServer } from '../http-server';
 import {

@@ -1,4 +1,4 @@
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 
 const SHOWN = 20;
 

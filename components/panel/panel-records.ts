@@ -1,5 +1,5 @@
 import type { OutboxJobView, OutboxOperation } from '@/utils/outbox/outbox-operations';
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 
 /** A task as the panel shows it (GHL `TaskSchema`, read loosely from the cache). */
 export interface PanelTask {

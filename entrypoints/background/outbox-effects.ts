@@ -9,9 +9,9 @@ import type { CompletedJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxResult } from '@/utils/outbox/outbox-send';
 import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
-import { recordNoteDelete, recordTaskDelete } from '@/utils/sync/record-delete-line';
-import { recordTaskWrite } from '@/utils/sync/task-write-record';
-import type { TranscriptStore } from '@/utils/sync/transcript-store';
+import { recordNoteDelete, recordTaskDelete } from '@/utils/transcripts/record-delete-line';
+import { recordTaskWrite } from '@/utils/transcripts/task-write-record';
+import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 
 /** What {@link createOutboxEffects} needs. */
 export interface OutboxEffectsDeps {

@@ -7,7 +7,7 @@ import type { SenderRole } from '@/utils/messaging/protocol';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
-import type { TranscriptStore } from '@/utils/sync/transcript-store';
+import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { TabMessage } from '@/utils/messaging/tab-messages';
 import { connectedLocation } from './connected-location';
 import type { ShownContacts } from './shown-contacts';

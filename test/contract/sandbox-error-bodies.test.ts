@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { systemClock } from '../../utils/clock';
 import { GHL_API_VERSION } from '../../utils/ghl/api-constants';
-import { createSandbox } from '../../utils/sandbox/sandbox-handler';
-import { SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
+import { createSandbox } from '../../sandbox/sandbox-handler';
+import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import { operationById } from './openapi-spec';
 import { callSandbox, SAM } from './sandbox-requests';
 import { checkValue } from './schema-check';

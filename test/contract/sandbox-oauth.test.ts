@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { systemClock } from '../../utils/clock';
-import { createSandbox } from '../../utils/sandbox/sandbox-handler';
-import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../utils/sandbox/sandbox-fixtures';
-import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
+import { createSandbox } from '../../sandbox/sandbox-handler';
+import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../sandbox/sandbox-fixtures';
+import type { TrafficEntry } from '../../sandbox/traffic-log';
 import { operationById, successStatus } from './openapi-spec';
 import { GHL_API_BASE } from '../../utils/ghl/api-constants';
 import { checkValue } from './schema-check';

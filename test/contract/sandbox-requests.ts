@@ -1,7 +1,7 @@
 import { GHL_API_BASE, GHL_API_VERSION } from '../../utils/ghl/api-constants';
 import type { GHL_ENDPOINTS } from '../../utils/ghl/endpoints';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
-import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import type { Sandbox } from '../../sandbox/sandbox-handler';
 
 /**
  * Valid requests for every operation in GHL_ENDPOINTS, made against a fresh Sandbox, creating

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
+import type { TrafficEntry } from '../../sandbox/traffic-log';
 import { describeWithSpec, requireSpec } from './spec-suite';
 import { checkTrafficEntry } from './traffic-check';
 import { checkTrafficLog } from './traffic-log-check';

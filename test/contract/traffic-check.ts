@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { searchContactsBody } from '../../utils/ghl/schemas/search-schemas';
-import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
+import type { TrafficEntry } from '../../sandbox/traffic-log';
 import {
   matchOperation,
   parametersIn,

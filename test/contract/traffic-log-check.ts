@@ -1,4 +1,4 @@
-import type { TrafficEntry } from '../../utils/sandbox/traffic-log';
+import type { TrafficEntry } from '../../sandbox/traffic-log';
 import type { OpenApiSpec } from './openapi-spec';
 import { checkTrafficEntry } from './traffic-check';
 

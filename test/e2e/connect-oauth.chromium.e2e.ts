@@ -4,8 +4,8 @@ import type { Page, Route, Worker } from 'playwright-core';
 import { createTokenBroker } from '../../broker/token-broker';
 
 type TokenBroker = ReturnType<typeof createTokenBroker>;
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
-import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../utils/sandbox/sandbox-fixtures';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import {
   connectionTitle,

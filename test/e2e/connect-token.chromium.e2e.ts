@@ -1,11 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import {
-  OTHER_LOCATION,
-  SANDBOX_LOCATION,
-  SANDBOX_TOKENS,
-} from '../../utils/sandbox/sandbox-fixtures';
+import { OTHER_LOCATION, SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import {
   connectionTitle,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { launchFirefoxWithExtension, type ExtensionFirefox } from './support/firefox';
 import {
   connectionTitle,

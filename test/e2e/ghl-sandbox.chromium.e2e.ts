@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
-import { SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 
 // The extension's background reaches "GHL" and gets the Sandbox: the plumbing every later

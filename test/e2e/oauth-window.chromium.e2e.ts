@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import { GHL_API_BASE, GHL_AUTHORIZE_URL } from '../../utils/ghl/api-constants';
-import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 
 /** The part of the service worker's `chrome` these tests call (the test's own types are Node's). */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OutboxJobView, OutboxOperation } from '../../utils/outbox/outbox-operations';
-import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import {
   ask,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import { ask } from './support/extension-pages';
 import {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { TranscriptView } from '../../utils/sync/transcript-view';
+import type { TranscriptView } from '../../utils/transcripts/transcript-view';
 import { launchFirefoxWithExtension, type ExtensionFirefox } from './support/firefox';
 import { openPopup } from './support/firefox-extension-pages';
 import {

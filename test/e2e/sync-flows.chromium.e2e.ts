@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SANDBOX_LOCATION } from '../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import { ask, askBackground, openPopup, submitToken } from './support/extension-pages';
 import { RESULTS } from './support/paths';

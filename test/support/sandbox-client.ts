@@ -2,9 +2,9 @@ import type { Clock } from '../../utils/clock';
 import { createGhlClient } from '../../utils/ghl/ghl-client';
 import type { GhlRequestDeps } from '../../utils/ghl/ghl-request';
 import { createRateLimiter, type RateLimiterOptions } from '../../utils/ghl/rate-limiter';
-import { SANDBOX_TOKENS } from '../../utils/sandbox/sandbox-fixtures';
-import { createSandboxFetch } from '../../utils/sandbox/sandbox-fetch';
-import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
+import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import type { Sandbox } from '../../sandbox/sandbox-handler';
 
 /** Options of {@link sandboxClient}: anything the client takes, plus limiter tuning. */
 export interface SandboxClientOptions extends Partial<GhlRequestDeps> {

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../utils/sandbox/sandbox-handler';
+import type { Sandbox } from '../../sandbox/sandbox-handler';
 
 /**
  * Calls the Sandbox's control API (`/__sandbox/…`) the way a person working in GHL would change

@@ -9,7 +9,7 @@ import { createOAuthTokenProvider } from '../ghl/oauth-token-provider';
 import type { RateLimiter } from '../ghl/rate-limiter';
 import type { RequestAttempt } from '../ghl/send-once';
 import type { TokenProvider } from '../ghl/token-provider';
-import { SANDBOX_TOKENS } from '../sandbox/sandbox-fixtures';
+import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import type { OAuthApp, StoredConnection } from './connection-records';
 import { statusOf } from './connection-status';
 import type { CredentialStore } from './credential-store';

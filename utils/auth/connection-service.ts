@@ -4,7 +4,7 @@ import { GhlError } from '../ghl/ghl-error';
 import type { RateLimiter } from '../ghl/rate-limiter';
 import type { RequestAttempt } from '../ghl/send-once';
 import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
-import { SANDBOX_LOCATION } from '../sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { ConnectError } from './connect-error';
 import { createConnectionClient, LOCKS, type ConnectionClient } from './connection-client';
 import { createHealthTracker, quietly } from './connection-health-tracker';

@@ -1,10 +1,10 @@
 import type { OutboxJob } from '../db/cache-schema';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
-import { isOverdue } from '../sync/task-due';
+import { isOverdue } from '../transcripts/task-due';
 import type { DashboardRow } from '../messaging/protocol';
 import type { SyncSettings } from '../sync/sync-settings';
-import { contactDisplayName } from '../sync/transcript-snapshot';
+import { contactDisplayName } from '../transcripts/transcript-snapshot';
 import type { DashboardSource } from './dashboard-source';
 import { noteExcerpt } from './note-excerpt';
 

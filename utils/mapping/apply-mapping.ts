@@ -1,5 +1,5 @@
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
-import type { MappedFieldView } from '../sync/transcript-view';
+import type { MappedFieldView } from '../transcripts/transcript-view';
 import {
   BOOKKEEPING_FIELDS,
   targetLabel,

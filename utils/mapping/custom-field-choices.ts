@@ -1,6 +1,6 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { CustomFieldChoice } from '../messaging/protocol';
-import { SANDBOX_CUSTOM_FIELDS } from '../sandbox/sandbox-fixtures';
+import { SANDBOX_CUSTOM_FIELDS } from '../../sandbox/sandbox-fixtures';
 import { ruleSources } from './apply-mapping';
 import type { FieldMapping } from './field-mapping';
 

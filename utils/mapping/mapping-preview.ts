@@ -4,7 +4,7 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import { GhlError } from '../ghl/ghl-error';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { MappingPreview } from '../messaging/protocol';
-import { contactDisplayName } from '../sync/transcript-snapshot';
+import { contactDisplayName } from '../transcripts/transcript-snapshot';
 import { recordFields } from './apply-mapping';
 import type { FieldMapping } from './field-mapping';
 import { diffFields } from './field-diff';

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { connectionStatusSchema } from '../auth/connection-status';
 import { outboxJobViewSchema } from '../outbox/outbox-operations';
 import { syncStatusSchema } from '../sync/sync-status';
-import { transcriptViewSchema } from '../sync/transcript-view';
+import { transcriptViewSchema } from '../transcripts/transcript-view';
 
 /**
  * The answers to the messages a Trint tab may send: the part of the message table (protocol.ts)

@@ -1,4 +1,4 @@
-import { contactDisplayName } from '../sync/transcript-snapshot';
+import { contactDisplayName } from '../transcripts/transcript-snapshot';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import type { IDBPTransaction } from 'idb';

@@ -1,6 +1,6 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
-import { contactName } from '../sync/transcript-snapshot';
+import { contactName } from '../transcripts/transcript-snapshot';
 import type { OutboxJobView, OutboxOperation } from './outbox-operations';
 import type { PendingJob, StoredOutboxJob } from './outbox-store';
 

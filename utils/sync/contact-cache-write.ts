@@ -1,14 +1,14 @@
 import { appliedMapping, MAPPING_APPLIED_KEY } from '../mapping/mapping-apply';
 import type { CachedChild, CachedContact } from '../db/cache-schema';
 import { LOCAL_DELETES_KEY, parseLocalDeletes } from '../outbox/local-deletes';
-import { appendActivity } from './activity-log';
+import { appendActivity } from '../transcripts/activity-log';
 import type { Hashed } from './change-detection';
 import { changesFound, findChanges, type FetchedContact } from './contact-findings';
 import { parsePartsLeftOut, partsLeftOut, partsLeftOutKey } from './contact-parts';
 import type { ContactSyncDeps, ContactSyncResult, TranscriptChange } from './contact-sync';
-import { narrateAll, updateLinkedTranscript } from './linked-transcript-update';
+import { narrateAll, updateLinkedTranscript } from '../transcripts/linked-transcript-update';
 import { preferNewerWrites } from './newer-writes';
-import { contactDisplayName } from './transcript-snapshot';
+import { contactDisplayName } from '../transcripts/transcript-snapshot';
 
 /** Every store the write reads or changes: one transaction covers them all. */
 const STORES = [

@@ -1,7 +1,7 @@
-import { appendActivity } from './activity-log';
-import { narrateActivity } from './activity-narrative';
+import { appendActivity } from '../transcripts/activity-log';
+import { narrateActivity } from '../transcripts/activity-narrative';
 import type { ContactSyncDeps, ContactSyncResult, TranscriptChange } from './contact-sync';
-import { contactDisplayName } from './transcript-snapshot';
+import { contactDisplayName } from '../transcripts/transcript-snapshot';
 
 /**
  * GHL answered 404 for the contact: it was deleted there. The cache keeps the last known record

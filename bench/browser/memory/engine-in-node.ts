@@ -2,15 +2,15 @@
 // what a full sync stores, for contacts the service worker cannot reach within the bench budget.
 import '../../support/extension-env';
 import { systemClock } from '../../../utils/clock';
-import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
-import { createSandboxFetch } from '../../../utils/sandbox/sandbox-fetch';
+import type { Sandbox } from '../../../sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
 import { createCacheDbSource } from '../../../utils/db/open-cache-db';
 import { createGhlClient } from '../../../utils/ghl/ghl-client';
 import { createRateLimiter } from '../../../utils/ghl/rate-limiter';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import { createSyncEngine } from '../../../utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS } from '../../../utils/sync/sync-settings';
-import { createTranscriptStore } from '../../../utils/sync/transcript-store';
+import { createTranscriptStore } from '../../../utils/transcripts/transcript-store';
 import type { CacheRows } from './cache-rows';
 
 /** A linked transcript, by ids. */

@@ -4,8 +4,8 @@ import type {
   TranscriptLink,
   TranscriptRecord,
 } from '../../../utils/db/cache-schema';
-import { narrateActivity } from '../../../utils/sync/activity-narrative';
-import { blankRecord } from '../../../utils/sync/transcript-links';
+import { narrateActivity } from '../../../utils/transcripts/activity-narrative';
+import { blankRecord } from '../../../utils/transcripts/transcript-links';
 
 /** What one linked transcript is in the cache before its contact was ever synced. */
 export interface RestoredLink {

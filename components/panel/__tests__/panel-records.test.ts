@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJobView, OutboxOperation } from '@/utils/outbox/outbox-operations';
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import {
   asContact,
   asNote,

@@ -13,7 +13,7 @@ import {
 import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
 import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { PANEL_LAYOUT_KEY } from '../panel-layout';
 import { TranscriptPanel } from '../transcript-panel';

@@ -1,5 +1,5 @@
 import { contactName } from '@/utils/mapping/source-values';
-import type { TranscriptView } from '@/utils/sync/transcript-view';
+import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import type { PanelContact, Shown } from '../panel-records';
 
 /**

@@ -4,7 +4,7 @@ import { NO_WRITE_SCOPE_REASON } from '@/utils/auth/connection-status';
 import { completeJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { StoredOutboxJob } from '@/utils/outbox/outbox-store';
-import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
+import { SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import {
   backgroundUnderTest,
   JANE,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ConnectError } from '@/utils/auth/connect-error';
 import { GhlError } from '@/utils/ghl/ghl-error';
-import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
+import { SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import { backgroundUnderTest, JANE, LOCATION, SAM } from './sync-wiring-harness';
 
 // An extension page may work on any transcript; a Trint tab's limits are tested on their own.

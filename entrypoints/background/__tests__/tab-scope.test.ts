@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageRefused } from '@/utils/messaging/message-router';
-import { SANDBOX_TOKENS } from '@/utils/sandbox/sandbox-fixtures';
+import { SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import { backgroundUnderTest, JANE, SAM } from './sync-wiring-harness';
 
 const TAB = 'trint-tab' as const;

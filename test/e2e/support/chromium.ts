@@ -12,7 +12,7 @@ import {
   type MarketplaceServer,
 } from './marketplace-server';
 import { isNetworkUrl, isTrintUrl, trintResponse } from './trint-site';
-import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
+import type { Sandbox } from '../../../sandbox/sandbox-handler';
 
 /** Chromium with the production build of the extension loaded, and no way to the internet. */
 export interface ExtensionChromium {

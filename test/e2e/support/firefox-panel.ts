@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import type { SandboxTask } from '../../../utils/sandbox/sandbox-records';
-import { SANDBOX_DB_NAME } from '../../../utils/sandbox/sandbox-store';
+import type { SandboxTask } from '../../../sandbox/sandbox-records';
+import { SANDBOX_DB_NAME } from '../../../sandbox/sandbox-store';
 import { RESULTS } from './paths';
 
 /** The part of `browser` the tests call in an extension page. */
@@ -63,7 +63,7 @@ export async function ask<T>(page: Page, type: string, payload: unknown = {}): P
 
 /**
  * The tasks the in-extension Sandbox GHL holds, read from the snapshot it stores in the extension
- * origin's IndexedDB after every write (utils/sandbox/extension-sandbox.ts): GHL's side, not the
+ * origin's IndexedDB after every write (sandbox/extension-sandbox.ts): GHL's side, not the
  * cache. Undefined before its first write. The database is never created here (the upgrade is
  * aborted), so the Sandbox's own `openDB` still makes its store.
  */

@@ -2,8 +2,8 @@ import { appendFileSync } from 'node:fs';
 import type { Route } from 'playwright-core';
 import { systemClock } from '../../../utils/clock';
 import { GHL_API_BASE } from '../../../utils/ghl/api-constants';
-import { SandboxConnectionDropped } from '../../../utils/sandbox/faults';
-import { createSandbox, type Sandbox } from '../../../utils/sandbox/sandbox-handler';
+import { SandboxConnectionDropped } from '../../../sandbox/faults';
+import { createSandbox, type Sandbox } from '../../../sandbox/sandbox-handler';
 
 const GHL_ORIGIN = new URL(GHL_API_BASE).origin;
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { GHL_AUTHORIZE_URL } from '../../../utils/ghl/api-constants';
-import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
+import type { Sandbox } from '../../../sandbox/sandbox-handler';
 import { selfSignedCertificate } from './self-signed-certificate';
 
 const AUTHORIZE = new URL(GHL_AUTHORIZE_URL);

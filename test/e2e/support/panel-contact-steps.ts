@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { GHL_API_BASE, GHL_API_VERSION } from '../../../utils/ghl/api-constants';
-import { SANDBOX_LOCATION } from '../../../utils/sandbox/sandbox-fixtures';
-import type { SandboxContact } from '../../../utils/sandbox/sandbox-records';
-import type { Sandbox } from '../../../utils/sandbox/sandbox-handler';
+import { SANDBOX_LOCATION } from '../../../sandbox/sandbox-fixtures';
+import type { SandboxContact } from '../../../sandbox/sandbox-records';
+import type { Sandbox } from '../../../sandbox/sandbox-handler';
 import { sandboxControl } from '../../support/sandbox-control';
 import { ask } from './extension-pages';
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { SANDBOX_LOCATION } from '../../../utils/sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION } from '../../../sandbox/sandbox-fixtures';
 import { sandboxControl } from '../../support/sandbox-control';
 import type { ExtensionChromium } from './chromium';
 import { openPopup, submitToken } from './extension-pages';

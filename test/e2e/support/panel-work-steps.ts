@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page, Route } from 'playwright-core';
-import type { SandboxNote, SandboxTask } from '../../../utils/sandbox/sandbox-records';
+import type { SandboxNote, SandboxTask } from '../../../sandbox/sandbox-records';
 import { sandboxControl } from '../../support/sandbox-control';
 import type { ExtensionChromium } from './chromium';
 import { isGhlUrl } from './ghl-sandbox-route';

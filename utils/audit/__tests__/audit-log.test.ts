@@ -4,8 +4,8 @@ import { sandboxClient } from '../../../test/support/sandbox-client';
 import { createCacheDbSource, type CacheDbSource } from '../../db/open-cache-db';
 import { isQuotaError } from '../../db/quota';
 import type { RequestAttempt } from '../../ghl/send-once';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
-import { createSandbox } from '../../sandbox/sandbox-handler';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import { createAuditLog } from '../audit-log';
 
 const SAM = 'sbxContSamLee0000001';

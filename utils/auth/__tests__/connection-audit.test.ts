@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntryOf } from '../../audit/audit-entry';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import { connectionUnderTest, SECRET_APP, type ConnectionUnderTest } from './connection-harness';
 
 const SAM = 'sbxContSamLee0000001';

@@ -3,13 +3,13 @@ import { createFakeClock } from '../../../test/support/fake-clock';
 import { GHL_API_BASE } from '../../ghl/api-constants';
 import { createRateLimiter, type RateLimiter } from '../../ghl/rate-limiter';
 import type { RequestAttempt } from '../../ghl/send-once';
-import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
 import {
   OTHER_LOCATION,
   SANDBOX_LOCATION,
   SANDBOX_OAUTH_CLIENT,
-} from '../../sandbox/sandbox-fixtures';
-import { createSandbox } from '../../sandbox/sandbox-handler';
+} from '../../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import type { OAuthApp } from '../connection-records';
 import { createConnectionService } from '../connection-service';
 import type { ConnectionStatus } from '../connection-status';

@@ -9,7 +9,7 @@ import {
   SANDBOX_LOCATION,
   SANDBOX_OAUTH_CLIENT,
   SANDBOX_TOKENS,
-} from '../../sandbox/sandbox-fixtures';
+} from '../../../sandbox/sandbox-fixtures';
 import { ConnectError } from '../connect-error';
 import type { OAuthApp } from '../connection-records';
 import { refreshIfDue } from '../token-refresh';

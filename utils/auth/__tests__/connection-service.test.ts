@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../../ghl/api-constants';
 import { GHL_ENDPOINTS } from '../../ghl/endpoints';
 import { GhlError } from '../../ghl/ghl-error';
-import { OTHER_LOCATION, SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import {
+  OTHER_LOCATION,
+  SANDBOX_LOCATION,
+  SANDBOX_TOKENS,
+} from '../../../sandbox/sandbox-fixtures';
 import { ConnectError } from '../connect-error';
 import { NO_WRITE_SCOPE_REASON, type ConnectionStatus } from '../connection-status';
 import { connectionUnderTest, type ConnectionUnderTest } from './connection-harness';

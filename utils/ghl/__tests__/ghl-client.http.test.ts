@@ -4,7 +4,11 @@ import { systemClock } from '../../clock';
 import { createGhlClient, type GhlClient } from '../ghl-client';
 import { GhlError, type GhlErrorKind } from '../ghl-error';
 import { createRateLimiter } from '../rate-limiter';
-import { OTHER_LOCATION, SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import {
+  OTHER_LOCATION,
+  SANDBOX_LOCATION,
+  SANDBOX_TOKENS,
+} from '../../../sandbox/sandbox-fixtures';
 
 // Every client function against the Sandbox over real HTTP on 127.0.0.1. The traffic goes to
 // GHL_SANDBOX_LOG when set, and `npm test` checks that log against the OpenAPI files.

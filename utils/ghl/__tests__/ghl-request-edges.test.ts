@@ -2,9 +2,9 @@ import { getEventListeners, setMaxListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
-import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
-import { createSandbox } from '../../sandbox/sandbox-handler';
-import type { TrafficEntry } from '../../sandbox/traffic-log';
+import { SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
+import type { TrafficEntry } from '../../../sandbox/traffic-log';
 import { createOAuthTokenProvider } from '../oauth-token-provider';
 import { GhlError } from '../ghl-error';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
-import { createSandbox } from '../../sandbox/sandbox-handler';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import { createRateLimiter } from '../rate-limiter';
 
 const SAM = 'sbxContSamLee0000001';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
-import { createSandbox } from '../../sandbox/sandbox-handler';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import { GhlError } from '../ghl-error';
 import { createOAuthTokenClient } from '../oauth-token-client';
 import type { RequestAttempt } from '../send-once';

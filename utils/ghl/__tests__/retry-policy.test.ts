@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
-import { createSandbox } from '../../sandbox/sandbox-handler';
-import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
 import { GhlError } from '../ghl-error';
 import { backoffDelay, isRequestNotSent, mayRetry, type RetryPolicy } from '../retry-policy';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
-import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../sandbox/sandbox-fixtures';
-import { createSandbox, type Sandbox } from '../../sandbox/sandbox-handler';
-import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
+import { SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../../../sandbox/sandbox-fixtures';
+import { createSandbox, type Sandbox } from '../../../sandbox/sandbox-handler';
+import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
 import { createOAuthTokenClient } from '../oauth-token-client';
 import {
   createOAuthTokenProvider,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createCacheDbSource } from '../../db/open-cache-db';
 import type { GhlContact } from '../../ghl/schemas/contact-schemas';
-import { SANDBOX_CUSTOM_FIELDS } from '../../sandbox/sandbox-fixtures';
+import { SANDBOX_CUSTOM_FIELDS } from '../../../sandbox/sandbox-fixtures';
 import { JANE, SAM, syncUnderTest } from '../../sync/__tests__/sync-harness';
 import { customFieldChoices, customFieldNames } from '../custom-field-choices';
 import { defaultMapping } from '../default-mapping';

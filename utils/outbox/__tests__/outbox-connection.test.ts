@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectionUnderTest } from '../../auth/__tests__/connection-harness';
 import { NO_WRITE_SCOPE_REASON } from '../../auth/connection-status';
 import { createCacheDbSource } from '../../db/open-cache-db';
-import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import { SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import { createOutbox } from '../outbox';
 import type { OutboxOperation } from '../outbox-operations';
 import { DUE, LOC, runOn, SAM, settleOn } from './outbox-harness';

@@ -6,10 +6,10 @@ import { createCacheDbSource, type CacheDbSource } from '../../db/open-cache-db'
 import { GHL_API_BASE } from '../../ghl/api-constants';
 import type { GhlClient } from '../../ghl/ghl-client';
 import { GhlError } from '../../ghl/ghl-error';
-import type { FaultsInput } from '../../sandbox/faults';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
-import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
-import { createSandbox } from '../../sandbox/sandbox-handler';
+import type { FaultsInput } from '../../../sandbox/faults';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
+import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import { createOutbox, type Outbox, type OutboxDeps } from '../outbox';
 import type { OutboxConnection } from '../outbox-runner';
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCacheDbSource, type CacheDbSource } from '../../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../../db/quota';
 import { GhlError } from '../../ghl/ghl-error';
-import { OTHER_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import { OTHER_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import type { Outbox } from '../outbox';
 import { completeJob } from '../outbox-cache';
 import type { OutboxOperation } from '../outbox-operations';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GhlTask } from '../../ghl/schemas/task-schemas';
 import { completeJob } from '../../outbox/outbox-cache';
-import { recordTaskWrite } from '../task-write-record';
+import { recordTaskWrite } from '../../transcripts/task-write-record';
 import { JANE, LOCATION, syncUnderTest, type SyncHarness } from './sync-harness';
 
 const MINUTE = 60_000;

@@ -5,13 +5,13 @@ import { createCacheDbSource } from '../../db/open-cache-db';
 import { GhlError } from '../../ghl/ghl-error';
 import { defaultMapping } from '../../mapping/default-mapping';
 import type { FieldMapping } from '../../mapping/field-mapping';
-import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
-import { createSandbox } from '../../sandbox/sandbox-handler';
+import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import type { TranscriptChange } from '../contact-sync';
 import { createSyncEngine, type SyncEngineDeps } from '../sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync-settings';
 import type { SyncStatus } from '../sync-status';
-import { createTranscriptStore } from '../transcript-store';
+import { createTranscriptStore } from '../../transcripts/transcript-store';
 import { sandboxControl } from '../../../test/support/sandbox-control';
 
 /** Seeded Sandbox contacts. */

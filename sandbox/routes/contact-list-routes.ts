@@ -1,4 +1,4 @@
-import { GHL_API_BASE } from '../../ghl/api-constants';
+import { GHL_API_BASE } from '../../utils/ghl/api-constants';
 import { contactListView, matchesQuery } from '../contact-views';
 import { unprocessable } from '../ghl-responses';
 import { readQuery } from '../query-params';

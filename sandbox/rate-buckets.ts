@@ -1,6 +1,6 @@
-import type { Clock } from '../clock';
-import { GHL_RATE_LIMITS } from '../ghl/api-constants';
-import { RATE_LIMIT_HEADERS } from '../ghl/rate-limit-headers';
+import type { Clock } from '../utils/clock';
+import { GHL_RATE_LIMITS } from '../utils/ghl/api-constants';
+import { RATE_LIMIT_HEADERS } from '../utils/ghl/rate-limit-headers';
 
 /** The limits the Sandbox enforces; GHL's by default. */
 export interface SandboxRateLimits {

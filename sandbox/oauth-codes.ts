@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../utils/clock';
 
 /** An authorization code waiting to be exchanged. */
 interface CodeRecord {

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeClock } from '../../../test/support/fake-clock';
-import { GHL_API_BASE } from '../../ghl/api-constants';
+import { createFakeClock } from '../../test/support/fake-clock';
+import { GHL_API_BASE } from '../../utils/ghl/api-constants';
 import { createExtensionSandbox } from '../extension-sandbox';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../sandbox-fixtures';
 import { SANDBOX_SNAPSHOT_VERSION } from '../sandbox-snapshot';

@@ -1,4 +1,4 @@
-import { tagsBody } from '../../ghl/schemas/tag-schemas';
+import { tagsBody } from '../../utils/ghl/schemas/tag-schemas';
 import { normaliseTags } from '../contact-views';
 import { contactOf, touch, type SandboxRoute } from '../route-context';
 import { validateGhlBody } from '../validate-body';

@@ -1,4 +1,8 @@
-import { createTaskBody, taskCompletedBody, updateTaskBody } from '../../ghl/schemas/task-schemas';
+import {
+  createTaskBody,
+  taskCompletedBody,
+  updateTaskBody,
+} from '../../utils/ghl/schemas/task-schemas';
 import { applyDefined } from '../apply-changes';
 import { withoutEmpty } from '../contact-views';
 import { notFound, unprocessable } from '../ghl-responses';

@@ -1,4 +1,4 @@
-import { searchContactsBody } from '../../ghl/schemas/search-schemas';
+import { searchContactsBody } from '../../utils/ghl/schemas/search-schemas';
 import { contactListView, matchesQuery } from '../contact-views';
 import { unprocessable } from '../ghl-responses';
 import { requireOwnLocation, type SandboxRoute } from '../route-context';

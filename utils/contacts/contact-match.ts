@@ -1,7 +1,7 @@
 import type { CachedContact } from '../db/cache-schema';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { ContactSummary } from '../messaging/protocol';
-import { contactName } from './transcript-snapshot';
+import { contactName } from '../transcripts/transcript-snapshot';
 
 /**
  * How a contact matches what a person typed, as pure functions over cached contacts: the search

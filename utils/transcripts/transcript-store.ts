@@ -5,8 +5,8 @@ import type { OutboxJobView } from '../outbox/outbox-operations';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { FieldMapping } from '../mapping/field-mapping';
 import { readMapping } from '../mapping/mapping-store';
-import type { SyncSettings } from './sync-settings';
-import { readSyncSettings } from './sync-settings-store';
+import type { SyncSettings } from '../sync/sync-settings';
+import { readSyncSettings } from '../sync/sync-settings-store';
 import { attachNoteToTranscript } from './transcript-note-attach';
 import {
   blankRecord,

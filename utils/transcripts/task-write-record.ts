@@ -2,8 +2,8 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import { appendActivity } from './activity-log';
 import { narrateActivity, type ActivityEvent } from './activity-narrative';
-import { cachedChild } from './content-hash';
-import type { TranscriptChange } from './contact-sync';
+import { cachedChild } from '../sync/content-hash';
+import type { TranscriptChange } from '../sync/contact-sync';
 import { contactDisplayName } from './transcript-snapshot';
 
 /** A task as GHL answered a person's write (create, update, complete or reopen). */

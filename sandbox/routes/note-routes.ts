@@ -1,4 +1,4 @@
-import { createNoteBody, updateNoteBody } from '../../ghl/schemas/note-schemas';
+import { createNoteBody, updateNoteBody } from '../../utils/ghl/schemas/note-schemas';
 import { applyDefined } from '../apply-changes';
 import { withoutEmpty } from '../contact-views';
 import { notFound } from '../ghl-responses';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '../clock';
+import type { Clock } from '../utils/clock';
 
 /** Faults the control API can inject (POST /__sandbox/faults), all optional. */
 export const faultsInput = z.strictObject({

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../utils/clock';
 import { createFaults } from './faults';
 import { createOAuthCodes } from './oauth-codes';
 import { createRateBuckets, type SandboxRateLimits } from './rate-buckets';

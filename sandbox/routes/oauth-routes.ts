@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenRequestBody } from '../../ghl/schemas/oauth-schemas';
+import { tokenRequestBody } from '../../utils/ghl/schemas/oauth-schemas';
 import { ghlError, unprocessable, type SandboxReply } from '../ghl-responses';
 import { OTHER_LOCATION, SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../sandbox-fixtures';
 import type { SandboxState } from '../sandbox-state';

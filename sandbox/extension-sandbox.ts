@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock } from '../utils/clock';
 import { createSandboxFetch } from './sandbox-fetch';
 import { createSandbox } from './sandbox-handler';
 import { fromSnapshot, toSnapshot } from './sandbox-snapshot';

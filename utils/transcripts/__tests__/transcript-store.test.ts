@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJobView } from '../../outbox/outbox-operations';
 import { ACTIVITY_KEPT_PER_TRANSCRIPT, ACTIVITY_VIEW_LIMIT, appendActivity } from '../activity-log';
-import { cachedChild } from '../content-hash';
+import { cachedChild } from '../../sync/content-hash';
 import { recordTaskWrite } from '../task-write-record';
-import { JANE, LOCATION, SAM, syncUnderTest } from './sync-harness';
+import { JANE, LOCATION, SAM, syncUnderTest } from '../../sync/__tests__/sync-harness';
 
 function job(id: string, changes: Partial<OutboxJobView>): OutboxJobView {
   return {

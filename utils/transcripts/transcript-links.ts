@@ -5,7 +5,7 @@ import { TRINT_FIELDS } from '../mapping/field-mapping';
 import { readMapping } from '../mapping/mapping-store';
 import { appendActivity } from './activity-log';
 import { narrateActivity } from './activity-narrative';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../sync/sync-settings';
 import { contactDisplayName } from './transcript-snapshot';
 import type { TranscriptStoreDeps } from './transcript-store';
 

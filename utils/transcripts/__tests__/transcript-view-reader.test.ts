@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing';
 import { reshapedMapping } from '../../mapping/__tests__/mapping-fixtures';
 import { defaultMapping } from '../../mapping/default-mapping';
 import type { FieldMapping } from '../../mapping/field-mapping';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../sync/sync-settings';
 import { createTranscriptStore } from '../transcript-store';
-import { JANE, LOCATION, syncUnderTest, type SyncHarness } from './sync-harness';
+import { JANE, LOCATION, syncUnderTest, type SyncHarness } from '../../sync/__tests__/sync-harness';
 
 /** Jane linked to t-1 and synced: she has tasks, notes and appointments in the Sandbox. */
 async function janeSynced() {

@@ -1,4 +1,4 @@
-import { createFakeClock } from '../../../test/support/fake-clock';
+import { createFakeClock } from '../../test/support/fake-clock';
 import { SANDBOX_TOKENS } from '../sandbox-fixtures';
 import { createSandbox, type CreateSandboxOptions } from '../sandbox-handler';
 import type { TrafficEntry } from '../traffic-log';

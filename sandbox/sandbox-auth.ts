@@ -1,5 +1,5 @@
-import type { Clock } from '../clock';
-import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
+import type { Clock } from '../utils/clock';
+import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../utils/ghl/api-constants';
 import {
   OTHER_LOCATION,
   SANDBOX_LOCATION,

@@ -1,4 +1,4 @@
-import { createContactBody, updateContactBody } from '../../ghl/schemas/contact-schemas';
+import { createContactBody, updateContactBody } from '../../utils/ghl/schemas/contact-schemas';
 import { applyDefined } from '../apply-changes';
 import { contactView, normaliseTags } from '../contact-views';
 import { SandboxHttpError } from '../ghl-responses';

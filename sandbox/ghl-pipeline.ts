@@ -1,5 +1,5 @@
-import { GHL_API_VERSION } from '../ghl/api-constants';
-import { endpointName } from '../ghl/endpoints';
+import { GHL_API_VERSION } from '../utils/ghl/api-constants';
+import { endpointName } from '../utils/ghl/endpoints';
 import type { FaultAction } from './faults';
 import {
   ghlError,
