@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersRule } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/'] },
@@ -28,6 +29,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Folders in layers that import one way (eslint.layers.js; docs/ARCHITECTURE.md).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { project: { rules: { layers: layersRule } } },
+    rules: { 'project/layers': 'warn' },
   },
   {
     // Tests build fake pages out of trusted fixture markup.
