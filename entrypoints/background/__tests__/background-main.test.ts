@@ -51,7 +51,11 @@ async function send(type: string, payload: unknown = {}, sender: object = POPUP)
     fake(),
     fakeBrowser.runtime.onMessage.trigger({ type, payload }, sender),
   );
-  return reply as { ok: boolean; value?: Record<string, unknown>; error?: { kind: string } };
+  return (await reply) as {
+    ok: boolean;
+    value?: Record<string, unknown>;
+    error?: { kind: string };
+  };
 }
 
 /** Starts the worker as the browser does, and lets its start-up finish. */
