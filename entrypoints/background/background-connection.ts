@@ -31,6 +31,8 @@ export interface BackgroundConnectionDeps {
   effects: Pick<ConnectionEffects, 'publishStatus' | 'notifyReconnectNeeded'>;
   /** Publishes the sync status, with a problem to show if any; never rejects. */
   publishSync(problem?: string): Promise<void>;
+  /** Jitter of the GHL client's retry backoff (Math.random by default). */
+  random?: () => number;
 }
 
 /**
@@ -68,6 +70,7 @@ export function createBackgroundConnection(deps: BackgroundConnectionDeps) {
     publish: deps.effects.publishStatus,
     notifyReconnectNeeded: deps.effects.notifyReconnectNeeded,
     audit: (attempt) => auditLog.record(attempt),
+    random: deps.random,
     async wipeCache() {
       await sandbox.reset();
       // Entries still waiting for their batch belong to the data being deleted: written now,

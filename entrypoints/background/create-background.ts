@@ -39,7 +39,7 @@ export interface BackgroundDeps {
   settings?: () => Promise<SyncSettings>;
   /** Time zone of dates written to the cache (the runtime's by default). */
   timeZone?: string;
-  /** Jitter of the outbox's backoff (Math.random by default). */
+  /** Jitter of every backoff, the outbox's and the GHL client's (Math.random by default). */
   random?: () => number;
   /** This background's name in the sync lease (a random one by default). */
   owner?: string;
@@ -71,6 +71,7 @@ export function createBackground(deps: BackgroundDeps) {
     credentialsDbName: deps.credentialsDbName,
     effects,
     publishSync,
+    random: deps.random,
   });
   const transcripts = createTranscriptStore({ db, clock, timeZone: deps.timeZone, settings });
   const notifier = createFailureNotifier({
