@@ -1,20 +1,15 @@
-// One teammate's extension as the background wires it, for benchmarks: the real sync engine,
-// transcript store, GHL client, rate limiter and (optionally) outbox, on its own fake-indexeddb
-// database, talking to a Sandbox in this process on a simulated clock. The same pieces the unit
-// tests' harnesses build (utils/sync/__tests__/sync-harness.ts, outbox-harness.ts), without
-// Vitest.
-import type { ConnectionStatus } from '../../utils/auth/connection-status';
+// One teammate's extension for benchmarks: the background as the service worker builds it
+// (createBackground: connection service, sync engine, transcript store, outbox, GHL client and
+// rate limiter), on its own fake-indexeddb databases and WXT's fake browser, connected with a
+// Private Integration token to a Sandbox in this process, on a simulated clock. The same factory
+// the extension and the unit tests use, without Vitest.
+import { browser } from 'wxt/browser';
+import { createBackground } from '../../entrypoints/background/create-background';
+import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../../utils/ghl/api-constants';
 import type { Clock } from '../../utils/clock';
-import { createCacheDbSource } from '../../utils/db/open-cache-db';
-import { createGhlClient } from '../../utils/ghl/ghl-client';
-import { createRateLimiter } from '../../utils/ghl/rate-limiter';
-import { createOutbox, type OutboxDeps } from '../../utils/outbox/outbox';
-import type { OutboxConnection } from '../../utils/outbox/outbox-runner';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import type { TranscriptChange } from '../../utils/sync/contact-sync';
-import { createSyncEngine, type SyncEngineDeps } from '../../utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../utils/sync/sync-settings';
-import { createTranscriptStore } from '../../utils/transcripts/transcript-store';
 
 export const LOCATION = SANDBOX_LOCATION.id;
 
@@ -25,80 +20,51 @@ export interface BenchExtensionOptions {
   /** Answers GHL requests (a Sandbox's fetch, possibly wrapped to observe or break it). */
   fetch: typeof fetch;
   clock: Clock;
-  /** This extension's name (database name, lease owner). */
+  /** This extension's name (database names, lease owner). */
   name: string;
   settings?: Partial<SyncSettings>;
   onTranscriptChanged?: (change: TranscriptChange) => void;
-  outbox?: Pick<OutboxDeps, 'onApplied' | 'onPermanentFailure'> | boolean;
 }
 
-/** Builds one extension's background pieces; see the file comment. */
-export function benchExtension(options: BenchExtensionOptions) {
-  const { clock } = options;
-  const limiter = createRateLimiter({ clock });
-  const ghl = createGhlClient({
-    fetch: options.fetch,
-    tokens: { getAccessToken: async () => SANDBOX_TOKENS.readWrite },
-    clock,
-    limiter,
-    random: () => 0.5,
-  });
-  const db = createCacheDbSource(`bench-${options.name}-${(databases += 1)}`);
+/**
+ * Builds one extension's background and stores its connection (as a restarted worker finds it:
+ * no GHL request is made to connect, so the benchmark's traffic is the sync's and the outbox's).
+ */
+export async function benchExtension(options: BenchExtensionOptions) {
+  const { clock, name } = options;
+  const n = (databases += 1);
   const settings: SyncSettings = { ...DEFAULT_SYNC_SETTINGS, ...options.settings };
   const open = new Set<string>();
-  const client = {
-    credentialId: 'bench-credential',
-    locationId: LOCATION,
-    ghl,
-    tokens: { getAccessToken: async () => SANDBOX_TOKENS.readWrite },
-  };
-  const deps: SyncEngineDeps = {
-    db,
+  const background = createBackground({
+    browser,
+    fetch: options.fetch,
     clock,
-    connection: { client: async () => client },
+    sandbox: { fetch: options.fetch, reset: async () => {} },
+    dbName: `bench-${name}-${n}`,
+    credentialsDbName: `bench-credentials-${name}-${n}`,
+    tabs: {
+      openTranscriptIds: async () => [...open],
+      tell: async (change) => options.onTranscriptChanged?.(change as TranscriptChange),
+      tellAll: async () => {},
+    },
+    notice: async () => {},
     settings: async () => settings,
-    openTranscriptIds: async () => [...open],
-    onTranscriptChanged: options.onTranscriptChanged,
-    limiterFor: () => limiter,
     timeZone: 'UTC',
-    owner: options.name,
-  };
-  const engine = createSyncEngine(deps);
-  const transcripts = createTranscriptStore({
-    db,
-    clock,
-    timeZone: 'UTC',
-    settings: async () => settings,
+    random: () => 0.5,
+    owner: name,
   });
-
-  const status: ConnectionStatus = {
-    state: 'connected',
+  await background.store.saveConnection({
+    credentialId: `bench-credential-${n}`,
     kind: 'pit',
     locationId: LOCATION,
-    scopes: ['contacts.readonly', 'contacts.write'],
-    canWrite: true,
-    since: 0,
-  };
-  const connection: OutboxConnection = {
-    status: async () => status,
-    client: async () => client,
-    onChange: () => () => true,
-  };
-  const outbox = options.outbox
-    ? createOutbox({
-        db,
-        connection,
-        clock,
-        random: () => 0.5,
-        ...(typeof options.outbox === 'object' ? options.outbox : {}),
-      })
-    : undefined;
-
+    scopes: [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE],
+    connectedAt: clock.now(),
+    credential: { type: 'pit', token: SANDBOX_TOKENS.readWrite },
+    health: { state: 'ok' },
+  });
+  const { engine, transcripts, outbox } = background;
   return {
-    name: options.name,
-    db,
-    limiter,
-    ghl,
+    name,
     engine,
     transcripts,
     outbox,
@@ -110,4 +76,4 @@ export function benchExtension(options: BenchExtensionOptions) {
 }
 
 /** See {@link benchExtension}. */
-export type BenchExtension = ReturnType<typeof benchExtension>;
+export type BenchExtension = Awaited<ReturnType<typeof benchExtension>>;

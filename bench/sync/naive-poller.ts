@@ -6,7 +6,7 @@ import { GHL_API_BASE, GHL_API_VERSION } from '../../utils/ghl/api-constants';
 import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import { createSandbox } from '../../sandbox/sandbox-handler';
 import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
-import { createSimClock } from '../support/sim-clock';
+import { createFakeClock } from '../../test/support/fake-clock';
 import { createTrafficRecorder } from '../support/traffic';
 import { applyEdit, editStream, TIERS, type Tier } from './edit-stream';
 import type { SyncScenario } from './scenario';
@@ -17,7 +17,7 @@ const CONCURRENCY = 6;
 
 /** Runs the scenario with the naive poller; answers its traffic and staleness (edit → fetched). */
 export async function runNaive(scenario: SyncScenario) {
-  const sim = createSimClock();
+  const sim = createFakeClock({ settle: 'idle' });
   const staleness = createStalenessTracker();
   const traffic = createTrafficRecorder(sim.now, (contactId, at) =>
     staleness.seeContact(contactId, at, (part) => traffic.lastReadAt(contactId, part)),

@@ -5,7 +5,7 @@ import { createSandbox } from '../../sandbox/sandbox-handler';
 import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
 import { SYNC_ALARM_PERIOD_MINUTES } from '../../utils/sync/sync-alarm';
 import { benchExtension } from '../support/bench-extension';
-import { createSimClock } from '../support/sim-clock';
+import { createFakeClock } from '../../test/support/fake-clock';
 import { createTrafficRecorder } from '../support/traffic';
 import { applyEdit, editStream, TIERS, type Tier } from './edit-stream';
 import { createStalenessTracker } from './staleness';
@@ -17,7 +17,7 @@ export const WARM_UP_MAX_MS = 3_600_000;
 
 /** Runs the scenario with our scheduler; answers its traffic, first-sync facts and staleness. */
 export async function runScheduler(scenario: SyncScenario, log: (line: string) => void) {
-  const sim = createSimClock();
+  const sim = createFakeClock({ settle: 'idle' });
   const traffic = createTrafficRecorder(sim.now);
   const sandbox = createSandbox({
     clock: sim.clock,
@@ -25,15 +25,17 @@ export async function runScheduler(scenario: SyncScenario, log: (line: string) =
   });
   sandbox.state.faults.arm({ latencyMs: scenario.latencyMs });
   const staleness = createStalenessTracker();
-  const ext = benchExtension({
-    fetch: traffic.observe(createSandboxFetch(sandbox)),
-    clock: sim.clock,
-    name: `scheduler-${scenario.n}`,
-    onTranscriptChanged: (change) =>
-      staleness.seeContact(change.contactId, sim.now(), (part) =>
-        traffic.lastReadAt(change.contactId, part),
-      ),
-  });
+  const ext = await sim.run(
+    benchExtension({
+      fetch: traffic.observe(createSandboxFetch(sandbox)),
+      clock: sim.clock,
+      name: `scheduler-${scenario.n}`,
+      onTranscriptChanged: (change) =>
+        staleness.seeContact(change.contactId, sim.now(), (part) =>
+          traffic.lastReadAt(change.contactId, part),
+        ),
+    }),
+  );
   const { byTier, transcripts } = scenario;
   for (let i = 0; i < transcripts.length; i += 1) {
     await sim.run(ext.link(transcripts[i]!.transcriptId, transcripts[i]!.contactId));

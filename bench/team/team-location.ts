@@ -12,7 +12,7 @@ import type { Benchmark } from '../bench-report';
 import { count, duration } from '../stats';
 import { benchExtension, type BenchExtension } from '../support/bench-extension';
 import { asExtension, installScopedLocks } from '../support/scoped-locks';
-import { createSimClock } from '../support/sim-clock';
+import { createFakeClock } from '../../test/support/fake-clock';
 import { createTrafficRecorder } from '../support/traffic';
 import { APPLIED_THEN_502, stormFetch } from './storm-fetch';
 import { checkWrites, teamWrite, type TeamWrite } from './team-writes';
@@ -39,7 +39,7 @@ async function runTeam(
   size: { teammates: number; links: number; contacts: number; hourMs: number; capMs: number },
   log: (line: string) => void,
 ) {
-  const sim = createSimClock();
+  const sim = createFakeClock({ settle: 'idle' });
   const random = createSeededRandom(3);
   const traffic = createTrafficRecorder(sim.now);
   const sandbox = createSandbox({
@@ -56,8 +56,8 @@ async function runTeam(
   const team: { ext: BenchExtension; worksOn: string[] }[] = [];
   for (let i = 0; i < size.teammates; i += 1) {
     const name = `teammate-${i}`;
-    const ext = asExtension(name, () =>
-      benchExtension({ fetch, clock: sim.clock, name, outbox: true }),
+    const ext = await sim.run(
+      asExtension(name, () => benchExtension({ fetch, clock: sim.clock, name })),
     );
     const contacts = pickDistinct(allContacts, size.links, random);
     for (let k = 0; k < contacts.length; k += 1) {

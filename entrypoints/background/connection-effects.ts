@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   CONNECTION_STATUS_KEY,
   parseConnectionStatus,
@@ -6,42 +5,57 @@ import {
 } from '@/utils/auth/connection-status';
 import { updateBadge } from '@/utils/alerts/toolbar-badge';
 import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import type { BackgroundBrowser } from './background-browser';
 
 /** The one notification id: a second loss replaces the first instead of stacking. */
 export const RECONNECT_NOTIFICATION_ID = 'ghl-reconnect-needed';
 
+/** See {@link createConnectionEffects}. */
+export type ConnectionEffects = ReturnType<typeof createConnectionEffects>;
+
 /**
- * Shows on the toolbar what needs the person: reconnect needed, or failed writes, or Sandbox
- * mode. Both statuses are read back from storage, where each was published, so whichever of the
- * two changed, the badge reflects both.
+ * What the background shows of the connection and the sync outside its pages: the statuses in
+ * storage.local for every context, the toolbar badge, the reconnect notification. `browser` is
+ * the extension's, or a fake one in tests and benchmarks.
  */
-async function refreshToolbar(): Promise<void> {
-  const stored = await browser.storage.local.get([CONNECTION_STATUS_KEY, SYNC_STATUS_KEY]);
-  const connection = parseConnectionStatus(stored[CONNECTION_STATUS_KEY]);
-  await updateBadge(connection, parseSyncStatus(stored[SYNC_STATUS_KEY]).outbox.failed);
-}
-
-/** Publishes a connection status: storage.local for every context, and the toolbar badge. */
-export async function publishStatus(status: ConnectionStatus): Promise<void> {
-  await browser.storage.local.set({ [CONNECTION_STATUS_KEY]: status });
-  await refreshToolbar();
-  if (status.state !== 'reconnect-needed') {
-    await browser.notifications.clear(RECONNECT_NOTIFICATION_ID);
+export function createConnectionEffects(
+  browser: Pick<BackgroundBrowser, 'storage' | 'notifications' | 'runtime'>,
+) {
+  /**
+   * Shows on the toolbar what needs the person: reconnect needed, or failed writes, or Sandbox
+   * mode. Both statuses are read back from storage, where each was published, so whichever of the
+   * two changed, the badge reflects both.
+   */
+  async function refreshToolbar(): Promise<void> {
+    const stored = await browser.storage.local.get([CONNECTION_STATUS_KEY, SYNC_STATUS_KEY]);
+    const connection = parseConnectionStatus(stored[CONNECTION_STATUS_KEY]);
+    await updateBadge(connection, parseSyncStatus(stored[SYNC_STATUS_KEY]).outbox.failed);
   }
-}
 
-/** Publishes the sync status for the popup, and the failed-writes count on the badge. */
-export async function publishSyncStatus(status: SyncStatus): Promise<void> {
-  await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
-  await refreshToolbar();
-}
+  return {
+    /** Publishes a connection status: storage.local for every context, and the toolbar badge. */
+    async publishStatus(status: ConnectionStatus): Promise<void> {
+      await browser.storage.local.set({ [CONNECTION_STATUS_KEY]: status });
+      await refreshToolbar();
+      if (status.state !== 'reconnect-needed') {
+        await browser.notifications.clear(RECONNECT_NOTIFICATION_ID);
+      }
+    },
 
-/** Asks the person, once, to reconnect. Clicking it opens the settings page to do so. */
-export async function notifyReconnectNeeded(reason: string): Promise<void> {
-  await browser.notifications.create(RECONNECT_NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'GHL for Trint: reconnect needed',
-    message: reason,
-  });
+    /** Publishes the sync status for the popup, and the failed-writes count on the badge. */
+    async publishSyncStatus(status: SyncStatus): Promise<void> {
+      await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+      await refreshToolbar();
+    },
+
+    /** Asks the person, once, to reconnect. Clicking it opens the settings page to do so. */
+    async notifyReconnectNeeded(reason: string): Promise<void> {
+      await browser.notifications.create(RECONNECT_NOTIFICATION_ID, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: 'GHL for Trint: reconnect needed',
+        message: reason,
+      });
+    },
+  };
 }

@@ -35,6 +35,8 @@ export interface ConnectionClientDeps {
   onFailure(credentialId: string, error: GhlError, endpoint?: GhlEndpoint<z.ZodType>): void;
   /** Hears every request sent to GHL, token refreshes included: the audit log. */
   audit?: (attempt: RequestAttempt) => void;
+  /** Jitter of the client's retry backoff (default: Math.random). */
+  random?: () => number;
 }
 
 /** A connection's GHL client and the token provider behind it. */
@@ -86,6 +88,7 @@ export function createConnectionClient(
     limiter: deps.limiterFor(connection.locationId),
     fetch,
     clock: deps.clock,
+    random: deps.random,
     onAttempt: deps.audit,
     onError: (error, endpoint) => deps.onFailure(credentialId, error, endpoint),
     // A read-only connection refuses writes here, with the reason, instead of sending them for

@@ -39,6 +39,8 @@ export interface ConnectionServiceDeps {
    * token before it is saved. What the audit log records.
    */
   audit?: (attempt: RequestAttempt) => void;
+  /** Jitter of the clients' retry backoff (default: Math.random). */
+  random?: () => number;
 }
 
 /** The credential part of a new connection; the service adds ids, times and health. */

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
 import { IDLE_SYNC_STATUS, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
-import { publishStatus, publishSyncStatus } from '../connection-effects';
+import { createConnectionEffects } from '../connection-effects';
+
+const { publishStatus, publishSyncStatus } = createConnectionEffects(browser);
 
 const base = {
   kind: 'pit' as const,

@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
-import {
-  notifyReconnectNeeded,
-  publishStatus,
-  RECONNECT_NOTIFICATION_ID,
-} from '../connection-effects';
+import { createConnectionEffects, RECONNECT_NOTIFICATION_ID } from '../connection-effects';
+
+const { notifyReconnectNeeded, publishStatus } = createConnectionEffects(browser);
 
 const base = {
   kind: 'pit' as const,

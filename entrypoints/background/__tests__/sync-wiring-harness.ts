@@ -1,25 +1,15 @@
 import { afterEach, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { browser } from 'wxt/browser';
 import { createFakeClock } from '@/test/support/fake-clock';
-import { createAuditLog } from '@/utils/audit/audit-log';
-import { createConnectionService } from '@/utils/auth/connection-service';
-import { createCredentialStore } from '@/utils/auth/credential-store';
-import { createCacheDbSource } from '@/utils/db/open-cache-db';
-import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
-import { createOutbox, type Outbox } from '@/utils/outbox/outbox';
+import type { Outbox } from '@/utils/outbox/outbox';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import { createSandboxFetch } from '@/sandbox/sandbox-fetch';
 import { createSandbox } from '@/sandbox/sandbox-handler';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
-import { createSyncEngine } from '@/utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
-import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
-import { createContactHandlers } from '../contact-handlers';
-import { createOutboxEffects } from '../outbox-effects';
-import { createSearchBudget } from '../search-budget';
-import { createShownContacts } from '../shown-contacts';
-import { createSyncHandlers } from '../sync-handlers';
+import { createBackgroundHandlers } from '../background-handlers';
+import { createBackground } from '../create-background';
 import { sandboxControl } from '../../../test/support/sandbox-control';
 
 /** Seeded Sandbox contacts. */
@@ -43,11 +33,11 @@ interface InGhl {
 }
 
 /**
- * The background's sync wiring as index.ts builds it: a real connection service (credential store
- * on fake-indexeddb, the in-process Sandbox as GHL), the audit log, transcript store, outbox with
- * its effects and sync engine over one fresh cache database, on a fake clock (26 Nov 2026 12:00
- * UTC). `tell` and `notice` record what panels and notifications would be shown; `hold` stops
- * every GHL request until released. `handlers` answer the sync and the contact messages.
+ * The background as index.ts builds it (createBackground), on WXT's fake browser and a fake clock
+ * (26 Nov 2026 12:00 UTC): a real connection service (credential store on fake-indexeddb, the
+ * in-process Sandbox as GHL), the audit log, transcript store, outbox with its effects and sync
+ * engine over one fresh cache database. `tell` and `notice` record what panels and notifications
+ * would be shown; `hold` stops every GHL request until released. `handlers` answer the messages.
  */
 export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> } = {}) {
   const fake = createFakeClock();
@@ -61,26 +51,6 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     return sandboxFetch(request);
   };
   const n = (dbCount += 1);
-  const db = createCacheDbSource(`background-sync-${n}`);
-  const limiters = new Map<string, RateLimiter>();
-  const limiterFor = (locationId: string) => {
-    let limiter = limiters.get(locationId);
-    if (!limiter) limiters.set(locationId, (limiter = createRateLimiter({ clock })));
-    return limiter;
-  };
-  const auditLog = createAuditLog({ db, clock, onProblem: () => {} });
-  const connection = createConnectionService({
-    store: createCredentialStore(`background-credentials-${n}`),
-    clock,
-    fetchFor: () => network,
-    limiterFor,
-    authorize: () => Promise.reject(new Error('No OAuth in these tests.')),
-    redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
-    publish: async () => {},
-    notifyReconnectNeeded: async () => {},
-    wipeCache: async () => {},
-    audit: (attempt) => auditLog.record(attempt),
-  });
 
   const told: TranscriptChange[] = [];
   const tellWaiters: (() => void)[] = [];
@@ -89,65 +59,37 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     for (const wake of tellWaiters.splice(0)) wake();
   });
   const notice = vi.fn(async (_kind: string, _message: string) => undefined);
-  const transcripts = createTranscriptStore({ db, clock, timeZone: 'UTC' });
-  const effects = createOutboxEffects({
-    db,
-    transcripts,
-    now: () => fake.now(),
-    tell,
+  // Settings given are the background's; otherwise it reads the stored ones (the fake storage).
+  const settings = options.settings && {
+    settings: async (): Promise<SyncSettings> => ({
+      ...DEFAULT_SYNC_SETTINGS,
+      ...options.settings,
+    }),
+  };
+  const background = createBackground({
+    browser,
+    fetch: network,
+    clock,
+    sandbox: { fetch: network, reset: async () => {} },
+    dbName: `background-sync-${n}`,
+    credentialsDbName: `background-credentials-${n}`,
+    // No Trint tab is open; what they would be told is recorded.
+    tabs: {
+      openTranscriptIds: async () => [],
+      tell: (change) => tell(change as TranscriptChange),
+      tellAll: async () => {},
+    },
     notice,
+    ...settings,
     timeZone: 'UTC',
-  });
-  // The background fires the failure notice without waiting; kept here so a test can wait for
-  // it. What follows an applied write the outbox itself awaits.
-  const effectRuns: Promise<void>[] = [];
-  const outbox = createOutbox({
-    db,
-    connection,
-    clock,
     random: () => 0.5,
-    onPermanentFailure: (job) => void effectRuns.push(effects.failed(job)),
-    onApplied: (job, result, completed) => effects.applied(job, result, completed),
-  });
-  open.push(outbox);
-  const settings = async (): Promise<SyncSettings> => ({
-    ...DEFAULT_SYNC_SETTINGS,
-    ...options.settings,
-  });
-  const engine = createSyncEngine({
-    db,
-    connection,
-    clock,
-    settings,
-    openTranscriptIds: async () => [],
-    onTranscriptChanged: tell,
-    outboxSummary: () => outbox.summary(),
-    limiterFor,
-    timeZone: 'UTC',
     owner: 'engine-1',
   });
-  /**
-   * The handlers as a background start makes them: what each tab was shown lives in the (fake)
-   * storage.session, the search budgets in memory.
-   */
-  const startHandlers = () => {
-    const shown = createShownContacts({ storage: fakeBrowser.storage.session, clock });
-    const searchBudget = createSearchBudget({ clock });
-    return {
-      ...createSyncHandlers({
-        connection,
-        engine,
-        outbox,
-        transcripts,
-        auditLog,
-        tell,
-        settings,
-        shown,
-      }),
-      ...createContactHandlers({ connection, db, transcripts, clock, shown, searchBudget }),
-    };
-  };
-  const handlers = startHandlers();
+  const { db, connection, auditLog, transcripts, outbox, engine } = background;
+  open.push(outbox);
+  /** The handlers as a background start makes them (what each tab was shown is in storage). */
+  const startHandlers = () => createBackgroundHandlers(background.handlerDeps).handlers;
+  const handlers = background.handlers;
 
   /** Runs fake time until `promise` settles. */
   const run = <T>(promise: Promise<T>) => drive(fake, promise);
@@ -174,8 +116,12 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     run,
     control,
     /** Connects with a Private Integration token of the Sandbox location. */
-    connect: (token: string = SANDBOX_TOKENS.readWrite) =>
-      run(connection.connectPrivateToken({ token, locationId: LOCATION })),
+    async connect(token: string = SANDBOX_TOKENS.readWrite) {
+      const status = await run(connection.connectPrivateToken({ token, locationId: LOCATION }));
+      // The first sync a new connection starts, and the statuses it publishes.
+      await run(background.idle());
+      return status;
+    },
     /** A contact as GHL has it now, with its tasks and notes. */
     inGhl: (contactId: string) => control<InGhl>('GET', `contacts/${contactId}`),
     /** How many requests GHL answered for an endpoint, e.g. "GET /contacts/:contactId". */
@@ -199,7 +145,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
         if (at === undefined) break;
         await fake.advance(Math.max(0, at - fake.now()));
       }
-      while (effectRuns.length > 0) await run(Promise.all(effectRuns.splice(0)));
+      await run(background.idle());
     },
   };
 }

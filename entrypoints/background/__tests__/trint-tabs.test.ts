@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { tellAllTranscriptTabs } from '../trint-tabs';
+import { createTrintTabs } from '../trint-tabs';
+
+const { tellAll: tellAllTranscriptTabs } = createTrintTabs(browser);
 
 /** The tabs the browser reports for Trint's URL pattern. */
 function trintTabs(tabs: { id?: number; url?: string }[]) {

@@ -1,0 +1,182 @@
+import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/failure-notice';
+import { scheduleTokenRefresh } from '@/utils/auth/refresh-alarm';
+import type { Clock } from '@/utils/clock';
+import { CACHE_DB_NAME } from '@/utils/db/db-names';
+import { createCacheDbSource } from '@/utils/db/open-cache-db';
+import { startOutbox } from '@/utils/outbox/outbox-alarm';
+import { ensureSyncAlarm } from '@/utils/sync/sync-alarm';
+import { createSyncEngine } from '@/utils/sync/sync-engine';
+import type { SyncSettings } from '@/utils/sync/sync-settings';
+import { readSyncSettings } from '@/utils/sync/sync-settings-store';
+import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
+import type { BackgroundBrowser } from './background-browser';
+import { createBackgroundConnection, type BackgroundSandbox } from './background-connection';
+import { createBackgroundHandlers } from './background-handlers';
+import { createBackgroundListeners } from './background-listeners';
+import { createBackgroundOutbox } from './background-outbox';
+import { createBackgroundWork, logFailure } from './background-work';
+import { createConnectionEffects } from './connection-effects';
+import { applyStoredMapping } from './mapping-handlers';
+import { createTrintTabs, type TrintTabs } from './trint-tabs';
+
+/** What {@link createBackground} is built from; the optional parts default to the extension's. */
+export interface BackgroundDeps {
+  /** The extension API (WXT's fake browser in tests and benchmarks). */
+  browser: BackgroundBrowser;
+  /** Reaches GHL for a real connection (the in-process Sandbox in tests and benchmarks). */
+  fetch: typeof fetch;
+  clock: Clock;
+  /** The Sandbox GHL that Sandbox mode talks to. */
+  sandbox: BackgroundSandbox;
+  /** The cache database (one per test, one per teammate in a benchmark). */
+  dbName?: string;
+  credentialsDbName?: string;
+  /** The Trint editor tabs, told of changes (the browser's tabs by default). */
+  tabs?: TrintTabs;
+  /** Tells the person of a write that failed for good (a throttled browser notification). */
+  notice?: (kind: string, message: string) => Promise<unknown>;
+  /** What the person chose to sync (the stored settings by default). */
+  settings?: () => Promise<SyncSettings>;
+  /** Time zone of dates written to the cache (the runtime's by default). */
+  timeZone?: string;
+  /** Jitter of every backoff, the outbox's and the GHL client's (Math.random by default). */
+  random?: () => number;
+  /** This background's name in the sync lease (a random one by default). */
+  owner?: string;
+}
+
+/**
+ * The whole background: credentials and the connection to GHL, the cache, the outbox, the sync
+ * engine, the message handlers and the listeners of every browser event, wired once. The service
+ * worker (index.ts), the unit tests' harness and the benchmarks all build it here, so what is
+ * tested is what ships. Nothing starts until `start()`; adding `on`'s listeners is the caller's.
+ */
+export function createBackground(deps: BackgroundDeps) {
+  const { browser, clock } = deps;
+  const dbName = deps.dbName ?? CACHE_DB_NAME;
+  const settings = deps.settings ?? readSyncSettings;
+  const work = createBackgroundWork();
+  const effects = createConnectionEffects(browser);
+  const tabs = deps.tabs ?? createTrintTabs(browser);
+  const tell: TrintTabs['tell'] = (change) => tabs.tell(change);
+  const db = createCacheDbSource(dbName);
+
+  const { store, limiterFor, auditLog, connection } = createBackgroundConnection({
+    browser,
+    fetch: deps.fetch,
+    sandbox: deps.sandbox,
+    clock,
+    db,
+    dbName,
+    credentialsDbName: deps.credentialsDbName,
+    effects,
+    publishSync,
+    random: deps.random,
+  });
+  const transcripts = createTranscriptStore({ db, clock, timeZone: deps.timeZone, settings });
+  const notifier = createFailureNotifier({
+    storage: browser.storage.local,
+    clock,
+    notify: showBrowserNotification,
+  });
+
+  // The outbox and the effects of its writes: see background-outbox.ts.
+  const outbox = createBackgroundOutbox({
+    db,
+    connection,
+    clock,
+    transcripts,
+    tabs,
+    tell,
+    notice: deps.notice ?? ((kind, message) => notifier.notice(kind, message)),
+    work,
+    publishSync,
+    timeZone: deps.timeZone,
+    random: deps.random,
+  });
+
+  const engine = createSyncEngine({
+    db,
+    connection,
+    clock,
+    settings,
+    openTranscriptIds: () => tabs.openTranscriptIds(),
+    onTranscriptChanged: tell,
+    onStatus: effects.publishSyncStatus,
+    outboxSummary: () => outbox.summary(),
+    limiterFor,
+    timeZone: deps.timeZone,
+    owner: deps.owner,
+  });
+
+  /** Publishes the sync status for the popup, with a problem to show if any; never rejects. */
+  function publishSync(problem?: string): Promise<void> {
+    const published = (async () => {
+      const status = await engine.status();
+      await effects.publishSyncStatus(problem ? { ...status, problem } : status);
+    })().catch(logFailure);
+    work.run(published);
+    return published;
+  }
+
+  const scheduleRefresh = () => work.run(scheduleTokenRefresh(store, clock));
+  connection.onChange((status) => {
+    scheduleRefresh();
+    // A new connection starts with a sync of what is linked; the outbox resumes by itself.
+    if (status.state === 'connected') work.run(engine.run('connected'));
+    else void publishSync();
+  });
+
+  const handlerDeps = { browser, connection, store, db, clock, engine, outbox, transcripts };
+  const cacheDeps = { ...handlerDeps, auditLog, tell, settings };
+  const handlers = createBackgroundHandlers(cacheDeps);
+  const on = createBackgroundListeners({
+    ...cacheDeps,
+    handlers,
+    tabs,
+    work,
+    scheduleRefresh,
+  });
+
+  return {
+    store,
+    db,
+    connection,
+    auditLog,
+    transcripts,
+    outbox,
+    engine,
+    /** The answers to the protocol's messages (the router in `on.message` checks the sender). */
+    handlers: handlers.handlers,
+    /** What the handlers are built from: a worker woken again builds them anew from these. */
+    handlerDeps: cacheDeps,
+    /** The listener of each browser event, for index.ts to add (and tests to call). */
+    on,
+    /** Resolves once no work a listener or a change started is left running. */
+    idle: () => work.idle(),
+    /**
+     * The start-up: the alarms set again, records of an older mapping recomputed, the stored
+     * connection restored, then the refresh alarm, the outbox's pending writes, the status.
+     */
+    start() {
+      // Firefox forgets alarms on restart, and a woken worker must pick up writes left half-done.
+      work.run(ensureSyncAlarm());
+      // Records computed with another mapping (the 0.1 labels after an upgrade) are recomputed
+      // before the connection's first sync compares GHL's answers against them.
+      work.run(
+        applyStoredMapping({ db, tell })
+          .catch(logFailure)
+          .then(() => connection.restore())
+          .catch(logFailure)
+          .finally(() => {
+            scheduleRefresh();
+            work.run(startOutbox(outbox, clock));
+            void publishSync();
+          }),
+      );
+    },
+  };
+}
+
+/** See {@link createBackground}. */
+export type Background = ReturnType<typeof createBackground>;
