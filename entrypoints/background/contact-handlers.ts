@@ -1,7 +1,7 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
-import { MessageRefused, type MessageHandlers } from '@/utils/messaging/message-router';
+import { MessageRefused, type MessageHandlers } from './message-router';
 import { contactSummary } from '@/utils/contacts/contact-match';
 import { cachedCandidates, searchCache, searchGhl } from '@/utils/contacts/contact-search';
 import { suggestContacts } from '@/utils/contacts/contact-suggestions';

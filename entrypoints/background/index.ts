@@ -14,7 +14,7 @@ import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
 import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
-import { createMessageRouter } from '@/utils/messaging/message-router';
+import { createMessageRouter } from './message-router';
 import { createOutbox } from '@/utils/outbox/outbox';
 import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/outbox-alarm';
 import { createExtensionSandbox } from '@/sandbox/extension-sandbox';

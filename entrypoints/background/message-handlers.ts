@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
 import { changedOAuthApp, oauthAppView } from '@/utils/auth/oauth-app-settings';
-import { safeErrorInfo, type MessageHandlers } from '@/utils/messaging/message-router';
+import { safeErrorInfo, type MessageHandlers } from './message-router';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';

@@ -2,7 +2,7 @@ import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { AuditLog } from '@/utils/audit/audit-log';
 import { GhlError } from '@/utils/ghl/ghl-error';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import type { MessageHandlers, TabFacts } from '@/utils/messaging/message-router';
+import type { MessageHandlers, TabFacts } from './message-router';
 import type { SenderRole } from '@/utils/messaging/protocol';
 import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
 import type { Outbox } from '@/utils/outbox/outbox';

@@ -1,4 +1,4 @@
-import { MessageRefused, type TabFacts } from '@/utils/messaging/message-router';
+import { MessageRefused, type TabFacts } from './message-router';
 import type { SenderRole } from '@/utils/messaging/protocol';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import { connectionStatusSchema } from '../auth/connection-status';
-import { fieldMappingSchema } from '../mapping/field-mapping';
+import { connectionStatusSchema } from './connection-status-schema';
+import { fieldMappingSchema } from './field-mapping-schema';
 import { outboxOperationSchema } from '../outbox/outbox-operations';
-import { syncStatusSchema } from '../sync/sync-status';
+import { syncStatusSchema } from './sync-status-schema';
 import { TRINT_ANSWERS } from './trint-answers';
 
 export { contactSummarySchema, type ContactSummary } from './trint-answers';

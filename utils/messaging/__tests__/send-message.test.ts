@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NOT_CONNECTED, statusOf } from '../../auth/connection-status';
 import { GhlError } from '../../ghl/ghl-error';
-import { createMessageRouter, type MessageHandlers } from '../message-router';
+import { createMessageRouter, type MessageHandlers } from '@/entrypoints/background/message-router';
 import { MessageError, sendMessage } from '../send-message';
 
 const connected = statusOf({

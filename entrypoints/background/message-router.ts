@@ -1,6 +1,6 @@
-import { QuotaError } from '../db/quota';
-import { GhlError } from '../ghl/ghl-error';
-import { ConnectError } from '../auth/connect-error';
+import { QuotaError } from '@/utils/db/quota';
+import { GhlError } from '@/utils/ghl/ghl-error';
+import { ConnectError } from '@/utils/auth/connect-error';
 import {
   messageSchema,
   PROTOCOL,
@@ -10,8 +10,8 @@ import {
   type Payload,
   type Reply,
   type SenderRole,
-} from './protocol';
-import { parseTranscriptId } from '../trint/transcript-url';
+} from '@/utils/messaging/protocol';
+import { parseTranscriptId } from '@/utils/trint/transcript-url';
 import { senderRole, type SenderFacts, type TrustedOrigins } from './sender-role';
 
 /**

@@ -1,11 +1,11 @@
-import { DEFAULT_MAPPING } from '../../mapping/default-mapping';
+import { DEFAULT_MAPPING } from '@/utils/mapping/default-mapping';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectError } from '../../auth/connect-error';
-import { NOT_CONNECTED } from '../../auth/connection-status';
-import { GhlError } from '../../ghl/ghl-error';
-import { TRINT_ORIGIN } from '../../trint/transcript-url';
+import { ConnectError } from '@/utils/auth/connect-error';
+import { NOT_CONNECTED } from '@/utils/auth/connection-status';
+import { GhlError } from '@/utils/ghl/ghl-error';
+import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
 import { createMessageRouter, type MessageHandlers } from '../message-router';
-import { PROTOCOL, type MessageType } from '../protocol';
+import { PROTOCOL, type MessageType } from '@/utils/messaging/protocol';
 import type { SenderFacts } from '../sender-role';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
