@@ -4,7 +4,7 @@ import { ConnectError } from '@/utils/auth/connect-error';
 import { NOT_CONNECTED } from '@/utils/auth/connection-status';
 import { GhlError } from '@/utils/ghl/ghl-error';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
-import { createMessageRouter, type MessageHandlers } from '../message-router';
+import { createMessageRouter, type CheckedHandlers } from '../message-router';
 import { PROTOCOL, type MessageType } from '@/utils/messaging/protocol';
 import type { SenderFacts } from '../sender-role';
 
@@ -69,7 +69,7 @@ beforeEach(() => {
   handlers = Object.fromEntries(
     TYPES.map((type) => [type, vi.fn(async () => answerFor(type))]),
   ) as typeof handlers;
-  route = createMessageRouter(handlers as unknown as MessageHandlers, trusted);
+  route = createMessageRouter(handlers as unknown as CheckedHandlers, trusted);
 });
 
 const SENDERS: [string, SenderFacts, 'extension-page' | 'trint-tab' | undefined][] = [

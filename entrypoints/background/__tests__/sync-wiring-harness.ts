@@ -15,11 +15,16 @@ import { createSyncEngine } from '@/utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
-import { createContactHandlers } from '../contact-handlers';
+import { createAuditHandlers } from '../audit-handlers';
+import { createContactsHandlers } from '../contacts-handlers';
+import { createLinkHandlers } from '../link-handlers';
 import { createOutboxEffects } from '../outbox-effects';
+import { createOutboxHandlers } from '../outbox-handlers';
 import { createSearchBudget } from '../search-budget';
 import { createShownContacts } from '../shown-contacts';
 import { createSyncHandlers } from '../sync-handlers';
+import { withTabAccess } from '../tab-access';
+import { createTranscriptHandlers } from '../transcript-handlers';
 import { sandboxControl } from '../../../test/support/sandbox-control';
 
 /** Seeded Sandbox contacts. */
@@ -127,25 +132,24 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     owner: 'engine-1',
   });
   /**
-   * The handlers as a background start makes them: what each tab was shown lives in the (fake)
-   * storage.session, the search budgets in memory.
+   * The handlers as a background start makes them, held to the Trint tabs' access rules: what
+   * each tab was shown lives in the (fake) storage.session, the search budgets in memory.
    */
   const startHandlers = () => {
     const shown = createShownContacts({ storage: fakeBrowser.storage.session, clock });
     const searchBudget = createSearchBudget({ clock });
-    return {
-      ...createSyncHandlers({
-        connection,
-        engine,
-        outbox,
-        transcripts,
-        auditLog,
-        tell,
-        settings,
-        shown,
-      }),
-      ...createContactHandlers({ connection, db, transcripts, clock, shown, searchBudget }),
-    };
+    const deps = { connection, engine, outbox, transcripts, auditLog, tell, settings };
+    return withTabAccess(
+      {
+        ...createTranscriptHandlers(deps),
+        ...createLinkHandlers(deps),
+        ...createSyncHandlers(deps),
+        ...createOutboxHandlers(deps),
+        ...createAuditHandlers(deps),
+        ...createContactsHandlers({ connection, db, transcripts, clock, searchBudget }),
+      },
+      { transcripts, shown, outbox },
+    );
   };
   const handlers = startHandlers();
 
