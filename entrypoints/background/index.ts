@@ -142,7 +142,7 @@ export default defineBackground(() => {
     else void publishSync();
   });
 
-  // What each Trint tab was shown and may link, and its share of GHL searches (see tab-scope.ts).
+  // What each Trint tab was shown and may link, and its share of GHL searches (see tab-access.ts).
   const shown = createShownContacts({ storage: browser.storage.session, clock });
   const searchBudget = createSearchBudget({ clock });
   const route = createMessageRouter(

@@ -143,8 +143,8 @@ describe('sender roles × message types', () => {
 
   it('the table covers both outcomes for each role', () => {
     // The content script reads the status and its transcript, finds and links its contact,
-    // marks linked transcripts and queues, retries or discards writes (its own: the handlers
-    // check): it can never connect, disconnect, sync now, or read the OAuth app or the audit log.
+    // marks linked transcripts and queues, retries or discards writes (its own: the access
+    // rules check): it can never connect, disconnect, sync now, or read the OAuth app or the audit log.
     const fromTab = [
       'connection/status',
       'transcript/opened',
