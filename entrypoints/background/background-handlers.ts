@@ -1,7 +1,7 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
 import { extensionOrigin } from '@/utils/extension-origin';
-import { createMessageRouter } from '@/utils/messaging/message-router';
+import { createMessageRouter } from './message-router';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
 import type { BackgroundBrowser } from './background-browser';
 import { createMessageHandlers, type CacheHandlerDeps } from './message-handlers';
@@ -18,7 +18,7 @@ export type BackgroundHandlersDeps = Omit<CacheHandlerDeps, 'shown' | 'searchBud
 /**
  * The answers to the protocol's messages and the router that checks who sent each one, with
  * what each Trint tab was shown and may link (in storage.session, so it outlives a stopped
- * worker) and its share of GHL searches (in memory). See tab-scope.ts.
+ * worker) and its share of GHL searches (in memory). See tab-access.ts.
  */
 export function createBackgroundHandlers(deps: BackgroundHandlersDeps) {
   const { browser, connection, store, ...cache } = deps;

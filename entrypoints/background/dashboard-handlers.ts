@@ -3,7 +3,7 @@ import type { Clock } from '@/utils/clock';
 import { buildDashboard } from '@/utils/dashboard/build-dashboard';
 import { readDashboardSource } from '@/utils/dashboard/dashboard-source';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
-import type { MessageHandlers } from '@/utils/messaging/message-router';
+import type { MessageHandlers } from './message-router';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
 
 /** What the dashboard is answered from: the cache, the clock and the what-to-sync settings. */

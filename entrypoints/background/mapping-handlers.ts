@@ -6,9 +6,9 @@ import { recomputeIfMappingChanged, recomputeRecords } from '@/utils/mapping/map
 import { previewMapping } from '@/utils/mapping/mapping-preview';
 import { mappingProblems } from '@/utils/mapping/mapping-problems';
 import { readMapping, writeMapping } from '@/utils/mapping/mapping-store';
-import { MessageRefused, type MessageHandlers } from '@/utils/messaging/message-router';
+import { MessageRefused, type MessageHandlers } from './message-router';
 import { stableJson } from '@/utils/sync/content-hash';
-import type { ViewChange } from './sync-handlers';
+import type { ViewChange } from './transcript-handlers';
 
 /** What the mapping messages are answered from (all in CacheHandlerDeps, plus the connection). */
 export interface MappingHandlerDeps {

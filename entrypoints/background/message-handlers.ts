@@ -1,71 +1,63 @@
-import { browser } from 'wxt/browser';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
-import { changedOAuthApp, oauthAppView } from '@/utils/auth/oauth-app-settings';
-import { safeErrorInfo, type MessageHandlers } from '@/utils/messaging/message-router';
-import type { ConnectionStatus } from '@/utils/auth/connection-status';
-import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
-import { extensionOrigin } from '@/utils/extension-origin';
-import { createContactHandlers, type ContactHandlerDeps } from './contact-handlers';
+import { createAuditHandlers } from './audit-handlers';
+import { createConnectionHandlers } from './connection-handlers';
+import { createContactsHandlers, type ContactsHandlerDeps } from './contacts-handlers';
 import { createDashboardHandlers } from './dashboard-handlers';
+import { createLinkHandlers } from './link-handlers';
 import { createMappingHandlers } from './mapping-handlers';
-import type { ShownContacts } from './shown-contacts';
-import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
+import type { CheckedHandlers, MessageHandlers } from './message-router';
+import { createOAuthAppHandlers } from './oauth-app-handlers';
+import { createOutboxHandlers } from './outbox-handlers';
+import { createSyncHandlers } from './sync-handlers';
+import { withTabAccess, type TabAccessDeps } from './tab-access';
+import { createTranscriptHandlers, type ViewChange } from './transcript-handlers';
+import type { AuditLog } from '@/utils/audit/audit-log';
+import type { Clock } from '@/utils/clock';
+import type { CacheDbSource } from '@/utils/db/open-cache-db';
+import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { Outbox } from '@/utils/outbox/outbox';
+import type { SyncEngine } from '@/utils/sync/sync-engine';
+import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 
-/** What the cache-backed messages (sync, contacts) are answered from, less the connection. */
-export type CacheHandlerDeps = Omit<SyncHandlerDeps, 'connection' | 'shown'> &
-  Pick<ContactHandlerDeps, 'db' | 'clock' | 'searchBudget'> & {
-    /** What each Trint tab was shown: the searches note it, a tab's link/set checks it. */
-    shown: Pick<ShownContacts, 'remember' | 'wasShown'>;
-  };
-
-/**
- * A connect that worked: an earlier sign-in failure is no longer worth showing. (Only connects:
- * a token refresh must not erase a failure the person has not seen yet.)
- */
-async function connected(connecting: Promise<ConnectionStatus>): Promise<ConnectionStatus> {
-  const status = await connecting;
-  await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY).catch(() => {});
-  return status;
+/** What the cache-backed messages (transcripts, links, contacts, outbox…) are answered from. */
+export interface CacheHandlerDeps {
+  db: CacheDbSource;
+  clock: Clock;
+  engine: SyncEngine;
+  outbox: Outbox;
+  transcripts: TranscriptStore;
+  auditLog: AuditLog;
+  /** What each Trint tab was shown: the searches note it, a tab's link/set checks it. */
+  shown: TabAccessDeps['shown'];
+  /** Each Trint tab's share of GHL searches. */
+  searchBudget: ContactsHandlerDeps['searchBudget'];
+  /** Tells open panels of a transcript that its view changed. */
+  tell(change: ViewChange): Promise<void>;
+  settings(): Promise<SyncSettings>;
 }
 
-/** The background's answer to every protocol message: a flat list of small handlers. */
+/**
+ * The background's answer to every protocol message: a flat list of small handlers, one file per
+ * message prefix, held together to the access rules the message table declares for Trint tabs.
+ */
 export function createMessageHandlers(
   connection: ConnectionService,
   store: CredentialStore,
   sync: CacheHandlerDeps,
-): MessageHandlers {
-  const redirectUri = () => browser.identity.getRedirectURL();
-  return {
-    ...createSyncHandlers({ ...sync, connection }),
-    ...createContactHandlers({ ...sync, connection }),
-    ...createMappingHandlers({ ...sync, connection }),
-    ...createDashboardHandlers({ ...sync, connection }),
-    'connection/status': () => connection.status(),
-    'connection/check': () => connection.check(),
-    'connection/connect-token': (input) => connected(connection.connectPrivateToken(input)),
-    'connection/replace-token': (input) => connected(connection.replacePrivateToken(input)),
-    async 'connection/connect-oauth'(input) {
-      // Kept for the popup, which the OAuth window closes before the answer arrives.
-      try {
-        return await connected(connection.connectOAuth(input));
-      } catch (error) {
-        const failure: LastConnectError = { message: safeErrorInfo(error).message, at: Date.now() };
-        await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure }).catch(() => {});
-        throw error;
-      }
-    },
-    'connection/connect-sandbox': () => connected(connection.connectSandbox()),
-    'connection/disconnect': (input) => connection.disconnect(input),
-    'oauth-app/get': async () =>
-      oauthAppView(await store.loadOAuthApp(), redirectUri(), extensionOrigin()),
-    async 'oauth-app/save'(change) {
-      const app = changedOAuthApp(await store.loadOAuthApp(), change);
-      await store.saveOAuthApp(app);
-      // A sign-in failure under the old setup says nothing about the new one.
-      await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY);
-      connection.forgetClient();
-      return oauthAppView(app, redirectUri(), extensionOrigin());
-    },
+): CheckedHandlers {
+  const deps = { ...sync, connection };
+  const handlers: MessageHandlers = {
+    ...createConnectionHandlers(connection),
+    ...createOAuthAppHandlers(connection, store),
+    ...createTranscriptHandlers(deps),
+    ...createLinkHandlers(deps),
+    ...createContactsHandlers(deps),
+    ...createSyncHandlers(deps),
+    ...createOutboxHandlers(deps),
+    ...createAuditHandlers(deps),
+    ...createMappingHandlers(deps),
+    ...createDashboardHandlers(deps),
   };
+  return withTabAccess(handlers, sync);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 
 /**
  * The background's reply on the wire, shared by every sender (the content script included) and
- * the router (message-router.ts).
+ * the router (entrypoints/background/message-router.ts).
  */
 
 /** Why a message failed, as a plain value. `message` is safe to show a person. */

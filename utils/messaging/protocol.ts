@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
-import { connectionStatusSchema } from '../auth/connection-status';
-import { fieldMappingSchema } from '../mapping/field-mapping';
+import { connectionStatusSchema } from './connection-status-schema';
+import { fieldMappingSchema } from './field-mapping-schema';
 import { outboxOperationSchema } from '../outbox/outbox-operations';
-import { syncStatusSchema } from '../sync/sync-status';
+import { syncStatusSchema } from './sync-status-schema';
+import type { AccessRule } from './access-rules';
 import { TRINT_ANSWERS } from './trint-answers';
 
 export { contactSummarySchema, type ContactSummary } from './trint-answers';
@@ -15,8 +16,9 @@ export {
 
 /**
  * Every message a popup, options page or content script sends to the background, with the
- * payload it carries, the answer it gets and who may send it. One table, shared by all contexts:
- * the background validates sender and payload against it, and senders validate the answer.
+ * payload it carries, the answer it gets, who may send it and, for a Trint tab, what it may touch
+ * (access-rules.ts). One table, shared by all contexts: the background validates sender and
+ * payload against it and enforces the access rules, and senders validate the answer.
  * The answers to what a Trint tab may send live in trint-answers.ts, the only part the content
  * script loads; zod/mini keeps it small.
  */
@@ -122,10 +124,26 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-/** The message table: type → who may send it, its payload and its answer. */
+/** A message only extension pages send: they are held to no access rule. */
+interface PageMessageSpec {
+  from: readonly ['extension-page'];
+  payload: z.ZodMiniType;
+  answer: z.ZodMiniType;
+}
+
+/** A message a Trint tab may send: it must say what the tab may touch (at least 'none'). */
+interface TabMessageSpec {
+  from: readonly ['trint-tab'] | readonly ['extension-page', 'trint-tab'];
+  access: readonly [AccessRule, ...AccessRule[]];
+  payload: z.ZodMiniType;
+  answer: z.ZodMiniType;
+}
+
+/** The message table: type → who may send it, what a Trint tab may touch, payload and answer. */
 export const PROTOCOL = {
   'connection/status': {
     from: ['extension-page', 'trint-tab'],
+    access: ['none'],
     payload: z.object({}),
     answer: TRINT_ANSWERS['connection/status'],
   },
@@ -177,6 +195,7 @@ export const PROTOCOL = {
   },
   'transcript/opened': {
     from: ['trint-tab'],
+    access: ['own transcript'],
     payload: z.object({
       transcriptId,
       title: z.optional(z.string().check(z.maxLength(500))),
@@ -191,22 +210,26 @@ export const PROTOCOL = {
   },
   'transcript/get': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own transcript'],
     payload: z.object({ transcriptId }),
     answer: TRINT_ANSWERS['transcript/get'],
   },
   'link/set': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own transcript', 'shown contact'],
     payload: z.object({ transcriptId, contactId: ghlId }),
     answer: TRINT_ANSWERS['link/set'],
   },
   'link/remove': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own transcript'],
     payload: z.object({ transcriptId }),
     answer: TRINT_ANSWERS['link/remove'],
   },
   /** Contacts matching a name, email or phone: the cache answers at once, GHL after a pause. */
   'contacts/search': {
     from: ['extension-page', 'trint-tab'],
+    access: ['shows contacts'],
     payload: z.object({
       query: z.string().check(z.minLength(1), z.maxLength(100)),
       source: z.enum(['cache', 'ghl']),
@@ -216,6 +239,7 @@ export const PROTOCOL = {
   /** Contacts a transcript is likely about, from its title and speaker names. */
   'contacts/suggest': {
     from: ['trint-tab'],
+    access: ['own transcript', 'shows contacts'],
     payload: z.object({
       transcriptId,
       title: z.optional(z.string().check(z.maxLength(500))),
@@ -226,17 +250,20 @@ export const PROTOCOL = {
   /** Others at the contact's business (GET /contacts/business/:businessId), without the contact. */
   'contacts/business': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own contact'],
     payload: z.object({ contactId: ghlId }),
     answer: TRINT_ANSWERS['contacts/business'],
   },
   /** Which of these transcripts are linked, and to whom: the markers on Trint's file list. */
   'links/find': {
     from: ['extension-page', 'trint-tab'],
+    access: ['none'],
     payload: z.object({ transcriptIds: z.array(transcriptId).check(z.maxLength(500)) }),
     answer: TRINT_ANSWERS['links/find'],
   },
   'sync/status': {
     from: ['extension-page', 'trint-tab'],
+    access: ['none'],
     payload: z.object({}),
     answer: TRINT_ANSWERS['sync/status'],
   },
@@ -247,21 +274,25 @@ export const PROTOCOL = {
   },
   'outbox/enqueue': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own transcript', 'own contact'],
     payload: z.object({ operation: outboxOperationSchema, transcriptId: z.optional(transcriptId) }),
     answer: TRINT_ANSWERS['outbox/enqueue'],
   },
   'outbox/list': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own jobs'],
     payload: z.object({}),
     answer: TRINT_ANSWERS['outbox/list'],
   },
   'outbox/retry': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own job', 'own jobs'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
     answer: TRINT_ANSWERS['outbox/retry'],
   },
   'outbox/discard': {
     from: ['extension-page', 'trint-tab'],
+    access: ['own job', 'own jobs'],
     payload: z.object({ id: z.string().check(z.maxLength(100)) }),
     answer: TRINT_ANSWERS['outbox/discard'],
   },
@@ -307,10 +338,7 @@ export const PROTOCOL = {
     payload: z.object({}),
     answer: z.array(auditEntrySchema),
   },
-} as const satisfies Record<
-  string,
-  { from: readonly SenderRole[]; payload: z.ZodMiniType; answer: z.ZodMiniType }
->;
+} as const satisfies Record<string, PageMessageSpec | TabMessageSpec>;
 
 /** Every message type. */
 export type MessageType = keyof typeof PROTOCOL;
@@ -318,6 +346,15 @@ export type MessageType = keyof typeof PROTOCOL;
 export type Payload<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['payload']>;
 /** What the background answers to a message of type T. */
 export type Answer<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['answer']>;
+
+/**
+ * The access rules a message type holds a Trint tab to, in order; undefined for a type only
+ * extension pages send.
+ */
+export function accessRulesOf(type: MessageType): readonly AccessRule[] | undefined {
+  const spec: PageMessageSpec | TabMessageSpec = PROTOCOL[type];
+  return 'access' in spec ? spec.access : undefined;
+}
 
 /**
  * A message on the wire. The payload may be missing: runtime messaging serializes messages as

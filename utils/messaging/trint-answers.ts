@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import { connectionStatusSchema } from '../auth/connection-status';
+import { connectionStatusSchema } from './connection-status-schema';
 import { outboxJobViewSchema } from '../outbox/outbox-operations';
-import { syncStatusSchema } from '../sync/sync-status';
-import { transcriptViewSchema } from '../transcripts/transcript-view';
+import { syncStatusSchema } from './sync-status-schema';
+import { transcriptViewSchema } from './transcript-view-schema';
 
 /**
  * The answers to the messages a Trint tab may send: the part of the message table (protocol.ts)

@@ -1,4 +1,4 @@
-import { TRINT_FIELDS } from '@/utils/mapping/trint-fields';
+import { TRINT_FIELDS } from '@/utils/messaging/trint-fields';
 import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import { transcriptUrl } from '@/utils/trint/transcript-url';
 import { isGhlAddress } from '../activity-section';

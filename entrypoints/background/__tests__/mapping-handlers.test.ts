@@ -5,7 +5,7 @@ import { defaultMapping } from '@/utils/mapping/default-mapping';
 import { MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
 import { readMapping } from '@/utils/mapping/mapping-store';
 import { reshapedMapping } from '@/utils/mapping/__tests__/mapping-fixtures';
-import { safeErrorInfo } from '@/utils/messaging/message-router';
+import { safeErrorInfo } from '../message-router';
 import { applyStoredMapping, createMappingHandlers } from '../mapping-handlers';
 import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '@/test/support/fake-clock';
 import { GhlError } from '@/utils/ghl/ghl-error';
-import { safeErrorInfo } from '@/utils/messaging/message-router';
+import { safeErrorInfo } from '../message-router';
 import { createSearchBudget, TAB_SEARCH_WINDOW_MS, TAB_SEARCHES } from '../search-budget';
 
 function budgetUnderTest() {

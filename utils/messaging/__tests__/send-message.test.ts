@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NOT_CONNECTED, statusOf } from '../../auth/connection-status';
 import { GhlError } from '../../ghl/ghl-error';
-import { createMessageRouter, type MessageHandlers } from '../message-router';
+import { createMessageRouter, type CheckedHandlers } from '@/entrypoints/background/message-router';
 import { MessageError, sendMessage } from '../send-message';
 
 const connected = statusOf({
@@ -80,7 +80,7 @@ describe('sendMessage', () => {
       'connection/check': async () => {
         throw new GhlError('reconnect-needed', 'connection');
       },
-    } as unknown as MessageHandlers;
+    } as unknown as CheckedHandlers;
     const route = createMessageRouter(handlers, {
       extensionId,
       extensionOrigin: `chrome-extension://${extensionId}`,

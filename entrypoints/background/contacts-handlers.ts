@@ -1,7 +1,7 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
-import { MessageRefused, type MessageHandlers } from '@/utils/messaging/message-router';
+import { MessageRefused, type MessageHandlers } from './message-router';
 import { contactSummary } from '@/utils/contacts/contact-match';
 import { cachedCandidates, searchCache, searchGhl } from '@/utils/contacts/contact-search';
 import { suggestContacts } from '@/utils/contacts/contact-suggestions';
@@ -10,20 +10,16 @@ import { readSyncSettings } from '@/utils/sync/sync-settings-store';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { SearchBudget } from './search-budget';
-import type { ShownContacts } from './shown-contacts';
-import { ownContact, ownTranscript, showing } from './tab-scope';
 
 /** Others at a business the panel lists at most. */
 const BUSINESS_LIMIT = 20;
 
 /** What the contact-finding messages are answered from. */
-export interface ContactHandlerDeps {
+export interface ContactsHandlerDeps {
   connection: Pick<ConnectionService, 'status' | 'client'>;
   db: CacheDbSource;
-  transcripts: Pick<TranscriptStore, 'linkOf' | 'cachedContact' | 'findLinks'>;
+  transcripts: Pick<TranscriptStore, 'cachedContact'>;
   clock: Clock;
-  /** Notes what each Trint tab was shown: a tab links only one of those. */
-  shown: Pick<ShownContacts, 'remember'>;
   /** Each Trint tab's share of GHL searches. */
   searchBudget: Pick<SearchBudget, 'spend'>;
   /** What to sync: "Others at this business" may be switched off. The stored settings by default. */
@@ -37,16 +33,16 @@ export const BUSINESS_OFF_MESSAGE =
 /** A Trint tab without an id (none is expected) shares one budget with any other such. */
 const NO_TAB = -1;
 
-type ContactMessages = 'contacts/search' | 'contacts/suggest' | 'contacts/business' | 'links/find';
+type ContactsMessages = 'contacts/search' | 'contacts/suggest' | 'contacts/business';
 
 /**
  * Finding the contact a transcript is about: search (the cache on every keystroke, GHL after a
- * pause), suggestions from the page, the contact's colleagues, and which transcripts are linked.
- * GHL is asked at a person's priority, within the location's shared rate budget.
+ * pause), suggestions from the page, and the contact's colleagues. GHL is asked at a person's
+ * priority, within the location's shared rate budget and, for a Trint tab, within its own share.
  */
-export function createContactHandlers(
-  deps: ContactHandlerDeps,
-): Pick<MessageHandlers, ContactMessages> {
+export function createContactsHandlers(
+  deps: ContactsHandlerDeps,
+): Pick<MessageHandlers, ContactsMessages> {
   const { connection, transcripts } = deps;
 
   return {
@@ -54,17 +50,14 @@ export function createContactHandlers(
       const locationId = await connectedLocation(connection);
       const db = await deps.db.get();
       if (source === 'cache') {
-        const contacts = await searchCache(db, locationId, query);
-        return showing({ contacts }, role, tab, deps.shown);
+        return { contacts: await searchCache(db, locationId, query) };
       }
       if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);
       const found = await searchGhl(db, await connection.client(), query, deps.clock.now());
-      const contacts = found.map((contact) => contactSummary(contact));
-      return showing({ contacts }, role, tab, deps.shown);
+      return { contacts: found.map((contact) => contactSummary(contact)) };
     },
 
     async 'contacts/suggest'({ transcriptId, title, speakers }, role, tab) {
-      ownTranscript(transcriptId, role, tab);
       const status = await connection.status();
       // Nothing to suggest from: the panel asks the person to connect first.
       if (status.state === 'not-connected') return { contacts: [] };
@@ -80,11 +73,10 @@ export function createContactHandlers(
         { candidates, searchGhl: status.state === 'connected' ? ask : undefined },
         { title: title ?? (await db.get('transcripts', transcriptId))?.title, speakers },
       );
-      return showing({ contacts }, role, tab, deps.shown);
+      return { contacts };
     },
 
-    async 'contacts/business'({ contactId }, role, tab) {
-      await ownContact(contactId, role, tab, transcripts);
+    async 'contacts/business'({ contactId }) {
       // Switched off: GHL is not asked, whoever asks (the view's `shows` tells a panel not to).
       if (!(await (deps.settings ?? readSyncSettings)()).businessContacts)
         throw new MessageRefused(BUSINESS_OFF_MESSAGE);
@@ -99,10 +91,6 @@ export function createContactHandlers(
       );
       const others = answer.contacts.filter((contact) => contact.id !== contactId);
       return { contacts: others.map((contact) => contactSummary(contact)) };
-    },
-
-    async 'links/find'({ transcriptIds }) {
-      return { links: await transcripts.findLinks(transcriptIds) };
     },
   };
 }

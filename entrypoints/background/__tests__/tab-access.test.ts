@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MessageRefused } from '@/utils/messaging/message-router';
+import { MessageRefused } from '../message-router';
 import { SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import { backgroundUnderTest, JANE, SAM } from './sync-wiring-harness';
 

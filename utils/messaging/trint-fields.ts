@@ -1,6 +1,6 @@
 /**
  * The fields of the extension's transcript record a mapping rule can fill (besides custom
- * labels), by the names the record keys them under. Apart from field-mapping.ts, whose zod
+ * labels), by the names the record keys them under. Apart from field-mapping-schema.ts, whose zod
  * schemas the content script does not need: the panel's export only reads these names.
  */
 export const TRINT_FIELDS = {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MessageRefused, safeErrorInfo, type TabFacts } from '@/utils/messaging/message-router';
+import { MessageRefused, safeErrorInfo, type TabFacts } from '../message-router';
 import { TAB_SEARCHES } from '../search-budget';
 import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
 import { cacheContact, OMAR, PAGE, person, SEARCHES, TAB } from './contact-fixtures';

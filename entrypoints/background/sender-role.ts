@@ -1,5 +1,5 @@
-import { originOf } from '../extension-origin';
-import type { SenderRole } from './protocol';
+import { originOf } from '@/utils/extension-origin';
+import type { SenderRole } from '@/utils/messaging/protocol';
 
 /** The facts of a message sender the background trusts (from runtime.onMessage). */
 export interface SenderFacts {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MessageRefused } from '@/utils/messaging/message-router';
+import { MessageRefused } from '../message-router';
 import { DEFAULT_SYNC_SETTINGS, SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
-import { BUSINESS_OFF_MESSAGE } from '../contact-handlers';
+import { BUSINESS_OFF_MESSAGE } from '../contacts-handlers';
 import { backgroundUnderTest, JANE, SAM } from './sync-wiring-harness';
 import {
   ANA,

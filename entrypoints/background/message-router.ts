@@ -1,6 +1,6 @@
-import { QuotaError } from '../db/quota';
-import { GhlError } from '../ghl/ghl-error';
-import { ConnectError } from '../auth/connect-error';
+import { QuotaError } from '@/utils/db/quota';
+import { GhlError } from '@/utils/ghl/ghl-error';
+import { ConnectError } from '@/utils/auth/connect-error';
 import {
   messageSchema,
   PROTOCOL,
@@ -10,8 +10,8 @@ import {
   type Payload,
   type Reply,
   type SenderRole,
-} from './protocol';
-import { parseTranscriptId } from '../trint/transcript-url';
+} from '@/utils/messaging/protocol';
+import { parseTranscriptId } from '@/utils/trint/transcript-url';
 import { senderRole, type SenderFacts, type TrustedOrigins } from './sender-role';
 
 /**
@@ -29,6 +29,19 @@ export type MessageHandlers = {
   [T in MessageType]: (payload: Payload<T>, role: SenderRole, tab?: TabFacts) => Promise<Answer<T>>;
 };
 
+declare const accessChecked: unique symbol;
+
+/**
+ * Marks handlers held to the access rules of the message table (made by `withTabAccess` in
+ * tab-access.ts): the router takes no others, so no handler table reaches a Trint tab unchecked.
+ */
+export interface AccessChecked {
+  readonly [accessChecked]: true;
+}
+
+/** A handler for every message type, held to the access rules: what the router runs. */
+export type CheckedHandlers = MessageHandlers & AccessChecked;
+
 /** A message the sender may not send in this form; the reply says so as `refused`. */
 export class MessageRefused extends Error {
   override readonly name = 'MessageRefused';
@@ -39,7 +52,7 @@ export class MessageRefused extends Error {
  * matches the protocol, runs the handler, and replies with the answer or an error as a value.
  * Nothing but an error's safe message crosses: no stack, no cause (which could hold a request).
  */
-export function createMessageRouter(handlers: MessageHandlers, trusted: TrustedOrigins) {
+export function createMessageRouter(handlers: CheckedHandlers, trusted: TrustedOrigins) {
   return async function route(message: unknown, sender: SenderFacts): Promise<Reply> {
     const role = senderRole(sender, trusted);
     if (!role) return refuse('refused', 'This sender may not talk to GHL for Trint.');

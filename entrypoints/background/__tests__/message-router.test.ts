@@ -1,11 +1,11 @@
-import { DEFAULT_MAPPING } from '../../mapping/default-mapping';
+import { DEFAULT_MAPPING } from '@/utils/mapping/default-mapping';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectError } from '../../auth/connect-error';
-import { NOT_CONNECTED } from '../../auth/connection-status';
-import { GhlError } from '../../ghl/ghl-error';
-import { TRINT_ORIGIN } from '../../trint/transcript-url';
-import { createMessageRouter, type MessageHandlers } from '../message-router';
-import { PROTOCOL, type MessageType } from '../protocol';
+import { ConnectError } from '@/utils/auth/connect-error';
+import { NOT_CONNECTED } from '@/utils/auth/connection-status';
+import { GhlError } from '@/utils/ghl/ghl-error';
+import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
+import { createMessageRouter, type CheckedHandlers } from '../message-router';
+import { PROTOCOL, type MessageType } from '@/utils/messaging/protocol';
 import type { SenderFacts } from '../sender-role';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -69,7 +69,7 @@ beforeEach(() => {
   handlers = Object.fromEntries(
     TYPES.map((type) => [type, vi.fn(async () => answerFor(type))]),
   ) as typeof handlers;
-  route = createMessageRouter(handlers as unknown as MessageHandlers, trusted);
+  route = createMessageRouter(handlers as unknown as CheckedHandlers, trusted);
 });
 
 const SENDERS: [string, SenderFacts, 'extension-page' | 'trint-tab' | undefined][] = [
@@ -143,8 +143,8 @@ describe('sender roles × message types', () => {
 
   it('the table covers both outcomes for each role', () => {
     // The content script reads the status and its transcript, finds and links its contact,
-    // marks linked transcripts and queues, retries or discards writes (its own: the handlers
-    // check): it can never connect, disconnect, sync now, or read the OAuth app or the audit log.
+    // marks linked transcripts and queues, retries or discards writes (its own: the access
+    // rules check): it can never connect, disconnect, sync now, or read the OAuth app or the audit log.
     const fromTab = [
       'connection/status',
       'transcript/opened',

@@ -1,0 +1,51 @@
+import type { MessageHandlers } from './message-router';
+import type { Outbox } from '@/utils/outbox/outbox';
+import type { SyncEngine } from '@/utils/sync/sync-engine';
+import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
+import type { TabMessage } from '@/utils/messaging/tab-messages';
+
+/** What the transcript messages are answered from. */
+export interface TranscriptHandlerDeps {
+  engine: Pick<SyncEngine, 'refreshContact'>;
+  outbox: Pick<Outbox, 'list'>;
+  transcripts: Pick<TranscriptStore, 'markViewed' | 'readView'>;
+}
+
+/** What changed about a transcript, for its open panels. */
+export type ViewChange = Omit<TabMessage, 'type'>;
+
+/** A transcript's view as the panel shows it, with the writes still on their way. */
+export async function readTranscriptView(
+  deps: { outbox: Pick<Outbox, 'list'>; transcripts: Pick<TranscriptStore, 'readView'> },
+  transcriptId: string,
+) {
+  return deps.transcripts.readView(transcriptId, await deps.outbox.list());
+}
+
+/**
+ * The panel's reads come from the cache (painted at once), and a panel that opens refreshes its
+ * contact in the background: the answer does not wait for GHL, the panel is told when the
+ * refresh changed something.
+ */
+export function createTranscriptHandlers(
+  deps: TranscriptHandlerDeps,
+): Pick<MessageHandlers, 'transcript/opened' | 'transcript/get'> {
+  const { engine, outbox, transcripts } = deps;
+
+  return {
+    async 'transcript/opened'({ transcriptId, title, again }) {
+      // The first paint waits for this answer: the outbox (its own store) is read while the visit
+      // is recorded; the view after, so that it has the title just recorded.
+      const [, pending] = await Promise.all([
+        transcripts.markViewed(transcriptId, { title }),
+        outbox.list(),
+      ]);
+      const shown = await transcripts.readView(transcriptId, pending);
+      // Refreshed without making the caller wait; failures are in the run history.
+      if (shown.link && !again)
+        void engine.refreshContact(shown.link.contactId, 'panel-open').catch(() => {});
+      return shown;
+    },
+    'transcript/get': ({ transcriptId }) => readTranscriptView(deps, transcriptId),
+  };
+}
