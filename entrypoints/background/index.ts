@@ -14,10 +14,11 @@ import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
 import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
+import { sandboxFetch } from '@/utils/ghl/sandbox-port';
+import { createSandboxScriptLoader } from '@/utils/ghl/sandbox-script';
 import { createMessageRouter } from '@/utils/messaging/message-router';
 import { createOutbox } from '@/utils/outbox/outbox';
 import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/outbox-alarm';
-import { createExtensionSandbox } from '@/sandbox/extension-sandbox';
 import { ensureSyncAlarm, SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
 import { SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
@@ -48,7 +49,8 @@ export default defineBackground(() => {
   const clock = systemClock;
   const store = createCredentialStore();
   const db = createCacheDbSource();
-  const sandbox = createExtensionSandbox();
+  // The Sandbox GHL of Sandbox mode, loaded from its own file the first time it is used.
+  const sandbox = createSandboxScriptLoader();
   const limiters = new Map<string, RateLimiter>();
   const limiterFor = (locationId: string) => {
     let limiter = limiters.get(locationId);
@@ -64,7 +66,8 @@ export default defineBackground(() => {
   const connection = createConnectionService({
     store,
     clock,
-    fetchFor: (kind) => (kind === 'sandbox' ? sandbox.fetch : fetch.bind(globalThis)),
+    fetchFor: (kind) => (kind === 'sandbox' ? sandboxFetch(sandbox) : fetch.bind(globalThis)),
+    sandbox,
     limiterFor,
     async authorize(url) {
       const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
@@ -76,7 +79,8 @@ export default defineBackground(() => {
     notifyReconnectNeeded,
     audit: (attempt) => auditLog.record(attempt),
     async wipeCache() {
-      await sandbox.reset();
+      // Loads the Sandbox even when it was not in use: only it knows where its records are.
+      await (await sandbox()).reset();
       // Entries still waiting for their batch belong to the data being deleted: written now,
       // they go with it, instead of landing in the next connection's fresh log.
       await auditLog.flush();
@@ -157,6 +161,7 @@ export default defineBackground(() => {
       auditLog,
       tell,
       settings: readSyncSettings,
+      sandbox,
     }),
     {
       extensionId: browser.runtime.id,

@@ -8,13 +8,14 @@ import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last
 import { extensionOrigin } from '@/utils/extension-origin';
 import { createContactHandlers, type ContactHandlerDeps } from './contact-handlers';
 import { createDashboardHandlers } from './dashboard-handlers';
-import { createMappingHandlers } from './mapping-handlers';
+import { createMappingHandlers, type MappingHandlerDeps } from './mapping-handlers';
 import type { ShownContacts } from './shown-contacts';
 import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
 
 /** What the cache-backed messages (sync, contacts) are answered from, less the connection. */
 export type CacheHandlerDeps = Omit<SyncHandlerDeps, 'connection' | 'shown'> &
-  Pick<ContactHandlerDeps, 'db' | 'clock' | 'searchBudget'> & {
+  Pick<ContactHandlerDeps, 'db' | 'clock' | 'searchBudget'> &
+  Pick<MappingHandlerDeps, 'sandbox'> & {
     /** What each Trint tab was shown: the searches note it, a tab's link/set checks it. */
     shown: Pick<ShownContacts, 'remember' | 'wasShown'>;
   };

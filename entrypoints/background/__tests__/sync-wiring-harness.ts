@@ -10,6 +10,7 @@ import { createOutbox, type Outbox } from '@/utils/outbox/outbox';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import { createSandboxFetch } from '@/sandbox/sandbox-fetch';
 import { createSandbox } from '@/sandbox/sandbox-handler';
+import { sandboxGhlOf } from '@/sandbox/sandbox-ghl';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
@@ -73,6 +74,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     store: createCredentialStore(`background-credentials-${n}`),
     clock,
     fetchFor: () => network,
+    sandbox: async () => sandboxGhlOf(sandbox, network),
     limiterFor,
     authorize: () => Promise.reject(new Error('No OAuth in these tests.')),
     redirectUri: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
