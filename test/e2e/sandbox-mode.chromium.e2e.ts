@@ -38,7 +38,11 @@ describe('Chromium: the Sandbox GHL is loaded only for Sandbox mode, in any work
     worker.evaluate((name) => name in globalThis, SANDBOX_SCRIPT.global);
 
   /** Sends a GHL request to a new Sandbox in `worker`: one that starts from the saved records. */
-  function sandboxRequest(worker: Worker, path: string, init: RequestInit = {}) {
+  function sandboxRequest(
+    worker: Worker,
+    path: string,
+    init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  ) {
     return worker.evaluate(
       async ({ name, path, init, token }) => {
         const create = (globalThis as unknown as Record<string, () => { fetch: typeof fetch }>)[
