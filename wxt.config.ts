@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -15,6 +16,22 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The Sandbox GHL is its own bundle, sandbox-ghl.js, which the background loads only when
+    // Sandbox mode starts (utils/ghl/sandbox-script.ts says how and why). Its entry lives in the
+    // sandbox/ package, so nothing under entrypoints/ imports the Sandbox.
+    'entrypoints:resolved'(wxt, entrypoints) {
+      entrypoints.push({
+        type: 'unlisted-script',
+        name: 'sandbox-ghl',
+        inputPath: resolve(wxt.config.root, 'sandbox/extension-script.ts'),
+        outputDir: wxt.config.outDir,
+        // An anonymous IIFE: the script leaves only the one global it means to.
+        options: { globalName: false },
+        skipped: false,
+      });
+    },
+  },
   // Firefox gets Manifest V3 too, so both browsers share one manifest shape and API surface.
   manifestVersion: 3,
   manifest: ({ browser }) => ({

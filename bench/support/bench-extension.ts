@@ -8,6 +8,7 @@ import { createBackground } from '../../entrypoints/background/create-background
 import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../../utils/ghl/api-constants';
 import type { Clock } from '../../utils/clock';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
+import { sandboxGhlAnsweredBy } from '../../sandbox/sandbox-ghl';
 import type { TranscriptChange } from '../../utils/sync/contact-sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../utils/sync/sync-settings';
 
@@ -39,7 +40,7 @@ export async function benchExtension(options: BenchExtensionOptions) {
     browser,
     fetch: options.fetch,
     clock,
-    sandbox: { fetch: options.fetch, reset: async () => {} },
+    sandbox: async () => sandboxGhlAnsweredBy(options.fetch),
     dbName: `bench-${name}-${n}`,
     credentialsDbName: `bench-credentials-${name}-${n}`,
     tabs: {

@@ -6,23 +6,17 @@ import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
+import { sandboxFetch, type LoadSandbox } from '@/utils/ghl/sandbox-port';
 import type { BackgroundBrowser } from './background-browser';
 import type { ConnectionEffects } from './connection-effects';
-
-/** The Sandbox GHL of Sandbox mode, as the background uses it. */
-export interface BackgroundSandbox {
-  /** Answers the requests of a Sandbox connection. */
-  fetch: typeof fetch;
-  /** Back to the seeded data: the cache it filled is being deleted. */
-  reset(): Promise<void>;
-}
 
 /** What {@link createBackgroundConnection} is built from. */
 export interface BackgroundConnectionDeps {
   browser: Pick<BackgroundBrowser, 'identity'>;
   /** Reaches GHL for a real connection. */
   fetch: typeof fetch;
-  sandbox: BackgroundSandbox;
+  /** The Sandbox GHL of Sandbox mode, loaded the first time it is used. */
+  sandbox: LoadSandbox;
   clock: Clock;
   db: CacheDbSource;
   /** The cache database's name: disconnecting deletes it. */
@@ -59,7 +53,8 @@ export function createBackgroundConnection(deps: BackgroundConnectionDeps) {
   const connection = createConnectionService({
     store,
     clock,
-    fetchFor: (kind) => (kind === 'sandbox' ? sandbox.fetch : deps.fetch),
+    fetchFor: (kind) => (kind === 'sandbox' ? sandboxFetch(sandbox) : deps.fetch),
+    sandbox,
     limiterFor,
     async authorize(url) {
       const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
@@ -72,7 +67,8 @@ export function createBackgroundConnection(deps: BackgroundConnectionDeps) {
     audit: (attempt) => auditLog.record(attempt),
     random: deps.random,
     async wipeCache() {
-      await sandbox.reset();
+      // Loads the Sandbox even when it was not in use: only it knows where its records are.
+      await (await sandbox()).reset();
       // Entries still waiting for their batch belong to the data being deleted: written now,
       // they go with it, instead of landing in the next connection's fresh log.
       await auditLog.flush();

@@ -10,7 +10,8 @@ import type { SyncSettings } from '@/utils/sync/sync-settings';
 import { readSyncSettings } from '@/utils/sync/sync-settings-store';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { BackgroundBrowser } from './background-browser';
-import { createBackgroundConnection, type BackgroundSandbox } from './background-connection';
+import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
+import { createBackgroundConnection } from './background-connection';
 import { createBackgroundHandlers } from './background-handlers';
 import { createBackgroundListeners } from './background-listeners';
 import { createBackgroundOutbox } from './background-outbox';
@@ -26,8 +27,8 @@ export interface BackgroundDeps {
   /** Reaches GHL for a real connection (the in-process Sandbox in tests and benchmarks). */
   fetch: typeof fetch;
   clock: Clock;
-  /** The Sandbox GHL that Sandbox mode talks to. */
-  sandbox: BackgroundSandbox;
+  /** The Sandbox GHL that Sandbox mode talks to, loaded only when it is first used. */
+  sandbox: LoadSandbox;
   /** The cache database (one per test, one per teammate in a benchmark). */
   dbName?: string;
   credentialsDbName?: string;
@@ -128,7 +129,8 @@ export function createBackground(deps: BackgroundDeps) {
   });
 
   const handlerDeps = { browser, connection, store, db, clock, engine, outbox, transcripts };
-  const cacheDeps = { ...handlerDeps, auditLog, tell, settings };
+  const sandbox = deps.sandbox;
+  const cacheDeps = { ...handlerDeps, auditLog, tell, settings, sandbox };
   const handlers = createBackgroundHandlers(cacheDeps);
   const on = createBackgroundListeners({
     ...cacheDeps,

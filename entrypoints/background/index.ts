@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createExtensionSandbox } from '@/sandbox/extension-sandbox';
 import { systemClock } from '@/utils/clock';
+import { createSandboxScriptLoader } from '@/utils/ghl/sandbox-script';
 import { createBackground } from './create-background';
 
 /**
@@ -15,7 +15,8 @@ export default defineBackground(() => {
     // Looked up at each request, as a direct call to fetch would be.
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
-    sandbox: createExtensionSandbox(),
+    // Sandbox mode's GHL, loaded from its own file (sandbox-ghl.js) the first time it is used.
+    sandbox: createSandboxScriptLoader(),
   });
   const { on } = background;
   browser.runtime.onMessage.addListener(on.message);

@@ -1,5 +1,6 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
+import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
 import { customFieldChoices, customFieldNames } from '@/utils/mapping/custom-field-choices';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
 import { recomputeIfMappingChanged, recomputeRecords } from '@/utils/mapping/mapping-apply';
@@ -14,6 +15,8 @@ import type { ViewChange } from './transcript-handlers';
 export interface MappingHandlerDeps {
   db: CacheDbSource;
   connection: Pick<ConnectionService, 'client' | 'status'>;
+  /** The Sandbox GHL, whose custom fields are known in Sandbox mode. */
+  sandbox: LoadSandbox;
   /** Tells open panels of a transcript that its view changed. */
   tell(change: ViewChange): Promise<void>;
   /** For dates in the records; the runtime's time zone by default. */
@@ -65,9 +68,9 @@ export function createMappingHandlers(
 
     async 'mapping/custom-fields'() {
       const status = await deps.connection.status();
-      const mode =
-        status.state !== 'not-connected' && status.kind === 'sandbox' ? 'sandbox' : 'live';
-      const names = customFieldNames(mode, await readMapping());
+      const sandboxMode = status.state !== 'not-connected' && status.kind === 'sandbox';
+      const known = sandboxMode ? (await deps.sandbox()).customFields : undefined;
+      const names = customFieldNames(known, await readMapping());
       return { fields: await customFieldChoices(await deps.db.get(), names) };
     },
   };

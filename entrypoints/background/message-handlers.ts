@@ -5,7 +5,7 @@ import { createConnectionHandlers } from './connection-handlers';
 import { createContactsHandlers, type ContactsHandlerDeps } from './contacts-handlers';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { createLinkHandlers } from './link-handlers';
-import { createMappingHandlers } from './mapping-handlers';
+import { createMappingHandlers, type MappingHandlerDeps } from './mapping-handlers';
 import type { CheckedHandlers, MessageHandlers } from './message-router';
 import { createOAuthAppHandlers } from './oauth-app-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
@@ -35,6 +35,8 @@ export interface CacheHandlerDeps {
   /** Tells open panels of a transcript that its view changed. */
   tell(change: ViewChange): Promise<void>;
   settings(): Promise<SyncSettings>;
+  /** The Sandbox GHL, loaded when first used (its custom fields name a Sandbox mapping's). */
+  sandbox: MappingHandlerDeps['sandbox'];
 }
 
 /**

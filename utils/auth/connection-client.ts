@@ -7,9 +7,9 @@ import { GhlError } from '../ghl/ghl-error';
 import { createOAuthTokenClient } from '../ghl/oauth-token-client';
 import { createOAuthTokenProvider } from '../ghl/oauth-token-provider';
 import type { RateLimiter } from '../ghl/rate-limiter';
+import type { LoadSandbox } from '../ghl/sandbox-port';
 import type { RequestAttempt } from '../ghl/send-once';
 import type { TokenProvider } from '../ghl/token-provider';
-import { SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import type { OAuthApp, StoredConnection } from './connection-records';
 import { statusOf } from './connection-status';
 import type { CredentialStore } from './credential-store';
@@ -24,6 +24,8 @@ export interface ConnectionClientDeps {
   clock: Clock;
   /** The network for live connections; the in-extension Sandbox for Sandbox mode. */
   fetchFor(kind: StoredConnection['kind']): typeof fetch;
+  /** The Sandbox GHL, whose token Sandbox mode sends. */
+  sandbox: LoadSandbox;
   /** One limiter per location, shared by every client of that location. */
   limiterFor(locationId: string): RateLimiter;
   /**
@@ -115,7 +117,7 @@ function tokenProvider(
 ): TokenProvider {
   if (connection.credential.type === 'sandbox') {
     return {
-      getAccessToken: async () => (await live(), SANDBOX_TOKENS.readWrite),
+      getAccessToken: async () => (await live(), (await deps.sandbox()).token),
     };
   }
   if (connection.credential.type === 'pit') {

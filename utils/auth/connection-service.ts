@@ -4,7 +4,7 @@ import { GhlError } from '../ghl/ghl-error';
 import type { RateLimiter } from '../ghl/rate-limiter';
 import type { RequestAttempt } from '../ghl/send-once';
 import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
-import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
+import type { LoadSandbox } from '../ghl/sandbox-port';
 import { ConnectError } from './connect-error';
 import { createConnectionClient, LOCKS, type ConnectionClient } from './connection-client';
 import { createHealthTracker, quietly } from './connection-health-tracker';
@@ -22,6 +22,8 @@ export interface ConnectionServiceDeps {
   clock: Clock;
   /** The network for live connections; the in-extension Sandbox for Sandbox mode. */
   fetchFor(kind: StoredConnection['kind']): typeof fetch;
+  /** The Sandbox GHL, whose location Sandbox mode connects to. */
+  sandbox: LoadSandbox;
   limiterFor(locationId: string): RateLimiter;
   /** Opens GHL's authorization page (identity.launchWebAuthFlow); resolves with the redirect. */
   authorize(url: string): Promise<string>;
@@ -158,10 +160,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
 
     /** Sandbox mode: the built-in Sandbox GHL with its seeded data; no account needed. */
     async connectSandbox() {
+      const { location } = await deps.sandbox();
       return commit({
         kind: 'sandbox',
-        locationId: SANDBOX_LOCATION.id,
-        locationName: SANDBOX_LOCATION.name,
+        locationId: location.id,
+        locationName: location.name,
         scopes: [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE],
         credential: { type: 'sandbox' },
       });

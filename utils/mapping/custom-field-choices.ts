@@ -1,6 +1,5 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { CustomFieldChoice } from '../messaging/protocol';
-import { SANDBOX_CUSTOM_FIELDS } from '../../sandbox/sandbox-fixtures';
 import { ruleSources } from './apply-mapping';
 import type { FieldMapping } from './field-mapping';
 
@@ -8,16 +7,16 @@ import type { FieldMapping } from './field-mapping';
 const EXAMPLE_LENGTH = 80;
 
 /**
- * The names of custom field ids as far as the extension knows them. The Sandbox's definitions are
- * known; a live location's are not (reading them needs the locations/customFields.readonly scope,
- * which the extension does not ask for), so there the names are the ones the person gave in the
- * mapping.
+ * The names of custom field ids as far as the extension knows them: `known` definitions (the
+ * Sandbox's, in Sandbox mode) when there are some. A live location's are not known (reading them
+ * needs the locations/customFields.readonly scope, which the extension does not ask for), so
+ * there the names are the ones the person gave in the mapping.
  */
 export function customFieldNames(
-  mode: 'sandbox' | 'live',
+  known: readonly { id: string; name: string }[] | undefined,
   mapping: FieldMapping,
 ): Map<string, string> {
-  if (mode === 'sandbox') return new Map(SANDBOX_CUSTOM_FIELDS.map((f) => [f.id, f.name]));
+  if (known) return new Map(known.map((f) => [f.id, f.name]));
   const names = new Map<string, string>();
   for (const rule of mapping.rules) {
     for (const source of ruleSources(rule)) {

@@ -6,6 +6,7 @@ import { MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
 import { readMapping } from '@/utils/mapping/mapping-store';
 import { reshapedMapping } from '@/utils/mapping/__tests__/mapping-fixtures';
 import { safeErrorInfo } from '../message-router';
+import { sandboxGhlOf } from '@/sandbox/sandbox-ghl';
 import { applyStoredMapping, createMappingHandlers } from '../mapping-handlers';
 import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
 
@@ -30,6 +31,7 @@ function mappingHandlers(h: BackgroundUnderTest) {
   return createMappingHandlers({
     db: h.db,
     connection: h.connection,
+    sandbox: async () => sandboxGhlOf(h.sandbox),
     tell: h.tell,
     timeZone: 'UTC',
   });

@@ -5,6 +5,7 @@ import type { Outbox } from '@/utils/outbox/outbox';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import { createSandboxFetch } from '@/sandbox/sandbox-fetch';
 import { createSandbox } from '@/sandbox/sandbox-handler';
+import { sandboxGhlOf } from '@/sandbox/sandbox-ghl';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
@@ -70,7 +71,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     browser,
     fetch: network,
     clock,
-    sandbox: { fetch: network, reset: async () => {} },
+    sandbox: async () => sandboxGhlOf(sandbox, network),
     dbName: `background-sync-${n}`,
     credentialsDbName: `background-credentials-${n}`,
     // No Trint tab is open; what they would be told is recorded.

@@ -10,6 +10,7 @@ import {
   SANDBOX_OAUTH_CLIENT,
 } from '../../../sandbox/sandbox-fixtures';
 import { createSandbox } from '../../../sandbox/sandbox-handler';
+import { sandboxGhlOf } from '../../../sandbox/sandbox-ghl';
 import type { OAuthApp } from '../connection-records';
 import { createConnectionService } from '../connection-service';
 import type { ConnectionStatus } from '../connection-status';
@@ -151,6 +152,7 @@ export function connectionUnderTest(
       store,
       clock: fake.clock,
       fetchFor: (kind) => (kind === 'sandbox' ? createSandboxFetch(sandboxMode) : network),
+      sandbox: async () => sandboxGhlOf(sandboxMode),
       limiterFor(locationId) {
         let limiter = limiters.get(locationId);
         if (!limiter)

@@ -58,7 +58,7 @@ describe('custom field choices', () => {
 
     const choices = await customFieldChoices(
       await h.db.get(),
-      customFieldNames('sandbox', defaultMapping()),
+      customFieldNames(SANDBOX_CUSTOM_FIELDS, defaultMapping()),
     );
 
     expect(choices.map((c) => c.name)).toEqual([
@@ -99,7 +99,7 @@ describe('custom field choices', () => {
       { name: 'No custom fields' },
     ]);
 
-    const choices = await customFieldChoices(db, customFieldNames('live', named));
+    const choices = await customFieldChoices(db, customFieldNames(undefined, named));
 
     expect(choices).toEqual([
       { id: 'cfNone' },
@@ -113,6 +113,6 @@ describe('custom field choices', () => {
 
   it('live with the default mapping and an empty cache: no choices', async () => {
     const db = await cacheWith([]);
-    expect(await customFieldChoices(db, customFieldNames('live', defaultMapping()))).toEqual([]);
+    expect(await customFieldChoices(db, customFieldNames(undefined, defaultMapping()))).toEqual([]);
   });
 });
