@@ -12,6 +12,7 @@ import { createOutbox, type OutboxDeps } from '../../utils/outbox/outbox';
 import type { OutboxConnection } from '../../utils/outbox/outbox-runner';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import type { TranscriptChange } from '../../utils/sync/contact-sync';
+import { fieldMappingItem } from '../../utils/storage/field-mapping-item';
 import { createSyncEngine, type SyncEngineDeps } from '../../utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../utils/sync/sync-settings';
 import { createTranscriptStore } from '../../utils/transcripts/transcript-store';
@@ -57,6 +58,7 @@ export function benchExtension(options: BenchExtensionOptions) {
     clock,
     connection: { client: async () => client },
     settings: async () => settings,
+    mapping: fieldMappingItem.read,
     openTranscriptIds: async () => [...open],
     onTranscriptChanged: options.onTranscriptChanged,
     limiterFor: () => limiter,
@@ -69,6 +71,7 @@ export function benchExtension(options: BenchExtensionOptions) {
     clock,
     timeZone: 'UTC',
     settings: async () => settings,
+    mapping: fieldMappingItem.read,
   });
 
   const status: ConnectionStatus = {

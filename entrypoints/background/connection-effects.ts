@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
-import {
-  CONNECTION_STATUS_KEY,
-  parseConnectionStatus,
-  type ConnectionStatus,
-} from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { updateBadge } from '@/utils/alerts/toolbar-badge';
-import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import { connectionStatusItem } from '@/utils/storage/connection-status-item';
+import { syncStatusItem } from '@/utils/storage/sync-status-item';
+import type { SyncStatus } from '@/utils/sync/sync-status';
 
 /** The one notification id: a second loss replaces the first instead of stacking. */
 export const RECONNECT_NOTIFICATION_ID = 'ghl-reconnect-needed';
@@ -16,14 +14,16 @@ export const RECONNECT_NOTIFICATION_ID = 'ghl-reconnect-needed';
  * two changed, the badge reflects both.
  */
 async function refreshToolbar(): Promise<void> {
-  const stored = await browser.storage.local.get([CONNECTION_STATUS_KEY, SYNC_STATUS_KEY]);
-  const connection = parseConnectionStatus(stored[CONNECTION_STATUS_KEY]);
-  await updateBadge(connection, parseSyncStatus(stored[SYNC_STATUS_KEY]).outbox.failed);
+  const [connection, sync] = await Promise.all([
+    connectionStatusItem.read(),
+    syncStatusItem.read(),
+  ]);
+  await updateBadge(connection, sync.outbox.failed);
 }
 
 /** Publishes a connection status: storage.local for every context, and the toolbar badge. */
 export async function publishStatus(status: ConnectionStatus): Promise<void> {
-  await browser.storage.local.set({ [CONNECTION_STATUS_KEY]: status });
+  await connectionStatusItem.write(status);
   await refreshToolbar();
   if (status.state !== 'reconnect-needed') {
     await browser.notifications.clear(RECONNECT_NOTIFICATION_ID);
@@ -32,7 +32,7 @@ export async function publishStatus(status: ConnectionStatus): Promise<void> {
 
 /** Publishes the sync status for the popup, and the failed-writes count on the badge. */
 export async function publishSyncStatus(status: SyncStatus): Promise<void> {
-  await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+  await syncStatusItem.write(status);
   await refreshToolbar();
 }
 

@@ -20,8 +20,10 @@ import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/o
 import { createExtensionSandbox } from '@/sandbox/extension-sandbox';
 import { ensureSyncAlarm, SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
-import { SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
-import { readSyncSettings } from '@/utils/sync/sync-settings-store';
+import { failureNoticesItem } from '@/utils/storage/failure-notices-item';
+import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
+import { shownContactsItems } from '@/utils/storage/shown-contacts-item';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
 import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
 import { extensionOrigin } from '@/utils/extension-origin';
@@ -89,14 +91,24 @@ export default defineBackground(() => {
 
   const tell = (change: { transcriptId: string; contactId?: string; what: string[] }) =>
     tellTranscriptTabs({ type: 'transcript/changed', ...change });
-  const transcripts = createTranscriptStore({ db, clock });
-  const notifier = createFailureNotifier({ clock, notify: showBrowserNotification });
+  const transcripts = createTranscriptStore({
+    db,
+    clock,
+    mapping: fieldMappingItem.read,
+    settings: syncSettingsItem.read,
+  });
+  const notifier = createFailureNotifier({
+    storage: failureNoticesItem,
+    clock,
+    notify: showBrowserNotification,
+  });
   const effects = createOutboxEffects({
     db,
     transcripts,
     now: () => clock.now(),
     tell,
     notice: (kind, message) => notifier.notice(kind, message),
+    mapping: fieldMappingItem.read,
   });
   const outbox = createOutbox({
     db,
@@ -118,7 +130,8 @@ export default defineBackground(() => {
     db,
     connection,
     clock,
-    settings: readSyncSettings,
+    settings: syncSettingsItem.read,
+    mapping: fieldMappingItem.read,
     openTranscriptIds,
     onTranscriptChanged: tell,
     onStatus: publishSyncStatus,
@@ -143,7 +156,7 @@ export default defineBackground(() => {
   });
 
   // What each Trint tab was shown and may link, and its share of GHL searches (see tab-scope.ts).
-  const shown = createShownContacts({ storage: browser.storage.session, clock });
+  const shown = createShownContacts({ storage: shownContactsItems, clock });
   const searchBudget = createSearchBudget({ clock });
   const route = createMessageRouter(
     createMessageHandlers(connection, store, {
@@ -156,7 +169,7 @@ export default defineBackground(() => {
       transcripts,
       auditLog,
       tell,
-      settings: readSyncSettings,
+      settings: syncSettingsItem.read,
     }),
     {
       extensionId: browser.runtime.id,
@@ -179,13 +192,9 @@ export default defineBackground(() => {
       void outbox.process();
     }
   });
-  // The options page stores the sync settings itself: open panels re-read, so a part switched
-  // off (tasks, notes…) disappears at once, and one switched on shows what the cache has.
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SYNC_SETTINGS_KEY in changes) {
-      void tellAllTranscriptTabs(['settings']).catch(logFailure);
-    }
-  });
+  // New sync settings: open panels re-read, so a part switched off (tasks, notes…) disappears
+  // at once, and one switched on shows what the cache has.
+  syncSettingsItem.watch(() => void tellAllTranscriptTabs(['settings']).catch(logFailure));
   browser.notifications.onClicked.addListener((id) => {
     if (id === RECONNECT_NOTIFICATION_ID) void browser.runtime.openOptionsPage();
     // A failed write: the popup lists it with Retry and Discard (opened as a tab, since a
@@ -196,7 +205,7 @@ export default defineBackground(() => {
   });
 
   async function pruneAuditLog() {
-    const { auditRetentionDays } = await readSyncSettings();
+    const { auditRetentionDays } = await syncSettingsItem.read();
     await auditLog.prune({ retentionDays: auditRetentionDays });
   }
 

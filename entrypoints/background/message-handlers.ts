@@ -4,11 +4,13 @@ import type { CredentialStore } from '@/utils/auth/credential-store';
 import { changedOAuthApp, oauthAppView } from '@/utils/auth/oauth-app-settings';
 import { safeErrorInfo, type MessageHandlers } from '@/utils/messaging/message-router';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
-import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
+import type { LastConnectError } from '@/utils/auth/last-connect-error';
 import { extensionOrigin } from '@/utils/extension-origin';
+import { lastConnectErrorItem } from '@/utils/storage/last-connect-error-item';
 import { createContactHandlers, type ContactHandlerDeps } from './contact-handlers';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { createMappingHandlers } from './mapping-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 import type { ShownContacts } from './shown-contacts';
 import { createSyncHandlers, type SyncHandlerDeps } from './sync-handlers';
 
@@ -25,7 +27,7 @@ export type CacheHandlerDeps = Omit<SyncHandlerDeps, 'connection' | 'shown'> &
  */
 async function connected(connecting: Promise<ConnectionStatus>): Promise<ConnectionStatus> {
   const status = await connecting;
-  await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY).catch(() => {});
+  await lastConnectErrorItem.remove().catch(() => {});
   return status;
 }
 
@@ -41,6 +43,7 @@ export function createMessageHandlers(
     ...createContactHandlers({ ...sync, connection }),
     ...createMappingHandlers({ ...sync, connection }),
     ...createDashboardHandlers({ ...sync, connection }),
+    ...createSettingsHandlers(),
     'connection/status': () => connection.status(),
     'connection/check': () => connection.check(),
     'connection/connect-token': (input) => connected(connection.connectPrivateToken(input)),
@@ -51,7 +54,7 @@ export function createMessageHandlers(
         return await connected(connection.connectOAuth(input));
       } catch (error) {
         const failure: LastConnectError = { message: safeErrorInfo(error).message, at: Date.now() };
-        await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure }).catch(() => {});
+        await lastConnectErrorItem.write(failure).catch(() => {});
         throw error;
       }
     },
@@ -63,7 +66,7 @@ export function createMessageHandlers(
       const app = changedOAuthApp(await store.loadOAuthApp(), change);
       await store.saveOAuthApp(app);
       // A sign-in failure under the old setup says nothing about the new one.
-      await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY);
+      await lastConnectErrorItem.remove();
       connection.forgetClient();
       return oauthAppView(app, redirectUri(), extensionOrigin());
     },

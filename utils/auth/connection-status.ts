@@ -3,7 +3,7 @@ import { scopeRights } from '../ghl/scopes';
 
 /**
  * What every context may know about the GHL connection: never a token. The background publishes
- * it to storage.local (which content scripts can read), so the popup, options page and panels
+ * it to storage.local (utils/storage/connection-status-item.ts; content scripts can read it), so the popup, options page and panels
  * show the same state and update together. zod/mini keeps the content script small.
  */
 export const connectionStatusSchema = z.discriminatedUnion('state', [
@@ -25,9 +25,6 @@ export const connectionStatusSchema = z.discriminatedUnion('state', [
   }),
 ]);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
-
-/** The storage.local key of the published status. */
-export const CONNECTION_STATUS_KEY = 'connectionStatus';
 
 /** The status when no connection is stored. */
 export const NOT_CONNECTED: ConnectionStatus = { state: 'not-connected' };

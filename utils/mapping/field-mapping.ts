@@ -6,12 +6,11 @@ export { TRINT_FIELDS, type TrintField } from './trint-fields';
 /**
  * The field mapping: which GHL contact fields a linked transcript's record carries, under which
  * Trint transcript field, through which transform. One versioned format, stored in storage.local
- * under MAPPING_KEY by the background only (it recomputes the records when it changes), exported
- * and imported as JSON. zod/mini, like the message table that names it. The record's own field
- * names are in trint-fields.ts (the content script reads them without these schemas).
+ * (utils/storage/field-mapping-item.ts) by the background only (it recomputes the records when it
+ * changes), exported and imported as JSON. zod/mini, like the message table that names it. The
+ * record's own field names are in trint-fields.ts (the content script reads them without these
+ * schemas).
  */
-export const MAPPING_KEY = 'fieldMapping';
-
 /** The format's current version. Older versions are migrated by `migrateMapping`. */
 export const MAPPING_VERSION = 2;
 

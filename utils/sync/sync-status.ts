@@ -2,10 +2,9 @@ import { z } from 'zod/mini';
 
 /**
  * What the popup shows of the sync, published by the background to storage.local after every run
- * and outbox change, so the popup renders at once and updates live.
+ * and outbox change (utils/storage/sync-status-item.ts), so the popup renders at once and updates
+ * live.
  */
-export const SYNC_STATUS_KEY = 'syncStatus';
-
 export const syncStatusSchema = z.object({
   running: z.boolean(),
   lastRun: z.optional(
@@ -38,9 +37,3 @@ export const IDLE_SYNC_STATUS: SyncStatus = {
   running: false,
   outbox: { pending: 0, waiting: 0, failed: 0 },
 };
-
-/** Reads a stored status; anything malformed reads as idle. */
-export function parseSyncStatus(value: unknown): SyncStatus {
-  const parsed = syncStatusSchema.safeParse(value);
-  return parsed.success ? parsed.data : IDLE_SYNC_STATUS;
-}

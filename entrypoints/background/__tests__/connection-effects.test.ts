@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
+import { type ConnectionStatus } from '@/utils/auth/connection-status';
 import {
   notifyReconnectNeeded,
   publishStatus,
   RECONNECT_NOTIFICATION_ID,
 } from '../connection-effects';
+import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';
 
 const base = {
   kind: 'pit' as const,

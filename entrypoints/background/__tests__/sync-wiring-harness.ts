@@ -1,5 +1,4 @@
 import { afterEach, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
 import { createFakeClock } from '@/test/support/fake-clock';
 import { createAuditLog } from '@/utils/audit/audit-log';
 import { createConnectionService } from '@/utils/auth/connection-service';
@@ -18,6 +17,9 @@ import { drive } from '@/utils/sync/__tests__/sync-harness';
 import { createContactHandlers } from '../contact-handlers';
 import { createOutboxEffects } from '../outbox-effects';
 import { createSearchBudget } from '../search-budget';
+import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
+import { shownContactsItems } from '@/utils/storage/shown-contacts-item';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createShownContacts } from '../shown-contacts';
 import { createSyncHandlers } from '../sync-handlers';
 import { sandboxControl } from '../../../test/support/sandbox-control';
@@ -89,7 +91,13 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     for (const wake of tellWaiters.splice(0)) wake();
   });
   const notice = vi.fn(async (_kind: string, _message: string) => undefined);
-  const transcripts = createTranscriptStore({ db, clock, timeZone: 'UTC' });
+  const transcripts = createTranscriptStore({
+    db,
+    clock,
+    timeZone: 'UTC',
+    mapping: fieldMappingItem.read,
+    settings: syncSettingsItem.read,
+  });
   const effects = createOutboxEffects({
     db,
     transcripts,
@@ -97,6 +105,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     tell,
     notice,
     timeZone: 'UTC',
+    mapping: fieldMappingItem.read,
   });
   // The background fires the failure notice without waiting; kept here so a test can wait for
   // it. What follows an applied write the outbox itself awaits.
@@ -119,6 +128,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     connection,
     clock,
     settings,
+    mapping: fieldMappingItem.read,
     openTranscriptIds: async () => [],
     onTranscriptChanged: tell,
     outboxSummary: () => outbox.summary(),
@@ -131,7 +141,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
    * storage.session, the search budgets in memory.
    */
   const startHandlers = () => {
-    const shown = createShownContacts({ storage: fakeBrowser.storage.session, clock });
+    const shown = createShownContacts({ storage: shownContactsItems, clock });
     const searchBudget = createSearchBudget({ clock });
     return {
       ...createSyncHandlers({
@@ -144,7 +154,15 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
         settings,
         shown,
       }),
-      ...createContactHandlers({ connection, db, transcripts, clock, shown, searchBudget }),
+      ...createContactHandlers({
+        connection,
+        db,
+        transcripts,
+        clock,
+        shown,
+        searchBudget,
+        settings: syncSettingsItem.read,
+      }),
     };
   };
   const handlers = startHandlers();
