@@ -15,7 +15,7 @@ export type AnyStoredItem = Pick<
 >;
 
 /**
- * Everything the extension keeps in `browser.storage`, one file per item in this folder (the
+ * Everything the extension keeps in extension storage, one file per item in this folder (the
  * cache and the credentials are in IndexedDB: utils/db, utils/auth/credential-store.ts). Every
  * item is written by the background only; other contexts read it through the item (which checks
  * it against its schema, since a content script can write storage.local) and ask the background
