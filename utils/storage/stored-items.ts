@@ -15,11 +15,12 @@ export type AnyStoredItem = Pick<
 >;
 
 /**
- * Everything the extension keeps in extension storage, one file per item in this folder (the
- * cache and the credentials are in IndexedDB: utils/db, utils/auth/credential-store.ts). Every
- * item is written by the background only; other contexts read it through the item (which checks
- * it against its schema, since a content script can write storage.local) and ask the background
- * by message to change it. To add a setting: a file here, a line below, a message to save it.
+ * Everything the extension keeps in extension storage, one file per item in this folder. (The
+ * cache and the credentials are in IndexedDB; utils/db/meta-keys.ts lists what the cache keeps
+ * besides its records.) Every item is written by the background only; other contexts read it
+ * through the item (which checks it against its schema, since a content script can write
+ * storage.local) and ask the background by message to change it. To add a setting: a file here,
+ * a line below, a message to save it (utils/messaging/protocol.ts, settings-handlers.ts).
  */
 export const STORED_ITEMS: readonly AnyStoredItem[] = [
   syncSettingsItem,
