@@ -1,24 +1,20 @@
-import { browser } from 'wxt/browser';
-import {
-  LAST_CONNECT_ERROR_KEY,
-  parseLastConnectError,
-  type LastConnectError,
-} from '@/utils/auth/last-connect-error';
+import type { LastConnectError } from '@/utils/auth/last-connect-error';
+import { sendMessage } from '@/utils/messaging/send-message';
+import { lastConnectErrorItem } from '@/utils/storage/last-connect-error-item';
 import { useStorageValue } from '../shared/use-storage-value';
 
 /** How long a sign-in failure stays worth showing. */
 const FRESH_MS = 15 * 60_000;
 
-function freshFailure(raw: unknown): LastConnectError | undefined {
-  const failure = parseLastConnectError(raw);
+function freshFailure(failure: LastConnectError | undefined): LastConnectError | undefined {
   return failure && Date.now() - failure.at < FRESH_MS ? failure : undefined;
 }
 
 /**
  * The last OAuth sign-in failure the background kept (see last-connect-error.ts), while fresh,
- * and a way to dismiss it.
+ * and a way to dismiss it (the background forgets it).
  */
 export function useLastConnectError(): [LastConnectError | undefined, () => void] {
-  const failure = useStorageValue(LAST_CONNECT_ERROR_KEY, freshFailure);
-  return [failure, () => void browser.storage.local.remove(LAST_CONNECT_ERROR_KEY)];
+  const failure = useStorageValue(lastConnectErrorItem, freshFailure);
+  return [failure, () => void sendMessage('connection/forget-error', {}).catch(() => {})];
 }

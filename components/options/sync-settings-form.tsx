@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import {
-  DEFAULT_SYNC_SETTINGS,
-  parseSyncSettings,
-  SYNC_SETTINGS_KEY,
-  syncSettingsSchema,
-  type SyncSettings,
-} from '@/utils/sync/sync-settings';
+import { sendMessage } from '@/utils/messaging/send-message';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
 import { useStorageValue } from '../shared/use-storage-value';
 import {
   boundsOf,
@@ -25,7 +20,7 @@ import { WhatToSync } from './what-to-sync';
  * with; a change applies from the next sync run.
  */
 export function SyncSettingsForm() {
-  const stored = useStorageValue(SYNC_SETTINGS_KEY, parseSyncSettings);
+  const stored = useStorageValue(syncSettingsItem);
   const [draft, setDraft] = useState<SettingsDraft>();
   const [dirty, setDirty] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
@@ -52,7 +47,8 @@ export function SyncSettingsForm() {
   }
   async function write(next: SyncSettings, done: string) {
     try {
-      await browser.storage.local.set({ [SYNC_SETTINGS_KEY]: syncSettingsSchema.parse(next) });
+      // The background checks and stores them (only it writes storage).
+      await sendMessage('settings/save', { settings: next });
       setDraft(toDraft(next));
       setDirty(false);
       setOutcome({ ok: true, text: done });

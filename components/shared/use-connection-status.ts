@@ -1,8 +1,5 @@
-import {
-  CONNECTION_STATUS_KEY,
-  parseConnectionStatus,
-  type ConnectionStatus,
-} from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import { connectionStatusItem } from '@/utils/storage/connection-status-item';
 import { useStorageValue } from './use-storage-value';
 
 /**
@@ -10,5 +7,5 @@ import { useStorageValue } from './use-storage-value';
  * change the moment the background publishes it. `undefined` until the first read.
  */
 export function useConnectionStatus(): ConnectionStatus | undefined {
-  return useStorageValue(CONNECTION_STATUS_KEY, parseConnectionStatus);
+  return useStorageValue(connectionStatusItem);
 }

@@ -1,26 +1,27 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import type { StoredItem } from '@/utils/storage/stored-item';
 
 /**
- * A storage.local value, parsed, kept current as the background changes it. `undefined` until the
- * first read. `parse` gets the raw stored value (or undefined) and decides what it means.
+ * A stored item's value (see utils/storage/), checked against its schema, kept current as the
+ * background changes it. `undefined` until the first read. `select` makes what the component
+ * needs of it (e.g. a failure only while fresh).
  */
-export function useStorageValue<T>(key: string, parse: (raw: unknown) => T): T | undefined {
-  const [value, setValue] = useState<T>();
+export function useStorageValue<T, R = T>(
+  item: Pick<StoredItem<T>, 'key' | 'read' | 'watch'>,
+  select: (value: T) => R = (value) => value as unknown as R,
+): R | undefined {
+  const [value, setValue] = useState<R>();
   // A layout effect: the read starts as the component renders, not after the next paint.
   useLayoutEffect(() => {
     let live = true;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && key in changes) setValue(parse(changes[key]!.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.local.get(key).then((stored) => {
-      if (live) setValue(parse(stored[key]));
+    const unwatch = item.watch((next) => setValue(select(next)));
+    void item.read().then((stored) => {
+      if (live) setValue(select(stored));
     });
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
-  }, [key]);
+  }, [item.key]);
   return value;
 }

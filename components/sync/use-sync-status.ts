@@ -1,4 +1,5 @@
-import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import { syncStatusItem } from '@/utils/storage/sync-status-item';
+import type { SyncStatus } from '@/utils/sync/sync-status';
 import { useStorageValue } from '../shared/use-storage-value';
 
 /**
@@ -6,5 +7,5 @@ import { useStorageValue } from '../shared/use-storage-value';
  * `undefined` until the first read.
  */
 export function useSyncStatus(): SyncStatus | undefined {
-  return useStorageValue(SYNC_STATUS_KEY, parseSyncStatus);
+  return useStorageValue(syncStatusItem);
 }

@@ -7,6 +7,7 @@ import type { BackgroundBrowser } from './background-browser';
 import { createMessageHandlers, type CacheHandlerDeps } from './message-handlers';
 import { createSearchBudget } from './search-budget';
 import { createShownContacts } from './shown-contacts';
+import { shownContactsItems } from '@/utils/storage/shown-contacts-item';
 
 /** What {@link createBackgroundHandlers} is built from. */
 export type BackgroundHandlersDeps = Omit<CacheHandlerDeps, 'shown' | 'searchBudget'> & {
@@ -22,7 +23,7 @@ export type BackgroundHandlersDeps = Omit<CacheHandlerDeps, 'shown' | 'searchBud
  */
 export function createBackgroundHandlers(deps: BackgroundHandlersDeps) {
   const { browser, connection, store, ...cache } = deps;
-  const shown = createShownContacts({ storage: browser.storage.session, clock: cache.clock });
+  const shown = createShownContacts({ storage: shownContactsItems, clock: cache.clock });
   const searchBudget = createSearchBudget({ clock: cache.clock });
   const handlers = createMessageHandlers(connection, store, { ...cache, shown, searchBudget });
   const route = createMessageRouter(handlers, {

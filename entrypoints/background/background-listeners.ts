@@ -10,7 +10,7 @@ import { OUTBOX_ALARM } from '@/utils/outbox/outbox-alarm';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import { SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import type { BackgroundBrowser } from './background-browser';
 import type { BackgroundHandlers } from './background-handlers';
 import { logFailure, type BackgroundWork } from './background-work';
@@ -78,10 +78,10 @@ export function createBackgroundListeners(deps: BackgroundListenersDeps): Backgr
         work.run(outbox.process());
       }
     },
-    // The options page stores the sync settings itself: open panels re-read, so a part switched
-    // off (tasks, notes…) disappears at once, and one switched on shows what the cache has.
+    // New sync settings (saved by the background for the options page): open panels re-read, so a
+    // part switched off (tasks, notes…) disappears at once, and one switched on shows the cache's.
     storageChanged(changes, area) {
-      if (area === 'local' && SYNC_SETTINGS_KEY in changes) {
+      if (area === syncSettingsItem.area && syncSettingsItem.key in changes) {
         work.run(deps.tabs.tellAll(['settings']));
       }
     },

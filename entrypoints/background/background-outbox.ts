@@ -5,6 +5,7 @@ import { scheduleOutboxAlarm } from '@/utils/outbox/outbox-alarm';
 import type { OutboxConnection } from '@/utils/outbox/outbox-runner';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { BackgroundWork } from './background-work';
+import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
 import { createOutboxEffects, type OutboxEffectsDeps } from './outbox-effects';
 import type { TrintTabs } from './trint-tabs';
 
@@ -35,6 +36,7 @@ export function createBackgroundOutbox(deps: BackgroundOutboxDeps) {
   const effects = createOutboxEffects({
     db,
     transcripts: deps.transcripts,
+    mapping: fieldMappingItem.read,
     now: () => clock.now(),
     tell: deps.tell,
     notice: deps.notice,

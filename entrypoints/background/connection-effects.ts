@@ -1,10 +1,8 @@
-import {
-  CONNECTION_STATUS_KEY,
-  parseConnectionStatus,
-  type ConnectionStatus,
-} from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { updateBadge } from '@/utils/alerts/toolbar-badge';
-import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import { connectionStatusItem } from '@/utils/storage/connection-status-item';
+import { syncStatusItem } from '@/utils/storage/sync-status-item';
+import type { SyncStatus } from '@/utils/sync/sync-status';
 import type { BackgroundBrowser } from './background-browser';
 
 /** The one notification id: a second loss replaces the first instead of stacking. */
@@ -15,11 +13,11 @@ export type ConnectionEffects = ReturnType<typeof createConnectionEffects>;
 
 /**
  * What the background shows of the connection and the sync outside its pages: the statuses in
- * storage.local for every context, the toolbar badge, the reconnect notification. `browser` is
- * the extension's, or a fake one in tests and benchmarks.
+ * storage.local for every context (utils/storage/), the toolbar badge, the reconnect notification.
+ * `browser` is the extension's, or a fake one in tests and benchmarks.
  */
 export function createConnectionEffects(
-  browser: Pick<BackgroundBrowser, 'storage' | 'notifications' | 'runtime'>,
+  browser: Pick<BackgroundBrowser, 'notifications' | 'runtime'>,
 ) {
   /**
    * Shows on the toolbar what needs the person: reconnect needed, or failed writes, or Sandbox
@@ -27,15 +25,17 @@ export function createConnectionEffects(
    * two changed, the badge reflects both.
    */
   async function refreshToolbar(): Promise<void> {
-    const stored = await browser.storage.local.get([CONNECTION_STATUS_KEY, SYNC_STATUS_KEY]);
-    const connection = parseConnectionStatus(stored[CONNECTION_STATUS_KEY]);
-    await updateBadge(connection, parseSyncStatus(stored[SYNC_STATUS_KEY]).outbox.failed);
+    const [connection, sync] = await Promise.all([
+      connectionStatusItem.read(),
+      syncStatusItem.read(),
+    ]);
+    await updateBadge(connection, sync.outbox.failed);
   }
 
   return {
     /** Publishes a connection status: storage.local for every context, and the toolbar badge. */
     async publishStatus(status: ConnectionStatus): Promise<void> {
-      await browser.storage.local.set({ [CONNECTION_STATUS_KEY]: status });
+      await connectionStatusItem.write(status);
       await refreshToolbar();
       if (status.state !== 'reconnect-needed') {
         await browser.notifications.clear(RECONNECT_NOTIFICATION_ID);
@@ -44,7 +44,7 @@ export function createConnectionEffects(
 
     /** Publishes the sync status for the popup, and the failed-writes count on the badge. */
     async publishSyncStatus(status: SyncStatus): Promise<void> {
-      await browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+      await syncStatusItem.write(status);
       await refreshToolbar();
     },
 

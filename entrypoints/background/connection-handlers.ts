@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
-import { LAST_CONNECT_ERROR_KEY, type LastConnectError } from '@/utils/auth/last-connect-error';
+import type { LastConnectError } from '@/utils/auth/last-connect-error';
+import { lastConnectErrorItem } from '@/utils/storage/last-connect-error-item';
 import { safeErrorInfo, type MessageHandlers } from './message-router';
 
 type ConnectionMessages =
@@ -19,7 +19,7 @@ type ConnectionMessages =
  */
 async function connected(connecting: Promise<ConnectionStatus>): Promise<ConnectionStatus> {
   const status = await connecting;
-  await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY).catch(() => {});
+  await lastConnectErrorItem.remove().catch(() => {});
   return status;
 }
 
@@ -38,7 +38,7 @@ export function createConnectionHandlers(
         return await connected(connection.connectOAuth(input));
       } catch (error) {
         const failure: LastConnectError = { message: safeErrorInfo(error).message, at: Date.now() };
-        await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure }).catch(() => {});
+        await lastConnectErrorItem.write(failure).catch(() => {});
         throw error;
       }
     },

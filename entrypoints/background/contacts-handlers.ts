@@ -6,7 +6,6 @@ import { contactSummary } from '@/utils/contacts/contact-match';
 import { cachedCandidates, searchCache, searchGhl } from '@/utils/contacts/contact-search';
 import { suggestContacts } from '@/utils/contacts/contact-suggestions';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import { readSyncSettings } from '@/utils/sync/sync-settings-store';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { SearchBudget } from './search-budget';
@@ -22,8 +21,8 @@ export interface ContactsHandlerDeps {
   clock: Clock;
   /** Each Trint tab's share of GHL searches. */
   searchBudget: Pick<SearchBudget, 'spend'>;
-  /** What to sync: "Others at this business" may be switched off. The stored settings by default. */
-  settings?(): Promise<SyncSettings>;
+  /** What to sync: "Others at this business" may be switched off. */
+  settings(): Promise<SyncSettings>;
 }
 
 /** Why contacts/business answers nothing: the person switched it off. */
@@ -78,8 +77,7 @@ export function createContactsHandlers(
 
     async 'contacts/business'({ contactId }) {
       // Switched off: GHL is not asked, whoever asks (the view's `shows` tells a panel not to).
-      if (!(await (deps.settings ?? readSyncSettings)()).businessContacts)
-        throw new MessageRefused(BUSINESS_OFF_MESSAGE);
+      if (!(await deps.settings()).businessContacts) throw new MessageRefused(BUSINESS_OFF_MESSAGE);
       const locationId = await connectedLocation(connection);
       const businessId = (await transcripts.cachedContact(contactId))?.contact.businessId;
       if (!businessId) return { contacts: [] };

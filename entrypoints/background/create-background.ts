@@ -7,7 +7,9 @@ import { startOutbox } from '@/utils/outbox/outbox-alarm';
 import { ensureSyncAlarm } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import { readSyncSettings } from '@/utils/sync/sync-settings-store';
+import { failureNoticesItem } from '@/utils/storage/failure-notices-item';
+import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { BackgroundBrowser } from './background-browser';
 import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
@@ -55,7 +57,8 @@ export interface BackgroundDeps {
 export function createBackground(deps: BackgroundDeps) {
   const { browser, clock } = deps;
   const dbName = deps.dbName ?? CACHE_DB_NAME;
-  const settings = deps.settings ?? readSyncSettings;
+  const settings = deps.settings ?? syncSettingsItem.read;
+  const mapping = fieldMappingItem.read;
   const work = createBackgroundWork();
   const effects = createConnectionEffects(browser);
   const tabs = deps.tabs ?? createTrintTabs(browser);
@@ -74,9 +77,15 @@ export function createBackground(deps: BackgroundDeps) {
     publishSync,
     random: deps.random,
   });
-  const transcripts = createTranscriptStore({ db, clock, timeZone: deps.timeZone, settings });
+  const transcripts = createTranscriptStore({
+    db,
+    clock,
+    timeZone: deps.timeZone,
+    settings,
+    mapping,
+  });
   const notifier = createFailureNotifier({
-    storage: browser.storage.local,
+    storage: failureNoticesItem,
     clock,
     notify: showBrowserNotification,
   });
@@ -101,6 +110,7 @@ export function createBackground(deps: BackgroundDeps) {
     connection,
     clock,
     settings,
+    mapping,
     openTranscriptIds: () => tabs.openTranscriptIds(),
     onTranscriptChanged: tell,
     onStatus: effects.publishSyncStatus,

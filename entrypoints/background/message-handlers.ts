@@ -9,6 +9,7 @@ import { createMappingHandlers, type MappingHandlerDeps } from './mapping-handle
 import type { CheckedHandlers, MessageHandlers } from './message-router';
 import { createOAuthAppHandlers } from './oauth-app-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { withTabAccess, type TabAccessDeps } from './tab-access';
 import { createTranscriptHandlers, type ViewChange } from './transcript-handlers';
@@ -60,6 +61,7 @@ export function createMessageHandlers(
     ...createAuditHandlers(deps),
     ...createMappingHandlers(deps),
     ...createDashboardHandlers(deps),
+    ...createSettingsHandlers(),
   };
   return withTabAccess(handlers, sync);
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
-import { LAST_CONNECT_ERROR_KEY } from '@/utils/auth/last-connect-error';
+import { lastConnectErrorItem } from '@/utils/storage/last-connect-error-item';
 import { changedOAuthApp, oauthAppView } from '@/utils/auth/oauth-app-settings';
 import { extensionOrigin } from '@/utils/extension-origin';
 import type { MessageHandlers } from './message-router';
@@ -19,7 +19,7 @@ export function createOAuthAppHandlers(
       const app = changedOAuthApp(await store.loadOAuthApp(), change);
       await store.saveOAuthApp(app);
       // A sign-in failure under the old setup says nothing about the new one.
-      await browser.storage.local.remove(LAST_CONNECT_ERROR_KEY);
+      await lastConnectErrorItem.remove();
       connection.forgetClient();
       return oauthAppView(app, redirectUri(), extensionOrigin());
     },

@@ -4,7 +4,6 @@ import type { GhlContact } from '@/utils/ghl/schemas/contact-schemas';
 import { recordFields } from '@/utils/mapping/apply-mapping';
 import { appliedMapping, MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
-import { readMapping } from '@/utils/mapping/mapping-store';
 import type { CompletedJob } from '@/utils/outbox/outbox-cache';
 import type { OutboxResult } from '@/utils/outbox/outbox-send';
 import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
@@ -24,8 +23,8 @@ export interface OutboxEffectsDeps {
   notice(kind: string, message: string): Promise<unknown>;
   /** Time zone of dates in the fields snapshot; the runtime's by default. */
   timeZone?: string;
-  /** The live field mapping; the stored one by default. */
-  mapping?: () => Promise<FieldMapping>;
+  /** The live field mapping (fieldMappingItem.read in the extension). */
+  mapping: () => Promise<FieldMapping>;
 }
 
 /**
@@ -117,7 +116,7 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
    */
   async function refreshFields(contact: GhlContact) {
     // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
-    const mapping = await (deps.mapping ?? readMapping)();
+    const mapping = await deps.mapping();
     const db = await deps.db.get();
     const tx = db.transaction(['links', 'transcripts', 'meta'], 'readwrite');
     // The mapping the records are computed with, should a save have landed since it was read.

@@ -1,4 +1,6 @@
 import type { Clock } from '@/utils/clock';
+import type { ShownEntry } from '@/utils/storage/shown-contacts-item';
+import type { StoredItem } from '@/utils/storage/stored-item';
 
 /**
  * The contacts the background has shown each Trint tab (search results, suggestions), so a tab
@@ -10,13 +12,10 @@ import type { Clock } from '@/utils/clock';
 export const SHOWN_PER_TAB = 200;
 /** A contact shown longer ago than this is forgotten: the person searches again. */
 export const SHOWN_FOR_MS = 60 * 60 * 1000;
-const KEY_PREFIX = 'shown-contacts:';
 
-/** The part of `storage.session` this needs (the fake browser's in tests). */
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+/** Where each tab's list lives: shownContactsItems (storage.session) in the extension. */
+export interface ShownStorage {
+  item(tabId: number): Pick<StoredItem<ShownEntry[]>, 'read' | 'write' | 'remove'>;
 }
 
 /** See {@link createShownContacts}. */
@@ -30,14 +29,14 @@ export interface ShownContacts {
 }
 
 /** One remembered contact: its id and when it was last shown. */
-type Entry = [contactId: string, shownAt: number];
+type Entry = ShownEntry;
 
 /**
  * Kept in `storage.session`: it outlives a service worker that stopped between a person's search
  * and their click on Link (in memory the click would be refused), is gone when the browser
  * closes, and content scripts cannot read it (its default access level is trusted contexts).
  */
-export function createShownContacts(deps: { storage: SessionArea; clock: Clock }): ShownContacts {
+export function createShownContacts(deps: { storage: ShownStorage; clock: Clock }): ShownContacts {
   const { storage, clock } = deps;
   // Read-modify-write per tab, one at a time: a cache and a GHL search answer together.
   const queues = new Map<number, Promise<unknown>>();
@@ -51,9 +50,8 @@ export function createShownContacts(deps: { storage: SessionArea; clock: Clock }
   }
 
   async function fresh(tabId: number): Promise<Entry[]> {
-    const key = KEY_PREFIX + tabId;
     const since = clock.now() - SHOWN_FOR_MS;
-    return entries((await storage.get(key))[key]).filter(([, at]) => at > since);
+    return (await storage.item(tabId).read()).filter(([, at]) => at > since);
   }
 
   return {
@@ -64,20 +62,11 @@ export function createShownContacts(deps: { storage: SessionArea; clock: Clock }
         const ids = new Set(contactIds);
         const kept = (await fresh(tabId)).filter(([id]) => !ids.has(id));
         const next = [...kept, ...[...ids].map((id): Entry => [id, now])].slice(-SHOWN_PER_TAB);
-        await storage.set({ [KEY_PREFIX + tabId]: next });
+        await storage.item(tabId).write(next);
       });
     },
     wasShown: (tabId, contactId) =>
       serial(tabId, async () => (await fresh(tabId)).some(([id]) => id === contactId)),
-    forget: (tabId) => serial(tabId, () => storage.remove(KEY_PREFIX + tabId)),
+    forget: (tabId) => serial(tabId, () => storage.item(tabId).remove()),
   };
-}
-
-/** The stored list, or none if it is not one (only the background writes it, but it is read back). */
-function entries(value: unknown): Entry[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (entry): entry is Entry =>
-      Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
-  );
 }

@@ -1,11 +1,9 @@
-import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { Clock } from '../clock';
+import type { StoredItem } from '../storage/stored-item';
 
 /** Notification ids start with this, then `:` and the failure's kind. */
 export const FAILURE_NOTIFICATION_PREFIX = 'ghl-write-failed';
-/** storage.local key of when each kind was last notified. */
-export const FAILURE_NOTICES_KEY = 'failureNotices';
 /** At most one notification per kind in this time. */
 export const FAILURE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -16,15 +14,12 @@ export interface Notice {
   message: string;
 }
 
-/** The part of `browser.storage.local` the notifier needs. */
-export interface NoticeStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+/** Where the last times live: epoch ms by kind (failureNoticesItem in the extension). */
+export type NoticeStorage = Pick<StoredItem<Record<string, number>>, 'read' | 'write'>;
 
 export interface FailureNotifierDeps {
-  /** Where the last times live; storage.local by default. */
-  storage?: NoticeStorage;
+  /** Where the last times live (failureNoticesItem in the extension). */
+  storage: NoticeStorage;
   clock: Pick<Clock, 'now'>;
   notify: (notice: Notice) => Promise<unknown>;
 }
@@ -37,8 +32,6 @@ export interface FailureNotifier {
   notice(kind: string, message: string): Promise<boolean>;
 }
 
-const lastShownSchema = z.record(z.string(), z.number());
-
 /**
  * Notifications for writes that failed for good, throttled per kind: a run of failures of one
  * kind (say, GHL refusing a field) makes one notification an hour, not one per write. The last
@@ -46,7 +39,7 @@ const lastShownSchema = z.record(z.string(), z.number());
  * and would otherwise forget and notify again on every wake.
  */
 export function createFailureNotifier({
-  storage = browser.storage.local,
+  storage,
   clock,
   notify,
 }: FailureNotifierDeps): FailureNotifier {
@@ -55,10 +48,7 @@ export function createFailureNotifier({
 
   async function noticeNow(kind: string, message: string): Promise<boolean> {
     const now = clock.now();
-    const stored = lastShownSchema.safeParse(
-      (await storage.get(FAILURE_NOTICES_KEY))[FAILURE_NOTICES_KEY],
-    );
-    const lastShown = stored.success ? stored.data : {};
+    const lastShown = await storage.read();
     const last = lastShown[kind];
     // A time in the future (clock changed) would block notices for good; treat it as stale.
     if (last !== undefined && last <= now && now - last < FAILURE_NOTICE_INTERVAL_MS) return false;
@@ -73,7 +63,7 @@ export function createFailureNotifier({
       title: 'GHL for Trint: a change could not be sent',
       message,
     });
-    await storage.set({ [FAILURE_NOTICES_KEY]: { ...Object.fromEntries(kept), [kind]: now } });
+    await storage.write({ ...Object.fromEntries(kept), [kind]: now });
     return true;
   }
 

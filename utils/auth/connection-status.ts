@@ -9,9 +9,6 @@ export {
   type ConnectionStatus,
 } from '../messaging/connection-status-schema';
 
-/** The storage.local key of the published status. */
-export const CONNECTION_STATUS_KEY = 'connectionStatus';
-
 /** The status when no connection is stored. */
 export const NOT_CONNECTED: ConnectionStatus = { state: 'not-connected' };
 

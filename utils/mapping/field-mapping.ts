@@ -28,12 +28,11 @@ export {
 /**
  * The field mapping: which GHL contact fields a linked transcript's record carries, under which
  * Trint transcript field, through which transform. One versioned format (its schema is part of
- * the wire contract: utils/messaging/field-mapping-schema.ts), stored in storage.local under
- * MAPPING_KEY by the background only (it recomputes the records when it changes), exported and
+ * the wire contract: utils/messaging/field-mapping-schema.ts), stored in storage.local
+ * (utils/storage/field-mapping-item.ts) by the background only (it recomputes the records when it changes), exported and
  * imported as JSON. The record's own field names are in utils/messaging/trint-fields.ts (the
  * content script reads them without the schemas).
  */
-export const MAPPING_KEY = 'fieldMapping';
 
 /** GHL fields that hold a date (ISO 8601 or YYYY-MM-DD): the date format transform applies. */
 export const DATE_FIELDS: readonly StandardField[] = [

@@ -5,6 +5,7 @@ import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import { contentHash, stableJson } from '../sync/content-hash';
 import { recordFields } from './apply-mapping';
 import type { FieldMapping } from './field-mapping';
+import { META_KEYS } from '../db/meta-keys';
 
 /**
  * Making a mapping live on the records: every linked transcript's `fields` recomputed from the
@@ -18,7 +19,7 @@ import type { FieldMapping } from './field-mapping';
  * record's fields reads it inside its own transaction, so a sync that started before a save
  * cannot write the old mapping's fields after the save recomputed them.
  */
-export const MAPPING_APPLIED_KEY = 'mappingApplied';
+export const MAPPING_APPLIED_KEY = META_KEYS.mappingApplied;
 
 /** What `meta` keeps under MAPPING_APPLIED_KEY (a bare hash before the mapping was kept too). */
 interface AppliedMapping {

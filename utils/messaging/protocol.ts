@@ -338,6 +338,29 @@ export const PROTOCOL = {
     payload: z.object({}),
     answer: z.array(auditEntrySchema),
   },
+  /**
+   * Stores the sync settings (the options page; only the background writes storage). The
+   * background checks them against syncSettingsSchema, which stays out of this table so the
+   * popup does not load classic zod.
+   */
+  'settings/save': {
+    from: ['extension-page'],
+    payload: z.object({ settings: z.record(z.string(), z.unknown()) }),
+    answer: z.object({}),
+  },
+  /** Remembers the panel's layout for every Trint tab (collapsed, width in CSS pixels). */
+  'panel/save-layout': {
+    from: ['trint-tab'],
+    access: ['none'],
+    payload: z.object({ collapsed: z.boolean(), width: z.number() }),
+    answer: TRINT_ANSWERS['panel/save-layout'],
+  },
+  /** Forgets the last sign-in failure: the person dismissed it. */
+  'connection/forget-error': {
+    from: ['extension-page'],
+    payload: z.object({}),
+    answer: z.object({}),
+  },
 } as const satisfies Record<string, PageMessageSpec | TabMessageSpec>;
 
 /** Every message type. */

@@ -46,6 +46,7 @@ export const TRINT_ANSWERS = {
   'outbox/list': outboxJobs,
   'outbox/retry': outboxJobs,
   'outbox/discard': outboxJobs,
+  'panel/save-layout': z.object({}),
 } as const satisfies Record<string, z.ZodMiniType>;
 
 /** The message types a Trint tab may send. */

@@ -1,3 +1,5 @@
+import { META_KEYS } from '../db/meta-keys';
+
 /**
  * Tasks and notes a person deleted through the outbox, by id, with when the cache forgot them.
  * A sync that was reading GHL at that moment may have fetched the record just before it went: with
@@ -6,7 +8,7 @@
  * reads started (utils/sync/newer-writes.ts). Kept in the `meta` store; a sync lasts seconds, so
  * entries older than {@link LOCAL_DELETE_TTL_MS} are pruned.
  */
-export const LOCAL_DELETES_KEY = 'localDeletes';
+export const LOCAL_DELETES_KEY = META_KEYS.localDeletes;
 
 /** How long a deletion is remembered: far longer than any one sync's reads take. */
 export const LOCAL_DELETE_TTL_MS = 10 * 60_000;

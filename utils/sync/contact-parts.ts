@@ -1,4 +1,5 @@
 import type { SyncSettings } from './sync-settings';
+import { PARTS_LEFT_OUT_PREFIX } from '../db/meta-keys';
 
 /**
  * The parts of a contact a sync reads from GHL, each with its own request: the contact itself
@@ -32,7 +33,7 @@ export function partsToFetch(settings: PartSettings): PartFlags {
 
 /** `meta` key of the parts a contact's last sync left out (absent: it read every part). */
 export function partsLeftOutKey(contactId: string): string {
-  return `partsLeftOut/${contactId}`;
+  return PARTS_LEFT_OUT_PREFIX + contactId;
 }
 
 /** The stored parts left out; anything malformed reads as none (the cache follows every part). */

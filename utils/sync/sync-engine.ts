@@ -24,9 +24,9 @@ export interface SyncEngineDeps {
   settings(): Promise<SyncSettings>;
   /**
    * The live field mapping, read at the start of every run like the settings: what a linked
-   * transcript's record keeps of its contact. The stored one (readMapping) by default.
+   * transcript's record keeps of its contact (fieldMappingItem.read in the extension).
    */
-  mapping?(): Promise<FieldMapping>;
+  mapping(): Promise<FieldMapping>;
   /** Transcripts open in a tab now: their contacts are the freshest tier. */
   openTranscriptIds(): Promise<string[]>;
   /** A linked transcript's cached view changed: tell its open panel. */

@@ -1,4 +1,5 @@
 import type { CacheDatabase } from '../db/open-cache-db';
+import { META_KEYS } from '../db/meta-keys';
 
 /**
  * Contacts whose last sync failed on their own (a server error, an answer that does not parse):
@@ -7,7 +8,7 @@ import type { CacheDatabase } from '../db/open-cache-db';
  * again on every 30 s tick, spending the budget on the same error; with it, it waits a delay that
  * doubles with each failure, up to its tier's age. Kept in the `meta` store by contact id.
  */
-export const SYNC_FAILURES_KEY = 'syncFailures';
+export const SYNC_FAILURES_KEY = META_KEYS.syncFailures;
 
 /** When a contact's sync last failed, and how many times in a row. */
 export interface ContactFailure {

@@ -1,4 +1,5 @@
 import type { CacheDatabase } from '../db/open-cache-db';
+import { META_KEYS } from '../db/meta-keys';
 
 /**
  * Sync runs never overlap. Two guards: a Web Lock taken "if available" (a second run in any
@@ -12,7 +13,7 @@ import type { CacheDatabase } from '../db/open-cache-db';
 /** The Web Lock a run holds. */
 export const SYNC_LOCK = 'ghl-sync-run';
 /** The `meta` key of the lease. */
-export const SYNC_LEASE_KEY = 'syncLease';
+export const SYNC_LEASE_KEY = META_KEYS.syncLease;
 
 /**
  * A renewal this recent says the lease's run is alive: it renews before every contact, and one

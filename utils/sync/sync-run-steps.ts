@@ -4,7 +4,6 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../db/quota';
 import type { RequestPriority } from '../ghl/rate-limiter';
 import type { FieldMapping } from '../mapping/field-mapping';
-import { readMapping } from '../mapping/mapping-store';
 import { syncContacts } from './sync-batch';
 import type { SyncEngineDeps } from './sync-engine';
 import { isQuotaFailure } from './sync-errors';
@@ -36,9 +35,9 @@ export interface RunInputs {
   mapping: FieldMapping;
 }
 
-/** Reads the settings and the field mapping (the stored one unless the deps give another). */
+/** Reads the settings and the field mapping. */
 export async function readRunInputs(deps: SyncEngineDeps): Promise<RunInputs> {
-  const [settings, mapping] = await Promise.all([deps.settings(), (deps.mapping ?? readMapping)()]);
+  const [settings, mapping] = await Promise.all([deps.settings(), deps.mapping()]);
   return { settings, mapping };
 }
 

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The person's sync settings, in storage.local under SYNC_SETTINGS_KEY, with a version so later
- * changes can migrate them. The background reads them at the start of every run, so a change
- * applies from the next run without a restart.
+ * The person's sync settings, in storage.local (utils/storage/sync-settings-item.ts), with a
+ * version so later changes can migrate them. The background reads them at the start of every run,
+ * so a change applies from the next run without a restart.
  */
-export const SYNC_SETTINGS_KEY = 'syncSettings';
-
 export const syncSettingsSchema = z.strictObject({
   version: z.literal(1),
   /** The contact of a transcript open in a tab is at most this old (Chrome's alarm minimum is 30 s). */

@@ -4,9 +4,10 @@ import { liveLease } from './sync-lease';
 import { loadSyncPlan, type SyncPlanOptions } from './sync-plan';
 import { lastFinishedRun } from './sync-runs';
 import type { SyncStatus } from './sync-status';
+import { META_KEYS } from '../db/meta-keys';
 
 /** The `meta` key of a problem that stops the cache from working (e.g. the storage quota). */
-export const SYNC_PROBLEM_KEY = 'syncProblem';
+export const SYNC_PROBLEM_KEY = META_KEYS.syncProblem;
 
 /** Stores the problem to show (or clears it with undefined). */
 export async function saveSyncProblem(db: CacheDatabase, problem: string | undefined) {

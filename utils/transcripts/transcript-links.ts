@@ -2,7 +2,6 @@ import type { CachedContact, TranscriptLink, TranscriptRecord } from '../db/cach
 import { recordFields } from '../mapping/apply-mapping';
 import { appliedMapping, MAPPING_APPLIED_KEY } from '../mapping/mapping-apply';
 import { TRINT_FIELDS } from '../mapping/field-mapping';
-import { readMapping } from '../mapping/mapping-store';
 import { appendActivity } from './activity-log';
 import { narrateActivity } from './activity-narrative';
 import type { SyncSettings } from '../sync/sync-settings';
@@ -37,7 +36,7 @@ export async function linkTranscript(
   options: LinkOptions,
 ): Promise<TranscriptLink> {
   // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
-  const mapping = await (deps.mapping ?? readMapping)();
+  const mapping = await deps.mapping();
   const db = await deps.db.get();
   const now = deps.clock.now();
   const tx = db.transaction(

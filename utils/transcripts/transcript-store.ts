@@ -4,9 +4,7 @@ import type { CacheDbSource } from '../db/open-cache-db';
 import type { OutboxJobView } from '../outbox/outbox-operations';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { FieldMapping } from '../mapping/field-mapping';
-import { readMapping } from '../mapping/mapping-store';
 import type { SyncSettings } from '../sync/sync-settings';
-import { readSyncSettings } from '../sync/sync-settings-store';
 import { attachNoteToTranscript } from './transcript-note-attach';
 import {
   blankRecord,
@@ -25,10 +23,10 @@ export interface TranscriptStoreDeps {
   clock: Clock;
   /** Time zone of the dates in timeline lines; the runtime's by default. */
   timeZone?: string;
-  /** The live field mapping (records, the panel's fields); the stored one by default. */
-  mapping?: () => Promise<FieldMapping>;
-  /** What the person chose to sync (what a view shows); the stored settings by default. */
-  settings?: () => Promise<SyncSettings>;
+  /** The live field mapping (records, the panel's fields): fieldMappingItem.read in the extension. */
+  mapping: () => Promise<FieldMapping>;
+  /** What the person chose to sync (what a view shows): syncSettingsItem.read in the extension. */
+  settings: () => Promise<SyncSettings>;
 }
 
 /**
@@ -84,10 +82,7 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       pending: readonly OutboxJobView[] = [],
     ): Promise<TranscriptView> {
       // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
-      const [mapping, settings] = await Promise.all([
-        (deps.mapping ?? readMapping)(),
-        (deps.settings ?? readSyncSettings)(),
-      ]);
+      const [mapping, settings] = await Promise.all([deps.mapping(), deps.settings()]);
       return readTranscriptView(await deps.db.get(), transcriptId, pending, {
         mapping,
         shows: syncedParts(settings),

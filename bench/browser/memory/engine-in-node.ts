@@ -8,6 +8,7 @@ import { createCacheDbSource } from '../../../utils/db/open-cache-db';
 import { createGhlClient } from '../../../utils/ghl/ghl-client';
 import { createRateLimiter } from '../../../utils/ghl/rate-limiter';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
+import { fieldMappingItem } from '../../../utils/storage/field-mapping-item';
 import { createSyncEngine } from '../../../utils/sync/sync-engine';
 import { DEFAULT_SYNC_SETTINGS } from '../../../utils/sync/sync-settings';
 import { createTranscriptStore } from '../../../utils/transcripts/transcript-store';
@@ -42,11 +43,17 @@ export async function syncInNode(sandbox: Sandbox, links: readonly LinkIds[]): P
     clock,
     connection: { client: async () => client },
     settings,
+    mapping: fieldMappingItem.read,
     openTranscriptIds: async () => [],
     limiterFor: () => limiter,
     maxContactsPerRun: contactIds.size,
   });
-  const transcripts = createTranscriptStore({ db: dbSource, clock, settings });
+  const transcripts = createTranscriptStore({
+    db: dbSource,
+    clock,
+    settings,
+    mapping: fieldMappingItem.read,
+  });
   for (const { transcriptId, contactId } of links) {
     await transcripts.link(transcriptId, contactId, SANDBOX_LOCATION.id);
   }

@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
-import { SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
 import {
   button,
   click,
@@ -14,6 +13,7 @@ import {
 } from '../../sync/__tests__/render-page';
 import { Dashboard } from '../dashboard/dashboard';
 import { LISTING, NOW } from './dashboard-fixtures';
+import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
 
 vi.mock('@/utils/messaging/send-message', async (original) => ({
   ...(await original<typeof import('@/utils/messaging/send-message')>()),

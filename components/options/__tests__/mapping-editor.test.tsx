@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_MAPPING, defaultMapping } from '@/utils/mapping/default-mapping';
-import { MAPPING_KEY, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { type FieldMapping } from '@/utils/mapping/field-mapping';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import {
   button,
@@ -15,6 +15,7 @@ import {
 } from '../../sync/__tests__/render-page';
 import { MappingEditor } from '../mapping/mapping-editor';
 import { answer, check, choose, rule, ruleNames, rules, select, sent } from './mapping-harness';
+import { MAPPING_KEY } from '@/utils/storage/field-mapping-item';
 
 vi.mock('@/utils/messaging/send-message', async (original) => ({
   ...(await original<typeof import('@/utils/messaging/send-message')>()),

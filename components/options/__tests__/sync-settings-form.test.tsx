@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SYNC_SETTINGS, SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
 import {
   button,
   click,
@@ -13,6 +13,8 @@ import {
   waitFor,
 } from '../../sync/__tests__/render-page';
 import { SyncSettingsForm } from '../sync-settings-form';
+import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
+import { listenAsBackground } from '@/test/support/settings-background';
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY];
@@ -36,7 +38,10 @@ const checkbox = radio;
 const PARTS = ['Contact details', 'Tasks', 'Appointments', 'Others at this business'];
 
 describe('SyncSettingsForm', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    listenAsBackground();
+  });
   afterEach(() => unmount());
 
   it('shows the defaults when nothing is stored, the share in percent', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Answer } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send-message';
-import { parseSyncSettings, SYNC_SETTINGS_KEY } from '@/utils/sync/sync-settings';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { plural } from '../../sync/relative-time';
 import { useNow } from '../../sync/use-now';
 import { useAction } from '../../shared/use-action';
@@ -23,7 +23,7 @@ export function Dashboard() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const { busy, error, run } = useAction();
-  const settings = useStorageValue(SYNC_SETTINGS_KEY, parseSyncSettings);
+  const settings = useStorageValue(syncSettingsItem);
   const now = useNow(30_000);
   const searchId = useId();
   const load = () => run(async () => setListing(await sendMessage('dashboard/list', {})));

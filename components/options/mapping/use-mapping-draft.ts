@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { defaultMapping } from '@/utils/mapping/default-mapping';
-import { MAPPING_KEY, type FieldMapping } from '@/utils/mapping/field-mapping';
-import { migrateMapping } from '@/utils/mapping/mapping-format';
+import type { FieldMapping } from '@/utils/mapping/field-mapping';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
+import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
 import { sameMapping } from './draft-rules';
 
 /**
@@ -32,25 +30,17 @@ export function useMappingDraft() {
 
   const current = useRef({ live, draft });
   current.current = { live, draft };
-  useEffect(() => {
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(MAPPING_KEY in changes)) return;
-      let next: FieldMapping;
-      try {
-        const raw = changes[MAPPING_KEY]!.newValue;
-        // Removed: the background reads the default then (mapping-store).
-        next = raw === undefined || raw === null ? defaultMapping() : migrateMapping(raw);
-      } catch {
-        return; // Only the background writes it; 'mapping/get' says what it makes of it.
-      }
-      const { live: was, draft: mine } = current.current;
-      if (!was) return;
-      setLive(next);
-      if (sameMapping(mine, was)) setDraft(next);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  // The stored mapping as the background reads it (removed or unreadable: the default).
+  useEffect(
+    () =>
+      fieldMappingItem.watch((next) => {
+        const { live: was, draft: mine } = current.current;
+        if (!was) return;
+        setLive(next);
+        if (sameMapping(mine, was)) setDraft(next);
+      }),
+    [],
+  );
 
   /** Makes the draft live; resolves to how many transcript records were recomputed. */
   async function apply(): Promise<number> {

@@ -5,12 +5,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { mount, settle, waitFor } from '@/components/sync/__tests__/render-page';
 import {
   clampWidth,
-  PANEL_LAYOUT_KEY,
   PANEL_WIDTH,
   parsePanelLayout,
   usePanelLayout,
   type PanelLayout,
 } from '../panel-layout';
+import { PANEL_LAYOUT_KEY } from '@/utils/storage/panel-layout-item';
+import { listenAsBackground } from '@/test/support/settings-background';
 
 const DEFAULT = { version: 1, collapsed: false, width: PANEL_WIDTH.initial };
 
@@ -79,6 +80,7 @@ describe('usePanelLayout', () => {
 
   beforeEach(() => {
     fakeBrowser.reset();
+    listenAsBackground();
     current = undefined;
   });
   afterEach(() => unmount());

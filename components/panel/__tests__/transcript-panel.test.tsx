@@ -10,13 +10,15 @@ import {
   textOf,
   waitFor,
 } from '@/components/sync/__tests__/render-page';
-import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
+import { type ConnectionStatus } from '@/utils/auth/connection-status';
 import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
 import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
-import { PANEL_LAYOUT_KEY } from '../panel-layout';
 import { TranscriptPanel } from '../transcript-panel';
+import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';
+import { PANEL_LAYOUT_KEY } from '@/utils/storage/panel-layout-item';
+import { answerAsBackground } from '@/test/support/settings-background';
 
 vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
   ...(await original<typeof import('@/utils/messaging/send-trint-message')>()),
@@ -64,7 +66,13 @@ const LINKED: TranscriptView = {
 type Answers = Partial<Record<string, unknown>>;
 /** Answers each message type from `answers` (an Error is thrown), recording the calls. */
 function answer(answers: Answers) {
-  send.mockImplementation(async (type) => {
+  send.mockImplementation(async (type, payload) => {
+    // The layout is stored by the background, as it would be.
+    if (type === 'panel/save-layout') {
+      const reply = await answerAsBackground(type, payload);
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value as never;
+    }
     const value = answers[type];
     if (value instanceof Error) throw value;
     if (value === undefined) throw new Error(`unexpected message ${type}`);

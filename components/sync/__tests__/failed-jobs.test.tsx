@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
-import { IDLE_SYNC_STATUS, SYNC_STATUS_KEY } from '@/utils/sync/sync-status';
+import { IDLE_SYNC_STATUS } from '@/utils/sync/sync-status';
 import { FailedJobs } from '../failed-jobs';
 import { button, click, mount, settle, textOf, waitFor } from './render-page';
+import { SYNC_STATUS_KEY } from '@/utils/storage/sync-status-item';
 
 vi.mock('@/utils/messaging/send-message', async (original) => ({
   ...(await original<typeof import('@/utils/messaging/send-message')>()),

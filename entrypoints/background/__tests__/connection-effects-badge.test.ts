@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
-import { IDLE_SYNC_STATUS, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/sync-status';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import { IDLE_SYNC_STATUS, type SyncStatus } from '@/utils/sync/sync-status';
+import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';
+import { SYNC_STATUS_KEY } from '@/utils/storage/sync-status-item';
 import { createConnectionEffects } from '../connection-effects';
 
 const { publishStatus, publishSyncStatus } = createConnectionEffects(browser);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONNECTION_STATUS_KEY, type ConnectionStatus } from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';
 import { createConnectionEffects, RECONNECT_NOTIFICATION_ID } from '../connection-effects';
 
 const { notifyReconnectNeeded, publishStatus } = createConnectionEffects(browser);

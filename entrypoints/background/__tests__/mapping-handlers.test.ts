@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MAPPING_KEY, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { type FieldMapping } from '@/utils/mapping/field-mapping';
 import { defaultMapping } from '@/utils/mapping/default-mapping';
 import { MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
 import { readMapping } from '@/utils/mapping/mapping-store';
@@ -9,6 +9,7 @@ import { safeErrorInfo } from '../message-router';
 import { sandboxGhlOf } from '@/sandbox/sandbox-ghl';
 import { applyStoredMapping, createMappingHandlers } from '../mapping-handlers';
 import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
+import { MAPPING_KEY } from '@/utils/storage/field-mapping-item';
 
 const PAGE = 'extension-page' as const;
 

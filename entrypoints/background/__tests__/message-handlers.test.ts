@@ -4,8 +4,8 @@ import { ConnectError } from '@/utils/auth/connect-error';
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import { NOT_CONNECTED, type ConnectionStatus } from '@/utils/auth/connection-status';
 import { createCredentialStore } from '@/utils/auth/credential-store';
-import { LAST_CONNECT_ERROR_KEY } from '@/utils/auth/last-connect-error';
 import { createMessageHandlers } from '../message-handlers';
+import { LAST_CONNECT_ERROR_KEY } from '@/utils/storage/last-connect-error-item';
 
 const CONNECTED: ConnectionStatus = {
   state: 'connected',

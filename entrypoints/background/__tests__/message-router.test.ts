@@ -58,6 +58,9 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'mapping/preview': { mapping: DEFAULT_MAPPING, fresh: false },
   'mapping/custom-fields': {},
   'dashboard/list': {},
+  'settings/save': { settings: { version: 1 } },
+  'panel/save-layout': { collapsed: true, width: 400 },
+  'connection/forget-error': {},
 };
 const TYPES = Object.keys(PROTOCOL) as MessageType[];
 
@@ -143,8 +146,9 @@ describe('sender roles × message types', () => {
 
   it('the table covers both outcomes for each role', () => {
     // The content script reads the status and its transcript, finds and links its contact,
-    // marks linked transcripts and queues, retries or discards writes (its own: the access
-    // rules check): it can never connect, disconnect, sync now, or read the OAuth app or the audit log.
+    // marks linked transcripts, queues, retries or discards writes (its own: the access rules
+    // check) and asks the background to remember the panel's layout: it can never connect,
+    // disconnect, sync now, or read the OAuth app or the audit log.
     const fromTab = [
       'connection/status',
       'transcript/opened',
@@ -160,15 +164,17 @@ describe('sender roles × message types', () => {
       'outbox/list',
       'outbox/retry',
       'outbox/discard',
+      'panel/save-layout',
     ];
     expect(
       TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),
     ).toEqual(fromTab);
-    // Only the content script says a transcript was opened in its tab, or asks who it is about.
+    // Only the content script says a transcript was opened in its tab, or asks who it is about,
+    // or has a panel whose layout to remember.
     const tabOnly = TYPES.filter(
       (t) => !(PROTOCOL[t].from as readonly string[]).includes('extension-page'),
     );
-    expect(tabOnly).toEqual(['transcript/opened', 'contacts/suggest']);
+    expect(tabOnly).toEqual(['transcript/opened', 'contacts/suggest', 'panel/save-layout']);
     expect(cases.filter((c) => c[3]).length).toBe(
       (TYPES.length - tabOnly.length) * 2 + fromTab.length,
     );

@@ -6,6 +6,7 @@ import type { StoredOutboxJob } from '@/utils/outbox/outbox-store';
 import { createOutboxEffects } from '../outbox-effects';
 import { JANE, LOCATION, type BackgroundUnderTest } from './sync-wiring-harness';
 import { janeOnTwo, PAGE, view, write } from './jane-on-two-transcripts';
+import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
 
 const MINUTE = 60_000;
 const SUFFIX = ' — Jane Doe, 26 Nov 2026';
@@ -115,6 +116,7 @@ describe('a task or note deleted from a panel, on the timeline', () => {
       tell: async () => {},
       notice: async () => undefined,
       timeZone: 'UTC',
+      mapping: fieldMappingItem.read,
     });
     const ops: OutboxOperation[] = [
       { kind: 'task.delete', contactId: JANE, taskId: task.id },

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createFakeClock } from '@/test/support/fake-clock';
+import { shownContactsItems } from '@/utils/storage/shown-contacts-item';
 import { createShownContacts, SHOWN_FOR_MS, SHOWN_PER_TAB } from '../shown-contacts';
 
 function shownUnderTest() {
   const fake = createFakeClock();
-  const start = () =>
-    createShownContacts({ storage: fakeBrowser.storage.session, clock: fake.clock });
+  const start = () => createShownContacts({ storage: shownContactsItems, clock: fake.clock });
   return { fake, shown: start(), start };
 }
 

@@ -3,11 +3,11 @@ import { fakeBrowser } from 'wxt/testing';
 import {
   createFailureNotifier,
   FAILURE_NOTICE_INTERVAL_MS,
-  FAILURE_NOTICES_KEY,
   FAILURE_NOTIFICATION_PREFIX,
   showBrowserNotification,
   type Notice,
 } from '../failure-notice';
+import { FAILURE_NOTICES_KEY, failureNoticesItem } from '../../storage/failure-notices-item';
 
 const MINUTE = 60_000;
 
@@ -24,7 +24,7 @@ describe('createFailureNotifier', () => {
   });
 
   it('shows one notification per kind within an hour', async () => {
-    const notifier = createFailureNotifier({ clock, notify });
+    const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     expect(await notifier.notice('validation', 'GHL refused the due date.')).toBe(true);
     now += 30 * MINUTE;
     expect(await notifier.notice('validation', 'GHL refused the title.')).toBe(false);
@@ -38,7 +38,7 @@ describe('createFailureNotifier', () => {
   });
 
   it('shows another kind at once', async () => {
-    const notifier = createFailureNotifier({ clock, notify });
+    const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     await notifier.notice('validation', 'a');
     await notifier.notice('not-found', 'b');
     expect(shown.map((notice) => notice.id)).toEqual([
@@ -48,7 +48,7 @@ describe('createFailureNotifier', () => {
   });
 
   it('shows the kind again once the hour has passed', async () => {
-    const notifier = createFailureNotifier({ clock, notify });
+    const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     await notifier.notice('validation', 'a');
     now += FAILURE_NOTICE_INTERVAL_MS - 1;
     await notifier.notice('validation', 'b');
@@ -58,15 +58,18 @@ describe('createFailureNotifier', () => {
   });
 
   it('remembers across a restart of the background (a new notifier)', async () => {
-    await createFailureNotifier({ clock, notify }).notice('validation', 'a');
+    await createFailureNotifier({ storage: failureNoticesItem, clock, notify }).notice(
+      'validation',
+      'a',
+    );
     now += 10 * MINUTE;
-    const restarted = createFailureNotifier({ clock, notify });
+    const restarted = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     expect(await restarted.notice('validation', 'b')).toBe(false);
     expect(shown).toHaveLength(1);
   });
 
   it('notifies once for two failures of a kind arriving together', async () => {
-    const notifier = createFailureNotifier({ clock, notify });
+    const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     const results = await Promise.all([notifier.notice('auth', 'a'), notifier.notice('auth', 'b')]);
     expect(results).toEqual([true, false]);
     expect(shown).toHaveLength(1);
@@ -74,7 +77,7 @@ describe('createFailureNotifier', () => {
 
   it('tries again next time when the notification could not be shown', async () => {
     const failing = vi.fn().mockRejectedValueOnce(new Error('no permission'));
-    const notifier = createFailureNotifier({ clock, notify: failing });
+    const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify: failing });
     await expect(notifier.notice('validation', 'a')).rejects.toThrow('no permission');
     expect(await notifier.notice('validation', 'b')).toBe(true);
   });
@@ -83,7 +86,7 @@ describe('createFailureNotifier', () => {
     await fakeBrowser.storage.local.set({
       [FAILURE_NOTICES_KEY]: { old: now - 2 * FAILURE_NOTICE_INTERVAL_MS, future: now + MINUTE },
     });
-    const notifier = createFailureNotifier({ clock, notify });
+    const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     expect(await notifier.notice('future', 'a')).toBe(true);
     const stored = await fakeBrowser.storage.local.get(FAILURE_NOTICES_KEY);
     expect(stored[FAILURE_NOTICES_KEY]).toEqual({ future: now });
@@ -95,8 +98,8 @@ describe('createFailureNotifier', () => {
   it('uses the storage it is given', async () => {
     const items: Record<string, unknown> = {};
     const storage = {
-      get: async (key: string) => ({ [key]: items[key] }),
-      set: async (next: Record<string, unknown>) => void Object.assign(items, next),
+      read: async () => (items[FAILURE_NOTICES_KEY] ?? {}) as Record<string, number>,
+      write: async (next: Record<string, number>) => void (items[FAILURE_NOTICES_KEY] = next),
     };
     await createFailureNotifier({ storage, clock, notify }).notice('validation', 'a');
     expect(items[FAILURE_NOTICES_KEY]).toEqual({ validation: now });

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_MAPPING, defaultMapping } from '../default-mapping';
-import { MAPPING_KEY, type FieldMapping } from '../field-mapping';
+import { type FieldMapping } from '../field-mapping';
 import { readMapping, writeMapping } from '../mapping-store';
+import { MAPPING_KEY } from '@/utils/storage/field-mapping-item';
 
 const CUSTOM: FieldMapping = {
   version: 2,
