@@ -10,7 +10,6 @@ import { OUTBOX_ALARM } from '@/utils/outbox/outbox-alarm';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
-import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import type { BackgroundBrowser } from './background-browser';
 import type { BackgroundHandlers } from './background-handlers';
 import { logFailure, type BackgroundWork } from './background-work';
@@ -28,8 +27,8 @@ export interface BackgroundListeners {
   tabRemoved(tabId: number): void;
   /** alarms.onAlarm: the token refresh, the sync and the outbox's wake-up. */
   alarm(alarm: { name: string }): void;
-  /** storage.onChanged: the sync settings changed, open panels re-read. */
-  storageChanged(changes: Record<string, unknown>, area: string): void;
+  /** The stored sync settings changed (syncSettingsItem.watch): open panels re-read. */
+  syncSettingsChanged(): void;
   /** notifications.onClicked: opens where the person can act on the notification. */
   notificationClicked(id: string): void;
 }
@@ -80,10 +79,8 @@ export function createBackgroundListeners(deps: BackgroundListenersDeps): Backgr
     },
     // New sync settings (saved by the background for the options page): open panels re-read, so a
     // part switched off (tasks, notes…) disappears at once, and one switched on shows the cache's.
-    storageChanged(changes, area) {
-      if (area === syncSettingsItem.area && syncSettingsItem.key in changes) {
-        work.run(deps.tabs.tellAll(['settings']));
-      }
+    syncSettingsChanged() {
+      work.run(deps.tabs.tellAll(['settings']));
     },
     notificationClicked(id) {
       if (id === RECONNECT_NOTIFICATION_ID) work.run(browser.runtime.openOptionsPage());

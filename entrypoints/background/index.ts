@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/utils/clock';
 import { createSandboxScriptLoader } from '@/utils/ghl/sandbox-script';
+import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createBackground } from './create-background';
 
 /**
@@ -22,7 +23,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(on.message);
   browser.tabs.onRemoved.addListener(on.tabRemoved);
   browser.alarms.onAlarm.addListener(on.alarm);
-  browser.storage.onChanged.addListener(on.storageChanged);
+  syncSettingsItem.watch(on.syncSettingsChanged);
   browser.notifications.onClicked.addListener(on.notificationClicked);
   background.start();
 });

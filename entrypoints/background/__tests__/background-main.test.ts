@@ -14,6 +14,8 @@ import { drive } from '@/utils/sync/__tests__/sync-harness';
 import { RECONNECT_NOTIFICATION_ID } from '../connection-effects';
 import type { Background } from '../create-background';
 import background from '../index';
+import { createSandboxGhl } from '@/sandbox/sandbox-ghl';
+import { SANDBOX_SCRIPT } from '@/utils/ghl/sandbox-port';
 
 // The shipped entrypoint, driven through WXT's fake browser: each test starts the worker with
 // `main()` and fires browser events at it. The system clock is a fake one, and the background
@@ -82,6 +84,9 @@ describe('the shipped background', () => {
     fakeBrowser.reset();
     // A fresh IndexedDB per test: the worker opens the extension's own database names.
     vi.stubGlobal('indexedDB', new IDBFactory());
+    // What the Sandbox's own bundle (sandbox-ghl.js) leaves when the worker loads it: this test
+    // environment has neither importScripts nor a document to load it with.
+    vi.stubGlobal(SANDBOX_SCRIPT.global, () => createSandboxGhl());
   });
   afterEach(async () => {
     await drive(fake(), built().outbox.close());
