@@ -1,7 +1,7 @@
 /**
  * What production code needs of the Sandbox GHL (the top-level sandbox/ package), which Sandbox
  * mode talks to instead of GHL. Production code never imports sandbox/: it is handed a
- * {@link LoadSandbox}, so the Sandbox's ~3,000 lines (and its seeded data) stay out of the
+ * {@link LoadSandbox}, so the Sandbox's ~3,300 lines (and its seeded data) stay out of the
  * background bundle and are loaded only once Sandbox mode uses them (sandbox-script.ts). Tests,
  * the demo and `npm run sandbox` build one from sandbox/ directly.
  */
