@@ -1,19 +1,16 @@
 import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/failure-notice';
 import { scheduleTokenRefresh } from '@/utils/auth/refresh-alarm';
-import type { Clock } from '@/utils/clock';
 import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
 import { startOutbox } from '@/utils/outbox/outbox-alarm';
 import { ensureSyncAlarm } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
 import { failureNoticesItem } from '@/utils/storage/failure-notices-item';
 import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
 import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
-import type { BackgroundBrowser } from './background-browser';
-import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
 import { createBackgroundConnection } from './background-connection';
+import type { BackgroundDeps } from './background-deps';
 import { createBackgroundHandlers } from './background-handlers';
 import { createBackgroundListeners } from './background-listeners';
 import { createBackgroundOutbox } from './background-outbox';
@@ -21,32 +18,6 @@ import { createBackgroundWork, logFailure } from './background-work';
 import { createConnectionEffects } from './connection-effects';
 import { applyStoredMapping } from './mapping-handlers';
 import { createTrintTabs, type TrintTabs } from './trint-tabs';
-
-/** What {@link createBackground} is built from; the optional parts default to the extension's. */
-export interface BackgroundDeps {
-  /** The extension API (WXT's fake browser in tests and benchmarks). */
-  browser: BackgroundBrowser;
-  /** Reaches GHL for a real connection (the in-process Sandbox in tests and benchmarks). */
-  fetch: typeof fetch;
-  clock: Clock;
-  /** The Sandbox GHL that Sandbox mode talks to, loaded only when it is first used. */
-  sandbox: LoadSandbox;
-  /** The cache database (one per test, one per teammate in a benchmark). */
-  dbName?: string;
-  credentialsDbName?: string;
-  /** The Trint editor tabs, told of changes (the browser's tabs by default). */
-  tabs?: TrintTabs;
-  /** Tells the person of a write that failed for good (a throttled browser notification). */
-  notice?: (kind: string, message: string) => Promise<unknown>;
-  /** What the person chose to sync (the stored settings by default). */
-  settings?: () => Promise<SyncSettings>;
-  /** Time zone of dates written to the cache (the runtime's by default). */
-  timeZone?: string;
-  /** Jitter of every backoff, the outbox's and the GHL client's (Math.random by default). */
-  random?: () => number;
-  /** This background's name in the sync lease (a random one by default). */
-  owner?: string;
-}
 
 /**
  * The whole background: credentials and the connection to GHL, the cache, the outbox, the sync
@@ -138,17 +109,22 @@ export function createBackground(deps: BackgroundDeps) {
     else void publishSync();
   });
 
-  const handlerDeps = { browser, connection, store, db, clock, engine, outbox, transcripts };
-  const sandbox = deps.sandbox;
-  const cacheDeps = { ...handlerDeps, auditLog, tell, settings, sandbox };
-  const handlers = createBackgroundHandlers(cacheDeps);
-  const on = createBackgroundListeners({
-    ...cacheDeps,
-    handlers,
-    tabs,
-    work,
-    scheduleRefresh,
-  });
+  const handlerDeps = {
+    browser,
+    connection,
+    store,
+    db,
+    clock,
+    engine,
+    outbox,
+    transcripts,
+    auditLog,
+    tell,
+    settings,
+    sandbox: deps.sandbox,
+  };
+  const handlers = createBackgroundHandlers(handlerDeps);
+  const on = createBackgroundListeners({ ...handlerDeps, handlers, tabs, work, scheduleRefresh });
 
   return {
     store,
@@ -161,7 +137,7 @@ export function createBackground(deps: BackgroundDeps) {
     /** The answers to the protocol's messages (the router in `on.message` checks the sender). */
     handlers: handlers.handlers,
     /** What the handlers are built from: a worker woken again builds them anew from these. */
-    handlerDeps: cacheDeps,
+    handlerDeps,
     /** The listener of each browser event, for index.ts to add (and tests to call). */
     on,
     /** Resolves once no work a listener or a change started is left running. */

@@ -22,8 +22,7 @@ export interface LinkIds {
 
 /**
  * Links `links` in a fresh fake-indexeddb cache, runs the real sync engine (createSyncEngine with
- * the GHL client and rate limiter, wired as bench/support/bench-extension.ts wires them, default
- * settings) once with Sync now over every contact, and answers the rows a full sync leaves: the
+ * the GHL client and rate limiter, without the rest of the background, default settings) once with Sync now over every contact, and answers the rows a full sync leaves: the
  * contacts, their tasks, notes and appointments, and the transcripts' records. Links and timeline
  * lines are not answered: the browser's cache has its own. One run of every contact, not runs of
  * 25: a run plans over every link (one IndexedDB read per linked contact), and fake-indexeddb
