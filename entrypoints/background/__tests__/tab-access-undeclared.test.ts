@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ACCESS_RULES } from '@/utils/messaging/access-rules';
 import { MessageRefused, type MessageHandlers } from '../message-router';
-import { createEnforcements, withTabAccess, type TabAccessDeps } from '../tab-access';
+import { createEnforcements, type TabAccessDeps } from '../access-enforcements';
+import { withTabAccess } from '../tab-access';
 
 // As if links/find, which a Trint tab may send, had been added to the table without its rules
 // (the table's type and a test in utils/messaging keep that from happening).
