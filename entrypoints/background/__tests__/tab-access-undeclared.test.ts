@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ACCESS_RULES } from '@/utils/messaging/access-rules';
-import { MessageRefused } from '../message-router';
-import { createEnforcements, withTabAccess, type TabAccessDeps } from '../tab-access';
+import { MessageRefused, type MessageHandlers } from '../message-router';
+import { createEnforcements, type TabAccessDeps } from '../access-enforcements';
+import { withTabAccess } from '../tab-access';
 
 // As if links/find, which a Trint tab may send, had been added to the table without its rules
 // (the table's type and a test in utils/messaging keep that from happening).
@@ -19,7 +20,10 @@ const deps = {} as TabAccessDeps;
 describe('a message type that declares no access rule', () => {
   it('is refused to a Trint tab without running its handler, and answered to extension pages', async () => {
     const find = vi.fn(async () => ({ links: [] }));
-    const handlers = withTabAccess({ 'links/find': find }, deps);
+    const handlers = withTabAccess<Pick<MessageHandlers, 'links/find'>>(
+      { 'links/find': find },
+      deps,
+    );
     const attempt = handlers['links/find']({ transcriptIds: [] }, 'trint-tab', { tabId: 1 });
     await expect(attempt).rejects.toBeInstanceOf(MessageRefused);
     expect(find).not.toHaveBeenCalled();

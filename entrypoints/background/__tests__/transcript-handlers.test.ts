@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { backgroundUnderTest, JANE, LOCATION } from './sync-wiring-harness';
+import { janeLinked, PAGE } from './jane-linked';
+
+describe('transcript message handlers', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('transcript/opened marks it viewed and answers from the cache without waiting for GHL', async () => {
+    const h = await janeLinked();
+    await h.control('PATCH', `contacts/${JANE}`, { email: 'jane@new.example' });
+    const release = h.hold();
+    const before = h.count('GET /contacts/:contactId');
+    await h.fake.advance(5_000);
+
+    const shown = await h.run(
+      h.handlers['transcript/opened']({ transcriptId: 't-1', title: 'Kick-off call' }, PAGE),
+    );
+    expect(shown).toMatchObject({ transcriptId: 't-1', title: 'Kick-off call' });
+    expect(shown.link).toMatchObject({ contactId: JANE });
+    // The old email: GHL has not answered yet.
+    expect(shown.contact).not.toMatchObject({ email: 'jane@new.example' });
+    expect(h.count('GET /contacts/:contactId')).toBe(before);
+    const record = await (await h.db.get()).get('transcripts', 't-1');
+    expect(record).toMatchObject({ title: 'Kick-off call', lastViewedAt: h.fake.now() });
+
+    // Then GHL answers: the refresh stores the change and tells the panel.
+    const told = h.nextTell();
+    release();
+    await h.run(told);
+    expect(h.count('GET /contacts/:contactId')).toBe(before + 1);
+    expect(h.told).toContainEqual(
+      expect.objectContaining({ transcriptId: 't-1', contactId: JANE }),
+    );
+    const after = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
+    expect(after.contact).toMatchObject({ email: 'jane@new.example' });
+    expect(after.fields).toMatchObject({ Email: 'jane@new.example' });
+  });
+
+  it('transcript/opened again by the same panel (the title rendered late) records it without asking GHL', async () => {
+    const h = await janeLinked();
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, PAGE));
+    await h.fake.advance(5_000);
+    const afterFirst = h.count('GET /contacts/:contactId');
+    await h.run(
+      h.handlers['transcript/opened']({ transcriptId: 't-1', title: 'Call', again: true }, PAGE),
+    );
+    await h.fake.advance(5_000);
+    expect(h.count('GET /contacts/:contactId')).toBe(afterFirst);
+    expect((await (await h.db.get()).get('transcripts', 't-1'))?.title).toBe('Call');
+  });
+
+  it('transcript/opened on an unlinked transcript asks GHL nothing', async () => {
+    const h = backgroundUnderTest();
+    await h.connect();
+    const before = h.sandbox.state.counters.total;
+    const shown = await h.run(h.handlers['transcript/opened']({ transcriptId: 't-9' }, PAGE));
+    expect(shown).toMatchObject({ transcriptId: 't-9', tasks: [], activity: [], pending: [] });
+    expect(shown.link).toBeUndefined();
+    await h.fake.advance(5_000);
+    expect(h.sandbox.state.counters.total).toBe(before);
+  });
+
+  it('transcript/get answers the cached view with the writes still pending', async () => {
+    const h = await janeLinked();
+    const release = h.hold();
+    await h.run(
+      h.handlers['outbox/enqueue'](
+        { operation: { kind: 'note.create', contactId: JANE, body: { body: 'Call Monday' } } },
+        PAGE,
+      ),
+    );
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
+    expect(view.link).toMatchObject({ contactId: JANE, locationId: LOCATION });
+    expect(view.pending).toMatchObject([{ kind: 'note.create', contactId: JANE }]);
+    release();
+  });
+});
