@@ -37,9 +37,13 @@ export const panelLayoutItem = defineStoredItem({
   key: PANEL_LAYOUT_KEY,
   area: 'local',
   version: 1,
-  schema: z.pipe(
-    panelLayoutSchema,
-    z.transform((layout) => ({ ...layout, width: clampWidth(layout.width) })),
-  ),
+  schema: {
+    safeParse(value) {
+      const parsed = panelLayoutSchema.safeParse(value);
+      return parsed.success
+        ? { success: true, data: { ...parsed.data, width: clampWidth(parsed.data.width) } }
+        : parsed;
+    },
+  },
   fallback: () => DEFAULT_PANEL_LAYOUT,
 });

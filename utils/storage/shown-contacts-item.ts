@@ -4,7 +4,9 @@ import { defineStoredItemFamily } from './stored-item';
 /** One remembered contact: its id and when it was last shown. */
 export type ShownEntry = [contactId: string, shownAt: number];
 
-const entrySchema = z.tuple([z.string(), z.number()]);
+const entrySchema = z.custom<ShownEntry>(
+  (entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
+);
 
 /**
  * The contacts the background has shown each Trint tab, one item per tab id (see
@@ -18,9 +20,6 @@ export const shownContactsItems = defineStoredItemFamily('shown-contacts:', {
   fallback: (): ShownEntry[] => [],
   salvage: (value) =>
     Array.isArray(value)
-      ? value.filter(
-          (entry): entry is ShownEntry =>
-            Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
-        )
+      ? value.filter((entry): entry is ShownEntry => entrySchema.safeParse(entry).success)
       : [],
 });
