@@ -8,8 +8,8 @@ import type { Clock } from '../../utils/clock';
 import { createCacheDbSource } from '../../utils/db/open-cache-db';
 import { createGhlClient } from '../../utils/ghl/ghl-client';
 import { createRateLimiter } from '../../utils/ghl/rate-limiter';
-import { createOutbox, type OutboxDeps } from '../../utils/outbox/outbox';
-import type { OutboxConnection } from '../../utils/outbox/outbox-runner';
+import { createOutbox, type OutboxConnection } from '../../utils/outbox/outbox';
+import type { OutboxEventMap } from '../../utils/outbox/outbox-events';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import type { TranscriptChange } from '../../utils/sync/contact-sync';
 import { createSyncEngine, type SyncEngineDeps } from '../../utils/sync/sync-engine';
@@ -29,7 +29,12 @@ export interface BenchExtensionOptions {
   name: string;
   settings?: Partial<SyncSettings>;
   onTranscriptChanged?: (change: TranscriptChange) => void;
-  outbox?: Pick<OutboxDeps, 'onApplied' | 'onPermanentFailure'> | boolean;
+  outbox?:
+    | {
+        onApplied?: (...args: OutboxEventMap['applied']) => void | Promise<void>;
+        onPermanentFailure?: (...args: OutboxEventMap['failed']) => void;
+      }
+    | boolean;
 }
 
 /** Builds one extension's background pieces; see the file comment. */
@@ -85,14 +90,11 @@ export function benchExtension(options: BenchExtensionOptions) {
     onChange: () => () => true,
   };
   const outbox = options.outbox
-    ? createOutbox({
-        db,
-        connection,
-        clock,
-        random: () => 0.5,
-        ...(typeof options.outbox === 'object' ? options.outbox : {}),
-      })
+    ? createOutbox({ db, connection, clock, random: () => 0.5 })
     : undefined;
+  const listeners = typeof options.outbox === 'object' ? options.outbox : {};
+  if (outbox && listeners.onApplied) outbox.on('applied', listeners.onApplied);
+  if (outbox && listeners.onPermanentFailure) outbox.on('failed', listeners.onPermanentFailure);
 
   return {
     name: options.name,

@@ -16,7 +16,7 @@ import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { createMessageRouter } from '@/utils/messaging/message-router';
 import { createOutbox } from '@/utils/outbox/outbox';
-import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/outbox-alarm';
+import { OUTBOX_ALARM, scheduleOutboxAlarm, startOutbox } from '@/utils/outbox/outbox-schedule';
 import { createExtensionSandbox } from '@/sandbox/extension-sandbox';
 import { ensureSyncAlarm, SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
@@ -98,22 +98,18 @@ export default defineBackground(() => {
     tell,
     notice: (kind, message) => notifier.notice(kind, message),
   });
-  const outbox = createOutbox({
-    db,
-    connection,
-    clock,
-    onChange: () => {
-      void publishSync();
-      void scheduleOutboxAlarm(outbox, clock).catch(logFailure);
-      // Open panels show pending writes: a write queued, sent, failed or gone changes them.
-      void tellAllTranscriptTabs(['pending']).catch(logFailure);
-    },
-    onPermanentFailure: (job) => void effects.failed(job).catch(logFailure),
-    // Awaited by the outbox (it logs a failure): the job is deleted only once these have run.
-    onApplied: (job, result, completed) => effects.applied(job, result, completed),
-    // A full disk met while sending: the popup says so (the job keeps the reason too).
-    onProblem: (message) => void publishSync(message),
+  const outbox = createOutbox({ db, connection, clock });
+  outbox.on('changed', () => {
+    void publishSync();
+    void scheduleOutboxAlarm(outbox, clock).catch(logFailure);
+    // Open panels show pending writes: a write queued, sent, failed or gone changes them.
+    void tellAllTranscriptTabs(['pending']).catch(logFailure);
   });
+  outbox.on('failed', (job) => void effects.failed(job).catch(logFailure));
+  // Awaited by the outbox (it logs a failure): the job is deleted only once these have run.
+  outbox.on('applied', (job, result, completed) => effects.applied(job, result, completed));
+  // A full disk met while sending: the popup says so (the job keeps the reason too).
+  outbox.on('problem', (message) => void publishSync(message));
   const engine = createSyncEngine({
     db,
     connection,

@@ -4,7 +4,7 @@ import { GhlError } from '@/utils/ghl/ghl-error';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
 import type { MessageHandlers, TabFacts } from '@/utils/messaging/message-router';
 import type { SenderRole } from '@/utils/messaging/protocol';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';

@@ -1,6 +1,6 @@
 import { MessageRefused, type TabFacts } from '@/utils/messaging/message-router';
 import type { SenderRole } from '@/utils/messaging/protocol';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { ShownContacts } from './shown-contacts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from '../auth/connection-status';
 import { fieldMappingSchema } from '../mapping/field-mapping';
-import { outboxOperationSchema } from '../outbox/outbox-operations';
+import { outboxOperationSchema } from './write-schemas';
 import { syncStatusSchema } from '../sync/sync-status';
 import { TRINT_ANSWERS } from './trint-answers';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from '../auth/connection-status';
-import { outboxJobViewSchema } from '../outbox/outbox-operations';
+import { outboxJobViewSchema } from './write-schemas';
 import { syncStatusSchema } from '../sync/sync-status';
 import { transcriptViewSchema } from '../transcripts/transcript-view';
 

@@ -101,14 +101,9 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
   // The background fires the failure notice without waiting; kept here so a test can wait for
   // it. What follows an applied write the outbox itself awaits.
   const effectRuns: Promise<void>[] = [];
-  const outbox = createOutbox({
-    db,
-    connection,
-    clock,
-    random: () => 0.5,
-    onPermanentFailure: (job) => void effectRuns.push(effects.failed(job)),
-    onApplied: (job, result, completed) => effects.applied(job, result, completed),
-  });
+  const outbox = createOutbox({ db, connection, clock, random: () => 0.5 });
+  outbox.on('failed', (job) => void effectRuns.push(effects.failed(job)));
+  outbox.on('applied', (job, result, completed) => effects.applied(job, result, completed));
   open.push(outbox);
   const settings = async (): Promise<SyncSettings> => ({
     ...DEFAULT_SYNC_SETTINGS,
