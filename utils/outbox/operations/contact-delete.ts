@@ -2,7 +2,6 @@ import { contactDeleteSchema, type OperationOf } from '../../messaging/write-sch
 import { contactName } from '../../mapping/source-values';
 import type { Operation } from './operation';
 import type { ShowPending } from './shown-records';
-import { goneMessage } from './words';
 
 /** A contact deleted in GHL: `DELETE /contacts/:contactId`. */
 export const operation: Operation<'contact.delete'> = {
