@@ -14,13 +14,14 @@ import type { GhlError } from './ghl-error';
  *
  * The most GHL requests one write can cause over its whole life: {@link OUTBOX_WRITE}.maxAttempts
  * (10) attempts that end in a server error, a timeout or an unknown outcome, each sending the
- * write once (OUTBOX_CALL never repeats a request GHL may have acted on): 10 write requests. Add
- * at most one read per attempt: a create whose answer was lost first looks for its record, and
- * a tag write reads the contact once it is applied. What GHL refused or never got (a 429, the
- * network down) and a connection that needs the person do not use up attempts: they wait as long
- * as GHL or the person needs, and the person can Discard the write meanwhile. Before issue 16 the
- * client retried each of the ten attempts four times: 40 write requests
- * (utils/outbox/__tests__/outbox-faults.test.ts counts them).
+ * write once (OUTBOX_CALL never repeats a request GHL may have acted on): 10 requests for an
+ * edit or a delete. A create whose answer was lost first looks for its record before it is sent
+ * again: at most 10 POSTs and 9 look-ups. A tag write reads the contact once, after it is
+ * applied; a 401 answered by a token refresh sends the request once more. What GHL refused or
+ * never got (a 429, the network down) and a connection that needs the person do not use up
+ * attempts: they wait as long as GHL or the person needs, and the person can Discard the write
+ * meanwhile. Before issue 16 the client also retried each attempt itself, up to four tries: 40
+ * requests for an edit. utils/outbox/__tests__/outbox-request-budget.test.ts counts them.
  */
 
 /** Bounds of a retry loop: attempts in all, the exponential delay's base and cap, its jitter. */
