@@ -1,7 +1,7 @@
 // The writes of the team benchmark: each teammate keeps creating tasks and notes and adding tags
 // on the contacts of the transcripts they work on, through the real outbox. Every write carries a
 // marker of its own, so what GHL holds at the end can be checked write by write.
-import type { OutboxOperation } from '../../utils/outbox/outbox-operations';
+import type { OutboxOperation } from '../../utils/messaging/write-schemas';
 import type { SandboxData } from '../../sandbox/sandbox-records';
 import type { SeededRandom } from '../../sandbox/seeded-random';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import { ConfirmDelete } from './confirm-delete';
 import { usePanelActions } from './panel-actions';
 

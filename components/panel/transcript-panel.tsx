@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { PanelActionsContext, type PanelActions } from './panel-actions';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';
 import { FailedJob } from './failed-job';

@@ -1,6 +1,6 @@
 import type { AccessRule } from '@/utils/messaging/access-rules';
 import type { Outbox } from '@/utils/outbox/outbox';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { MessageRefused, type TabFacts } from './message-router';
 import type { ShownContacts } from './shown-contacts';

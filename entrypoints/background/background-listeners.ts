@@ -6,7 +6,7 @@ import { TOKEN_REFRESH_ALARM } from '@/utils/auth/refresh-alarm';
 import { refreshIfDue } from '@/utils/auth/token-refresh';
 import type { Clock } from '@/utils/clock';
 import type { Outbox } from '@/utils/outbox/outbox';
-import { OUTBOX_ALARM } from '@/utils/outbox/outbox-alarm';
+import { OUTBOX_ALARM } from '@/utils/outbox/outbox-schedule';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { SyncSettings } from '@/utils/sync/sync-settings';

@@ -1,8 +1,7 @@
 import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
-import { createOutbox } from '@/utils/outbox/outbox';
-import { scheduleOutboxAlarm } from '@/utils/outbox/outbox-alarm';
-import type { OutboxConnection } from '@/utils/outbox/outbox-runner';
+import { createOutbox, type OutboxConnection } from '@/utils/outbox/outbox';
+import { scheduleOutboxAlarm } from '@/utils/outbox/outbox-schedule';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { BackgroundWork } from './background-work';
 import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
@@ -47,17 +46,17 @@ export function createBackgroundOutbox(deps: BackgroundOutboxDeps) {
     connection: deps.connection,
     clock,
     random: deps.random,
-    onChange: () => {
-      publishSync();
-      work.run(scheduleOutboxAlarm(outbox, clock));
-      // Open panels show pending writes: a write queued, sent, failed or gone changes them.
-      work.run(deps.tabs.tellAll(['pending']));
-    },
-    onPermanentFailure: (job) => work.run(effects.failed(job)),
-    // Awaited by the outbox (it logs a failure): the job is deleted only once these have run.
-    onApplied: (job, result, completed) => effects.applied(job, result, completed),
-    // A full disk met while sending: the popup says so (the job keeps the reason too).
-    onProblem: (message) => publishSync(message),
   });
+  outbox.on('changed', () => {
+    publishSync();
+    work.run(scheduleOutboxAlarm(outbox, clock));
+    // Open panels show pending writes: a write queued, sent, failed or gone changes them.
+    work.run(deps.tabs.tellAll(['pending']));
+  });
+  outbox.on('failed', (job) => work.run(effects.failed(job)));
+  // Awaited by the outbox (it logs a failure): the job is deleted only once these have run.
+  outbox.on('applied', (job, result, completed) => effects.applied(job, result, completed));
+  // A full disk met while sending: the popup says so (the job keeps the reason too).
+  outbox.on('problem', (message) => publishSync(message));
   return outbox;
 }

@@ -2,7 +2,7 @@ import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/f
 import { scheduleTokenRefresh } from '@/utils/auth/refresh-alarm';
 import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
-import { startOutbox } from '@/utils/outbox/outbox-alarm';
+import { startOutbox } from '@/utils/outbox/outbox-schedule';
 import { ensureSyncAlarm } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
 import { failureNoticesItem } from '@/utils/storage/failure-notices-item';

@@ -4,9 +4,13 @@ import type { GhlContact } from '@/utils/ghl/schemas/contact-schemas';
 import { recordFields } from '@/utils/mapping/apply-mapping';
 import { appliedMapping, MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
-import type { CompletedJob } from '@/utils/outbox/outbox-cache';
-import type { OutboxResult } from '@/utils/outbox/outbox-send';
-import { describeOperation, namesFor } from '@/utils/outbox/outbox-summary';
+import type {
+  CompletedJob,
+  EffectsContext,
+  OutboxResult,
+} from '@/utils/outbox/operations/operation';
+import { operationFor } from '@/utils/outbox/operations/registry';
+import { describeOperation, namesFor } from '@/utils/outbox/outbox-view';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { recordNoteDelete, recordTaskDelete } from '@/utils/transcripts/record-delete-line';
 import { recordTaskWrite } from '@/utils/transcripts/task-write-record';
@@ -28,7 +32,7 @@ export interface OutboxEffectsDeps {
 }
 
 /**
- * What follows a write GHL has applied, on the Trint side: a task's change or deletion goes on
+ * What follows a write GHL has applied, on the Trint side (each kind's `effects`): a task's change or deletion goes on
  * the timeline of every linked transcript, a deleted note leaves the transcripts it was attached
  * to (with a line on each), a contact created from a transcript is linked to it, a deleted
  * contact's links go with it, an edited contact's fields show at once on its transcripts, a note
@@ -46,67 +50,26 @@ export function createOutboxEffects(deps: OutboxEffectsDeps) {
     return ids.map((transcriptId) => ({ transcriptId, contactId, what }));
   }
 
+  /** What each kind of write does on the Trint side: its `effects` (utils/outbox/operations/). */
   async function changesOf(
     job: OutboxJob,
     result: OutboxResult,
     completed: CompletedJob,
   ): Promise<TranscriptChange[]> {
-    const op = job.operation;
-    if (result.kind === 'task' && 'contactId' in op) {
-      return recordTaskWrite(await deps.db.get(), {
-        contactId: op.contactId,
-        locationId: job.locationId,
-        task: result.task,
-        at: deps.now(),
-        previous: completed.previousTask,
-      });
-    }
-    if (op.kind === 'task.delete' && result.kind === 'deleted') {
-      return recordTaskDelete(await deps.db.get(), {
-        ...deleted(job, op.contactId),
-        record: completed.deletedTask,
-      });
-    }
-    if (op.kind === 'note.delete' && result.kind === 'deleted') {
-      return recordNoteDelete(await deps.db.get(), {
-        ...deleted(job, op.contactId),
-        noteId: op.noteId,
-        record: completed.deletedNote,
-      });
-    }
-    if (op.kind === 'contact.create' && result.kind === 'contact' && job.transcriptId) {
-      await deps.transcripts.link(job.transcriptId, result.contact.id, job.locationId);
-      return [{ transcriptId: job.transcriptId, contactId: result.contact.id, what: ['link'] }];
-    }
-    if (op.kind === 'contact.delete') {
-      // The contact is gone from GHL: its links go with it; the transcripts stay.
-      const changes = await linkedChanges(op.contactId, ['link']);
-      const contactName = completed.deletedContactName;
-      for (const change of changes)
-        await deps.transcripts.unlink(change.transcriptId, { contactName });
-      return changes;
-    }
-    if (op.kind === 'note.create' && result.kind === 'note' && job.transcriptId) {
-      // Made from this transcript's panel: it shows there at once, whatever the notes setting.
-      const attached = await deps.transcripts.attachNote(
-        job.transcriptId,
-        op.contactId,
-        result.note,
-      );
-      const changes = await linkedChanges(op.contactId, ['note']);
-      return changes.map((change) =>
-        attached && change.transcriptId === job.transcriptId
-          ? { ...change, what: ['note', 'notes', 'activity'] }
-          : change,
-      );
-    }
-    if (result.kind === 'contact' && 'contactId' in op) await refreshFields(result.contact);
-    return 'contactId' in op ? linkedChanges(op.contactId, [op.kind.split('.')[0]!]) : [];
-  }
-
-  /** Who and when, for the timeline line of a task or note a person deleted. */
-  function deleted(job: OutboxJob, contactId: string) {
-    return { contactId, locationId: job.locationId, at: deps.now(), timeZone: deps.timeZone };
+    const ctx: EffectsContext = {
+      db: await deps.db.get(),
+      transcripts: deps.transcripts,
+      now: deps.now,
+      timeZone: deps.timeZone,
+      linkedChanges,
+      refreshFields,
+      timeline: {
+        taskWrite: recordTaskWrite,
+        taskDelete: recordTaskDelete,
+        noteDelete: recordNoteDelete,
+      },
+    };
+    return operationFor(job.operation.kind).effects(ctx, job, result, completed);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { OutboxJobView, OutboxOperation } from '../../utils/outbox/outbox-operations';
+import type { OutboxJobView, OutboxOperation } from '../../utils/messaging/write-schemas';
 import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import {

@@ -3,7 +3,7 @@ import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
-import type { OutboxOperation } from '../outbox/outbox-operations';
+import type { OutboxOperation } from '../messaging/write-schemas';
 
 /**
  * The cache database (CACHE_DB_NAME): everything the extension knows about GHL records and its

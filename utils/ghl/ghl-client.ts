@@ -1,6 +1,7 @@
 import { GHL_ENDPOINTS as E } from './endpoints';
 import { createGhlRequest, type GhlRequestDeps } from './ghl-request';
 import type { RequestPriority } from './rate-limiter';
+import type { RetryPolicy } from './retry-policy';
 import type { CreateContactInput, UpdateContactInput } from './schemas/contact-schemas';
 import type { CreateNoteInput, UpdateNoteInput } from './schemas/note-schemas';
 import type {
@@ -10,10 +11,12 @@ import type {
 } from './schemas/search-schemas';
 import type { CreateTaskInput, UpdateTaskInput } from './schemas/task-schemas';
 
-/** Per-call options: who is waiting (user actions first) and a way to cancel. */
+/** Per-call options: who is waiting (user actions first), a way to cancel, how to retry. */
 export interface CallOptions {
   priority?: RequestPriority;
   signal?: AbortSignal;
+  /** The call's own retry policy (the outbox's: OUTBOX_CALL); the client's by default. */
+  retry?: RetryPolicy;
 }
 
 /**

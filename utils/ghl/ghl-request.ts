@@ -48,6 +48,11 @@ export interface GhlCall {
   /** 'user' (default) goes before 'background' in the rate limiter. */
   priority?: RequestPriority;
   signal?: AbortSignal;
+  /**
+   * How this call is retried in place, instead of the client's policy: the outbox sends its
+   * calls with OUTBOX_CALL, since it owns retrying writes (retry-policy.ts).
+   */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -84,6 +89,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
       ? definedOnly(checkInput(name, endpoint.query, call.query) as Record<string, unknown>)
       : undefined;
 
+    const retry = call.retry ?? policy;
     let refreshedToken: string | undefined;
     for (let retries = 0; ;) {
       const lease = await deps.limiter
@@ -130,12 +136,12 @@ export function createGhlRequest(deps: GhlRequestDeps) {
         refreshedToken = await tokens.refresh(token);
         continue;
       }
-      const waitMs = Math.max(backoffDelay(retries, policy, deps.random), error.retryAfterMs ?? 0);
-      const worthWaiting = (error.retryAfterMs ?? 0) <= (policy.maxRetryAfterMs ?? 60_000);
+      const waitMs = Math.max(backoffDelay(retries, retry, deps.random), error.retryAfterMs ?? 0);
+      const worthWaiting = (error.retryAfterMs ?? 0) <= (retry.maxRetryAfterMs ?? 60_000);
       if (
-        retries + 1 < policy.maxAttempts &&
+        retries + 1 < retry.maxAttempts &&
         worthWaiting &&
-        mayRetry(error, endpoint.idempotent, notSent)
+        mayRetry(error, endpoint.idempotent, notSent, retry.repeats)
       ) {
         retries += 1;
         await clock.sleep(waitMs, call.signal);

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from './connection-status-schema';
 import { fieldMappingSchema } from './field-mapping-schema';
-import { outboxOperationSchema } from '../outbox/outbox-operations';
+import { outboxOperationSchema } from './write-schemas';
 import { syncStatusSchema } from './sync-status-schema';
 import type { AccessRule } from './access-rules';
 import { TRINT_ANSWERS } from './trint-answers';

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { outboxJobViewSchema } from '../outbox/outbox-operations';
+import { outboxJobViewSchema } from './write-schemas';
 
 /**
  * Everything the panel shows for one transcript, read from the cache in one message: the link,

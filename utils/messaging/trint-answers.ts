@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { connectionStatusSchema } from './connection-status-schema';
-import { outboxJobViewSchema } from '../outbox/outbox-operations';
+import { outboxJobViewSchema } from './write-schemas';
 import { syncStatusSchema } from './sync-status-schema';
 import { transcriptViewSchema } from './transcript-view-schema';
 

@@ -1,33 +1,27 @@
+import { QUOTA_MESSAGE } from '../db/quota';
 import { GhlError } from '../ghl/ghl-error';
-import { CREATING_KINDS, type OutboxOperation } from './outbox-operations';
-import { isStorageFull } from './outbox-store';
-
-/** How the outbox spaces attempts at one write. */
-export const OUTBOX_RETRY = {
-  /** The first wait; it doubles with each attempt. */
-  baseDelayMs: 2_000,
-  /** The longest wait between two attempts. */
-  maxDelayMs: 10 * 60_000,
-  /** Attempts that end in a server error, a timeout or an unknown outcome before giving up. */
-  maxAttempts: 10,
-} as const;
+import { backoffDelay, OUTBOX_WRITE } from '../ghl/retry-policy';
+import type { OutboxOperation } from '../messaging/write-schemas';
+import { creates, operationFor } from './operations/registry';
+import { isStorageFull } from './outbox-queue';
 
 /**
- * The wait before attempt `attempts + 1`: exponential, capped, with "equal jitter" (half fixed,
- * half random) so that writes which failed together spread out but never retry at once; never
- * shorter than GHL's Retry-After.
+ * What the outbox does with a write after an error: the outbox owns retrying writes (the client
+ * sends each of its calls once), by the policy {@link OUTBOX_WRITE} (utils/ghl/retry-policy.ts,
+ * which states the most requests one write can cause).
+ */
+
+/**
+ * The wait before attempt `attempts + 1`: exponential, capped, with equal jitter; never shorter
+ * than GHL's Retry-After.
  */
 export function outboxBackoff(attempts: number, random: () => number, retryAfterMs = 0): number {
-  const ceiling = Math.min(
-    OUTBOX_RETRY.maxDelayMs,
-    OUTBOX_RETRY.baseDelayMs * 2 ** Math.max(0, attempts - 1),
-  );
-  return Math.max(Math.round(ceiling / 2 + (random() * ceiling) / 2), retryAfterMs);
+  return Math.max(backoffDelay(Math.max(0, attempts - 1), OUTBOX_WRITE, random), retryAfterMs);
 }
 
 /** What to do with a job after an error. */
 export type ErrorDecision =
-  /** Try again later; `limited`: counts toward {@link OUTBOX_RETRY.maxAttempts}. */
+  /** Try again later; `limited`: counts toward {@link OUTBOX_WRITE.maxAttempts}. */
   | { action: 'backoff'; limited: boolean; retryAfterMs?: number }
   /** The answer was lost: look for the record, then send again if it is not there. */
   | { action: 'reconcile' }
@@ -42,11 +36,9 @@ export type ErrorDecision =
   /** Permanent: keep it as failed, with the reason, for a person to retry or discard. */
   | { action: 'fail'; message?: string };
 
-const DELETES = new Set<OutboxOperation['kind']>(['contact.delete', 'task.delete', 'note.delete']);
-
 /** Reads an error for what the outbox should do next with the write that met it. */
 export function decideAfterError(op: OutboxOperation, error: unknown): ErrorDecision {
-  // A full disk says nothing about the write either; the person is told (onProblem).
+  // A full disk says nothing about the write either; the person is told (the `problem` event).
   if (isStorageFull(error)) return { action: 'backoff', limited: false };
   if (!(error instanceof GhlError)) return { action: 'backoff', limited: true };
   switch (error.kind) {
@@ -65,19 +57,18 @@ export function decideAfterError(op: OutboxOperation, error: unknown): ErrorDeci
       // A create's own answer is never this (the client reports outcome-unknown), so here it is
       // the answer to a reconciling read: try later. Anything else was applied, but its answer
       // cannot be read; a person decides.
-      return CREATING_KINDS.has(op.kind)
-        ? { action: 'backoff', limited: true }
-        : { action: 'fail' };
+      return creates(op.kind) ? { action: 'backoff', limited: true } : { action: 'fail' };
     case 'connection-changed':
       return { action: 'again' };
     case 'reconnect-needed':
       return { action: 'wait' };
     case 'unauthorized':
       return { action: 'wait-or-fail' };
-    case 'not-found':
-      return DELETES.has(op.kind)
-        ? { action: 'done' }
-        : { action: 'fail', message: goneMessage(op) };
+    case 'not-found': {
+      // A delete of something already gone is done; anything else names what is gone.
+      const gone = operationFor(op.kind).gone;
+      return gone === 'done' ? { action: 'done' } : { action: 'fail', message: gone };
+    }
     case 'validation':
     case 'missing-scope':
     case 'forbidden':
@@ -85,27 +76,23 @@ export function decideAfterError(op: OutboxOperation, error: unknown): ErrorDeci
   }
 }
 
-/**
- * Why a write to something GHL no longer has was not made, naming what is gone: a task or note
- * is created on a contact, so a 404 there means the contact went; an update's 404 is about the
- * record it changes.
- */
-export function goneMessage(op: OutboxOperation): string {
-  const notMade = 'so the change was not made.';
-  switch (op.kind) {
-    case 'contact.create':
-      // Nothing it names can be gone: the contact does not exist yet.
-      return `GHL could not find where to create it, ${notMade}`;
-    case 'task.create':
-    case 'note.create':
-      return `The contact no longer exists in GHL, ${notMade}`;
-    default: {
-      const what = op.kind.startsWith('task.')
-        ? 'task'
-        : op.kind.startsWith('note.')
-          ? 'note'
-          : 'contact';
-      return `The ${what} no longer exists in GHL (it may have been deleted there), ${notMade}`;
-    }
-  }
+/** The error as the job keeps it: a kind and words a person can read, never a stack or token. */
+export function errorRecord(error: unknown, at: number, message?: string) {
+  if (error instanceof GhlError) return { kind: error.kind, message: message ?? error.message, at };
+  if (isStorageFull(error)) return { kind: 'quota', message: QUOTA_MESSAGE, at };
+  return {
+    kind: 'internal',
+    message: 'Something went wrong in the extension; it will be tried again.',
+    at,
+  };
 }
+
+/** Why a create that cannot be looked for stops after its answer was lost. */
+export const UNKNOWN_CONTACT_MESSAGE =
+  'GHL may or may not have created this contact; check GHL, then Retry or Discard.';
+
+/**
+ * How far GHL's clock may be behind ours. A record GHL dates earlier than this before the job was
+ * queued existed before the write and cannot be its result.
+ */
+export const CLOCK_SKEW_MS = 10 * 60_000;

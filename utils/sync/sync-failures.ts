@@ -1,5 +1,6 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import { META_KEYS } from '../db/meta-keys';
+import { backoffDelay, SYNC_CONTACT } from '../ghl/retry-policy';
 
 /**
  * Contacts whose last sync failed on their own (a server error, an answer that does not parse):
@@ -16,15 +17,15 @@ export interface ContactFailure {
   failures: number;
 }
 
-/** The first retry waits this long; each failure after doubles it. */
-export const FIRST_RETRY_MS = 60_000;
+/** The first retry waits this long; each failure after doubles it (SYNC_CONTACT). */
+export const FIRST_RETRY_MS = SYNC_CONTACT.baseDelayMs;
 
 /** Failures not repeated for this long are forgotten (the contact was unlinked, say). */
 const FORGET_AFTER_MS = 7 * 24 * 60 * 60_000;
 
 /** When a failed contact may be tried again: never later than a sync of its tier would be due. */
 export function retryAt(failure: ContactFailure, tierMaxAgeMs: number): number {
-  const delay = FIRST_RETRY_MS * 2 ** Math.max(0, failure.failures - 1);
+  const delay = backoffDelay(Math.max(0, failure.failures - 1), SYNC_CONTACT);
   return failure.failedAt + Math.min(tierMaxAgeMs, delay);
 }
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { CachedContact, TranscriptLink } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
-import type { OutboxJobView } from '../outbox/outbox-operations';
+import type { OutboxJobView } from '../messaging/write-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { FieldMapping } from '../mapping/field-mapping';
 import type { SyncSettings } from '../sync/sync-settings';

@@ -5,7 +5,7 @@ import type { GhlTask } from '../ghl/schemas/task-schemas';
 import type { CacheDatabase } from '../db/open-cache-db';
 import { mappedFieldViews } from '../mapping/apply-mapping';
 import type { FieldMapping } from '../mapping/field-mapping';
-import type { OutboxJobView } from '../outbox/outbox-operations';
+import type { OutboxJobView } from '../messaging/write-schemas';
 import { readActivity } from './activity-log';
 import type { SyncSettings } from '../sync/sync-settings';
 import type { SyncedParts, TranscriptView } from './transcript-view';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxJobView, OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView, OutboxOperation } from '@/utils/messaging/write-schemas';
 import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import {
   asContact,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { button, click, mount, settle, textOf } from '@/components/sync/__tests__/render-page';
 import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import { PanelActionsContext, type PanelActions } from '../panel-actions';
 import { RolledBackWrites } from '../rolled-back-writes';
 

@@ -12,7 +12,7 @@ import {
 } from '@/components/sync/__tests__/render-page';
 import { type ConnectionStatus } from '@/utils/auth/connection-status';
 import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import type { TranscriptView } from '@/utils/transcripts/transcript-view';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { TranscriptPanel } from '../transcript-panel';

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { TargetedSubmitEvent } from 'preact';
 import { usePanelActions } from '../panel-actions';
 
-/** GHL's tag limit as the outbox checks it (outbox-operations.ts). */
+/** GHL's tag limit as the outbox checks it (utils/messaging/write-schemas.ts). */
 const TAG_MAX_LENGTH = 200;
 
 /** Props of {@link ContactTags}. */

@@ -1,4 +1,4 @@
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelTask, Shown } from '../panel-records';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
-import type { OutboxJobView } from '@/utils/outbox/outbox-operations';
+import type { OutboxJobView } from '@/utils/messaging/write-schemas';
 import { IDLE_SYNC_STATUS } from '@/utils/sync/sync-status';
 import { FailedJobs } from '../failed-jobs';
 import { button, click, mount, settle, textOf, waitFor } from './render-page';

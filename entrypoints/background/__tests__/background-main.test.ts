@@ -5,7 +5,7 @@ import type { FakeClock } from '@/test/support/fake-clock';
 import { FAILURE_NOTIFICATION_PREFIX } from '@/utils/alerts/failure-notice';
 import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';
 import { TOKEN_REFRESH_ALARM } from '@/utils/auth/refresh-alarm';
-import { OUTBOX_ALARM } from '@/utils/outbox/outbox-alarm';
+import { OUTBOX_ALARM } from '@/utils/outbox/outbox-schedule';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
 import { SYNC_STATUS_KEY } from '@/utils/storage/sync-status-item';

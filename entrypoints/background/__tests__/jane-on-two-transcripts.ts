@@ -1,4 +1,4 @@
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import type { SyncSettings } from '@/utils/sync/sync-settings';
 import { backgroundUnderTest, JANE, type BackgroundUnderTest } from './sync-wiring-harness';
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { completeJob } from '@/utils/outbox/outbox-cache';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
-import type { StoredOutboxJob } from '@/utils/outbox/outbox-store';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
+import type { StoredOutboxJob } from '@/utils/outbox/outbox-queue';
 import { createOutboxEffects } from '../outbox-effects';
 import { JANE, LOCATION, type BackgroundUnderTest } from './sync-wiring-harness';
 import { janeOnTwo, PAGE, view, write } from './jane-on-two-transcripts';

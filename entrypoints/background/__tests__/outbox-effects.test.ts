@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NO_WRITE_SCOPE_REASON } from '@/utils/auth/connection-status';
 import { completeJob } from '@/utils/outbox/outbox-cache';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
-import type { StoredOutboxJob } from '@/utils/outbox/outbox-store';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
+import type { StoredOutboxJob } from '@/utils/outbox/outbox-queue';
 import { SANDBOX_TOKENS } from '@/sandbox/sandbox-fixtures';
 import {
   backgroundUnderTest,

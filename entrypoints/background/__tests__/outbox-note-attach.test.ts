@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import { JANE } from './sync-wiring-harness';
 import { janeOnTwo, PAGE, view, write } from './jane-on-two-transcripts';
 

@@ -4,7 +4,15 @@ import { sandboxClient } from '../../../test/support/sandbox-client';
 import { createSandbox } from '../../../sandbox/sandbox-handler';
 import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
 import { GhlError } from '../ghl-error';
-import { backoffDelay, isRequestNotSent, mayRetry, type RetryPolicy } from '../retry-policy';
+import {
+  backoffDelay,
+  isRequestNotSent,
+  mayRetry,
+  OUTBOX_CALL,
+  OUTBOX_WRITE,
+  SYNC_CONTACT,
+  type RetryPolicy,
+} from '../retry-policy';
 
 const SAM = 'sbxContSamLee0000001';
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 };
@@ -28,6 +36,27 @@ describe('backoff with full jitter', () => {
   });
 });
 
+describe('the named policies share one formula', () => {
+  it.each([
+    [0, 1_000, 2_000],
+    [1, 2_000, 4_000],
+    [8, 256_000, 512_000],
+    [9, 300_000, 600_000],
+    [20, 300_000, 600_000],
+  ])('an outbox write waits, before retry %i, half fixed and half random', (attempt, low, high) => {
+    expect(backoffDelay(attempt, OUTBOX_WRITE, () => 0)).toBe(low);
+    expect(backoffDelay(attempt, OUTBOX_WRITE, () => 1)).toBe(high);
+  });
+
+  it.each([
+    [0, 60_000],
+    [1, 120_000],
+    [5, 1_920_000],
+  ])('a failed contact sync waits, before retry %i, exactly %i ms', (attempt, delay) => {
+    expect(backoffDelay(attempt, SYNC_CONTACT, () => 0.3)).toBe(delay);
+  });
+});
+
 describe('what may be retried', () => {
   const error = (kind: GhlError['kind']) => new GhlError(kind, 'X');
   it.each([
@@ -44,6 +73,17 @@ describe('what may be retried', () => {
     ['rate-limited', false, false, true],
   ] as const)('%s, idempotent %s, not sent %s → %s', (kind, idempotent, notSent, expected) => {
     expect(mayRetry(error(kind), idempotent, notSent)).toBe(expected);
+  });
+
+  it.each([
+    ['server', false, false],
+    ['timeout', false, false],
+    ['network', false, false],
+    ['network', true, true],
+    ['rate-limited', false, true],
+  ] as const)('for the outbox, a PUT: %s, not sent %s → %s', (kind, notSent, expected) => {
+    // The outbox owns retrying: the client repeats only what GHL provably did not act on.
+    expect(mayRetry(error(kind), true, notSent, 'refused')).toBe(expected);
   });
 
   it('knows a refused connection never sent the request', () => {
@@ -141,6 +181,29 @@ describe('retries against the Sandbox, on a fake clock', () => {
     await expect(fake.run(client.notes.create(SAM, { body: 'retried' }))).resolves.toMatchObject({
       body: 'retried',
     });
+  });
+
+  it("does not repeat the outbox's PUT after a 5xx: the outbox owns retrying it", async () => {
+    const { fake, sandbox, client } = setup();
+    const task = await fake.run(
+      client.tasks.create(SAM, { title: 'T', dueDate: '2026-12-01T00:00:00Z', completed: false }),
+    );
+    sandbox.state.faults.arm({ failNext: { count: 1 } });
+    await expect(
+      fake.run(client.tasks.setCompleted(SAM, task.id, true, { retry: OUTBOX_CALL })),
+    ).rejects.toMatchObject({ kind: 'server' });
+    expect(
+      sandbox.state.counters.byEndpoint['PUT /contacts/:contactId/tasks/:taskId/completed'],
+    ).toBe(1);
+  });
+
+  it("repeats the outbox's call after a 429: GHL refused it, nothing was applied", async () => {
+    const { fake, sandbox, client } = setup();
+    sandbox.state.faults.arm({ rateLimitStorm: { durationMs: 1, retryAfterSeconds: 2 } });
+    await expect(
+      fake.run(client.notes.create(SAM, { body: 'after 429' }, { retry: OUTBOX_CALL })),
+    ).resolves.toMatchObject({ body: 'after 429' });
+    expect(sandbox.state.counters.byEndpoint['POST /contacts/:contactId/notes']).toBe(2);
   });
 
   // A DELETE whose first try landed answers 404 on the retry: callers treat that as done.

@@ -7,7 +7,7 @@ import {
   OUTBOX_ALARM,
   scheduleOutboxAlarm,
   startOutbox,
-} from '../outbox-alarm';
+} from '../outbox-schedule';
 import { needsReconnect, outboxUnderTest, SAM } from './outbox-harness';
 
 describe('scheduleOutboxAlarm', () => {

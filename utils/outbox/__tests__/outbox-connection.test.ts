@@ -4,7 +4,7 @@ import { NO_WRITE_SCOPE_REASON } from '../../auth/connection-status';
 import { createCacheDbSource } from '../../db/open-cache-db';
 import { SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import { createOutbox } from '../outbox';
-import type { OutboxOperation } from '../outbox-operations';
+import type { OutboxOperation } from '../../messaging/write-schemas';
 import { DUE, LOC, runOn, SAM, settleOn } from './outbox-harness';
 
 // The outbox with the real connection service (credential store, health tracking, the Sandbox

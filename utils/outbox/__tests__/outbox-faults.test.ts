@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCacheDbSource } from '../../db/open-cache-db';
-import type { OutboxOperation } from '../outbox-operations';
-import { UNKNOWN_CONTACT_MESSAGE } from '../outbox-reconcile';
-import type { StoredOutboxJob } from '../outbox-store';
+import type { OutboxOperation } from '../../messaging/write-schemas';
+import { UNKNOWN_CONTACT_MESSAGE } from '../outbox-retry';
+import type { StoredOutboxJob } from '../outbox-queue';
 import {
   connected,
   DUE,
@@ -105,8 +105,9 @@ describe('rate limits and server errors', () => {
     const [job] = await outbox.list();
     expect(job).toMatchObject({ status: 'failed', attempts: 10, error: { kind: 'server' } });
     expect(failures).toHaveLength(1);
-    // Four tries by the client per attempt; waits doubled from 2 s up to minutes.
-    expect(h.count('PUT /contacts/:contactId/tasks/:taskId')).toBe(40);
+    // One request per attempt: the outbox owns retrying writes, the client does not repeat them
+    // (issue 16: it was four tries per attempt, 40); waits doubled from 2 s up to minutes.
+    expect(h.count('PUT /contacts/:contactId/tasks/:taskId')).toBe(10);
     expect(h.fake.now() - start).toBeGreaterThan(10 * 60_000);
   });
 });

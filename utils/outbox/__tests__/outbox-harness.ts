@@ -10,8 +10,27 @@ import type { FaultsInput } from '../../../sandbox/faults';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import { createSandboxFetch } from '../../../sandbox/sandbox-fetch';
 import { createSandbox } from '../../../sandbox/sandbox-handler';
-import { createOutbox, type Outbox, type OutboxDeps } from '../outbox';
-import type { OutboxConnection } from '../outbox-runner';
+import { createOutbox, type Outbox, type OutboxConnection, type OutboxDeps } from '../outbox';
+import type { OutboxEventMap } from '../outbox-events';
+
+/** Listeners a test hands the outbox it builds, each subscribed to its event. */
+export interface OutboxListeners {
+  onChange?: (...args: OutboxEventMap['changed']) => void;
+  onApplied?: (...args: OutboxEventMap['applied']) => void | Promise<void>;
+  onPermanentFailure?: (...args: OutboxEventMap['failed']) => void;
+  onProblem?: (...args: OutboxEventMap['problem']) => void;
+}
+
+/** An outbox with a test's listeners subscribed (as the background subscribes its own). */
+export function outboxWith(deps: OutboxDeps & OutboxListeners): Outbox {
+  const { onChange, onApplied, onPermanentFailure, onProblem, ...rest } = deps;
+  const outbox = createOutbox(rest);
+  if (onChange) outbox.on('changed', onChange);
+  if (onApplied) outbox.on('applied', onApplied);
+  if (onPermanentFailure) outbox.on('failed', onPermanentFailure);
+  if (onProblem) outbox.on('problem', onProblem);
+  return outbox;
+}
 
 /** Seeded Sandbox contacts the tests write to. */
 export const SAM = 'sbxContSamLee0000001';
@@ -157,8 +176,11 @@ export function outboxUnderTest() {
     control,
     run,
     /** A new database connection and outbox on the same database: a restarted worker. */
-    outbox(deps: Partial<OutboxDeps> = {}, db: CacheDbSource = createCacheDbSource(dbName)) {
-      const outbox = createOutbox({
+    outbox(
+      deps: Partial<OutboxDeps> & OutboxListeners = {},
+      db: CacheDbSource = createCacheDbSource(dbName),
+    ) {
+      const outbox = outboxWith({
         db,
         connection,
         clock: fake.clock,

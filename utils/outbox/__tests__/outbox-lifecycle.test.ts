@@ -6,9 +6,9 @@ import { GhlError } from '../../ghl/ghl-error';
 import { OTHER_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import type { Outbox } from '../outbox';
 import { completeJob } from '../outbox-cache';
-import type { OutboxOperation } from '../outbox-operations';
-import type { OutboxResult } from '../outbox-send';
-import { OutboxStorageError, type StoredOutboxJob } from '../outbox-store';
+import type { OutboxOperation } from '../../messaging/write-schemas';
+import type { OutboxResult } from '../operations/operation';
+import { OutboxStorageError, type StoredOutboxJob } from '../outbox-queue';
 import { connected, DUE, LOC, needsReconnect, outboxUnderTest, SAM } from './outbox-harness';
 
 const TASK = 'sbxTask000000000000D'; // "Send proposal"

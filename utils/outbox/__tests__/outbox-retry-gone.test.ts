@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GhlError } from '@/utils/ghl/ghl-error';
-import type { OutboxOperation } from '../outbox-operations';
+import type { OutboxOperation } from '../../messaging/write-schemas';
 import { decideAfterError } from '../outbox-retry';
 
 const C = 'sbxContSamLee0000001';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/open-cache-db';
 import { createCacheDbSource } from '../../db/open-cache-db';
 import { contentHash } from '../../sync/content-hash';
-import type { OutboxOperation } from '../outbox-operations';
-import type { OutboxResult } from '../outbox-send';
+import type { OutboxOperation } from '../../messaging/write-schemas';
+import type { OutboxResult } from '../operations/operation';
 import { DUE, LOC, outboxUnderTest, SAM, type OutboxUnderTest } from './outbox-harness';
 
 const TASK = 'sbxTask000000000000D'; // Sam's "Send proposal", open

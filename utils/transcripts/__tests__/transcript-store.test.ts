@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxJobView } from '../../outbox/outbox-operations';
+import type { OutboxJobView } from '../../messaging/write-schemas';
 import { ACTIVITY_KEPT_PER_TRANSCRIPT, ACTIVITY_VIEW_LIMIT, appendActivity } from '../activity-log';
 import { cachedChild } from '../../sync/content-hash';
 import { recordTaskWrite } from '../task-write-record';

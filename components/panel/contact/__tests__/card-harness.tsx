@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import type { MappedFieldView, TranscriptView } from '@/utils/transcripts/transcript-view';
 import { mount, settle } from '@/components/sync/__tests__/render-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';

@@ -11,7 +11,7 @@ import {
   type,
 } from '@/components/sync/__tests__/render-page';
 import { createContactBody } from '@/utils/ghl/schemas/contact-schemas';
-import type { OutboxOperation } from '@/utils/outbox/outbox-operations';
+import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import {
   EMAIL_MESSAGE,
   IDENTITY_MESSAGE,

@@ -1,8 +1,6 @@
-import type { CacheDatabase } from '../db/open-cache-db';
-import type { GhlContactListItem } from '../ghl/schemas/contact-schemas';
-import type { GhlNote } from '../ghl/schemas/note-schemas';
-import type { GhlTask } from '../ghl/schemas/task-schemas';
-import type { OutboxOperation } from './outbox-operations';
+import type { GhlContactListItem } from '../../ghl/schemas/contact-schemas';
+import type { GhlNote } from '../../ghl/schemas/note-schemas';
+import type { GhlTask } from '../../ghl/schemas/task-schemas';
 
 /**
  * When a create's answer is lost, the record it made is recognised by its content: GHL takes no
@@ -76,21 +74,4 @@ export function contactHasKey(key: ContactKey, contact: GhlContactListItem): boo
       );
     }
   }
-}
-
-/**
- * Ids of cached tasks or notes of the contact that already look like what `op` would create.
- * Reconciling skips them: finding one of them in GHL says nothing about whether this write was
- * applied. (Contacts carry `dateAdded`, which reconciling checks instead.)
- */
-export async function cachedLookAlikes(db: CacheDatabase, op: OutboxOperation): Promise<string[]> {
-  if (op.kind === 'task.create') {
-    const tasks = await db.getAllFromIndex('tasks', 'by-contact', op.contactId);
-    return tasks.filter((t) => taskLooksCreated(op.body, t.value)).map((t) => t.id);
-  }
-  if (op.kind === 'note.create') {
-    const notes = await db.getAllFromIndex('notes', 'by-contact', op.contactId);
-    return notes.filter((n) => noteLooksCreated(op.body, n.value)).map((n) => n.id);
-  }
-  return [];
 }
