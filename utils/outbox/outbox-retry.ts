@@ -1,14 +1,17 @@
 import { QUOTA_MESSAGE } from '../db/quota';
+import type { CallOptions, GhlClient } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import { backoffDelay, OUTBOX_WRITE } from '../ghl/retry-policy';
 import type { OutboxOperation } from '../messaging/write-schemas';
 import { creates, operationFor } from './operations/registry';
-import { isStorageFull } from './outbox-queue';
+import type { OutboxResult } from './operations/operation';
+import { isStorageFull, type StoredOutboxJob } from './outbox-queue';
 
 /**
- * What the outbox does with a write after an error: the outbox owns retrying writes (the client
- * sends each of its calls once), by the policy {@link OUTBOX_WRITE} (utils/ghl/retry-policy.ts,
- * which states the most requests one write can cause).
+ * What the outbox does with a write after an error, and how a create whose answer was lost is
+ * looked for before it is sent again. The outbox owns retrying writes (the client repeats only
+ * what GHL refused), by the policy {@link OUTBOX_WRITE} (utils/ghl/retry-policy.ts, which states
+ * the most requests one write can cause).
  */
 
 /**
@@ -96,3 +99,39 @@ export const UNKNOWN_CONTACT_MESSAGE =
  * queued existed before the write and cannot be its result.
  */
 export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * Whether a write whose answer was lost can be looked for in GHL (a contact with a name but no
+ * email or phone cannot: a person decides, {@link UNKNOWN_CONTACT_MESSAGE}).
+ */
+export function reconcilable(job: Pick<StoredOutboxJob, 'operation'>): boolean {
+  return operationFor(job.operation.kind).create?.reconcilable(job.operation) ?? true;
+}
+
+/**
+ * Looks in GHL for the record a create may already have made: the POST was sent (`sentAt` is
+ * set) but its answer never came (lost connection, timeout, the worker stopped). Finding it ends
+ * the job without sending again, which is what keeps a lost answer from becoming a duplicate.
+ * Answers the record, or undefined when it is not there (then the write is sent again). Records
+ * that looked the same before the job was sent (`knownIds`) and records GHL dates before the
+ * person made the write are never taken for it; how each kind is looked for is its `create.find`.
+ */
+export async function findCreatedRecord(
+  ghl: GhlClient,
+  job: StoredOutboxJob,
+  locationId: string,
+  o: CallOptions,
+): Promise<OutboxResult | undefined> {
+  const rules = operationFor(job.operation.kind).create;
+  if (!rules) return undefined;
+  const known = new Set(job.knownIds ?? []);
+  const madeBefore = (job.madeAt ?? job.createdAt) - CLOCK_SKEW_MS;
+  const fresh = (record: { id: string; dateAdded?: unknown }) =>
+    !known.has(record.id) && !datedBefore(record.dateAdded, madeBefore);
+  return rules.find(ghl, job.operation, { locationId, o, fresh });
+}
+
+function datedBefore(dateAdded: unknown, limit: number): boolean {
+  const at = typeof dateAdded === 'string' ? Date.parse(dateAdded) : Number.NaN;
+  return !Number.isNaN(at) && at < limit;
+}

@@ -3,7 +3,7 @@ import type { ConnectionStatus } from '../auth/connection-status';
 import type { Clock } from '../clock';
 import type { CacheDbSource } from '../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../db/quota';
-import type { CallOptions, GhlClient } from '../ghl/ghl-client';
+import type { CallOptions } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import { OUTBOX_WRITE, OUTBOX_CALL } from '../ghl/retry-policy';
 import type { OutboxResult } from './operations/operation';
@@ -12,10 +12,11 @@ import { completeJob } from './outbox-cache';
 import type { OutboxEvents } from './outbox-events';
 import { dueJob, isStorageFull, type OutboxStore, type StoredOutboxJob } from './outbox-queue';
 import {
-  CLOCK_SKEW_MS,
   decideAfterError,
   errorRecord,
+  findCreatedRecord,
   outboxBackoff,
+  reconcilable,
   UNKNOWN_CONTACT_MESSAGE,
   type ErrorDecision,
 } from './outbox-retry';
@@ -320,40 +321,4 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 /** Whether the connection as it is now may send this job. */
 function sendable(job: StoredOutboxJob, status: ConnectionStatus): boolean {
   return status.state === 'connected' && status.locationId === job.locationId;
-}
-
-/**
- * Whether a write whose answer was lost can be looked for in GHL (a contact with a name but no
- * email or phone cannot: a person decides, {@link UNKNOWN_CONTACT_MESSAGE}).
- */
-export function reconcilable(job: Pick<StoredOutboxJob, 'operation'>): boolean {
-  return operationFor(job.operation.kind).create?.reconcilable(job.operation) ?? true;
-}
-
-/**
- * Looks in GHL for the record a create may already have made: the POST was sent (`sentAt` is
- * set) but its answer never came (lost connection, timeout, the worker stopped). Finding it ends
- * the job without sending again, which is what keeps a lost answer from becoming a duplicate.
- * Answers the record, or undefined when it is not there (then the write is sent again). Records
- * that looked the same before the job was sent (`knownIds`) and records GHL dates before the
- * person made the write are never taken for it; how each kind is looked for is its `create.find`.
- */
-export async function findCreatedRecord(
-  ghl: GhlClient,
-  job: StoredOutboxJob,
-  locationId: string,
-  o: CallOptions,
-): Promise<OutboxResult | undefined> {
-  const rules = operationFor(job.operation.kind).create;
-  if (!rules) return undefined;
-  const known = new Set(job.knownIds ?? []);
-  const madeBefore = (job.madeAt ?? job.createdAt) - CLOCK_SKEW_MS;
-  const fresh = (record: { id: string; dateAdded?: unknown }) =>
-    !known.has(record.id) && !datedBefore(record.dateAdded, madeBefore);
-  return rules.find(ghl, job.operation, { locationId, o, fresh });
-}
-
-function datedBefore(dateAdded: unknown, limit: number): boolean {
-  const at = typeof dateAdded === 'string' ? Date.parse(dateAdded) : Number.NaN;
-  return !Number.isNaN(at) && at < limit;
 }

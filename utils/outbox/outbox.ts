@@ -15,7 +15,8 @@ import {
 import { createOutboxSchedule } from './outbox-schedule';
 import { validateOperation } from './outbox-validation';
 import { jobView, namesFor } from './outbox-view';
-import { createOutboxWorker, reconcilable, type OutboxConnection } from './outbox-worker';
+import { reconcilable } from './outbox-retry';
+import { createOutboxWorker, type OutboxConnection } from './outbox-worker';
 
 export type { OutboxConnection } from './outbox-worker';
 
