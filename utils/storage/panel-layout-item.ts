@@ -37,6 +37,7 @@ export const panelLayoutItem = defineStoredItem({
   key: PANEL_LAYOUT_KEY,
   area: 'local',
   version: 1,
+  // The schema, then the clamp: by hand, as zod's pipe would add code the content script loads.
   schema: {
     safeParse(value) {
       const parsed = panelLayoutSchema.safeParse(value);
