@@ -34,7 +34,7 @@ export default tseslint.config(
     // Folders in layers that import one way (eslint.layers.js; docs/ARCHITECTURE.md).
     files: ['**/*.{ts,tsx}'],
     plugins: { project: { rules: { layers: layersRule } } },
-    rules: { 'project/layers': 'warn' },
+    rules: { 'project/layers': 'error' },
   },
   {
     // Tests build fake pages out of trusted fixture markup.

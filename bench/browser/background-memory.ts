@@ -8,7 +8,7 @@ import { ask } from '../../test/e2e/support/extension-pages';
 import { connectWithToken } from '../../test/e2e/support/panel-session';
 import { sandboxControl } from '../../test/support/sandbox-control';
 import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
-import type { SyncStatus } from '../../utils/sync/sync-status';
+import type { SyncStatus } from '../../utils/storage/sync-status';
 import { ensureChromeBuild } from './extension-build';
 import { putCacheRows, syncedContactIds } from './memory/cache-rows';
 import { syncInNode } from './memory/engine-in-node';

@@ -10,7 +10,7 @@ import type { Clock } from '../../utils/clock';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../sandbox/sandbox-fixtures';
 import { sandboxGhlAnsweredBy } from '../../sandbox/sandbox-ghl';
 import type { TranscriptChange } from '../../utils/sync/contact-sync';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../utils/storage/sync-settings';
 
 export const LOCATION = SANDBOX_LOCATION.id;
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 import { SCOPE_CONTACTS_WRITE } from '@/utils/ghl/api-constants';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';

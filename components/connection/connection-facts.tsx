@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 
 type Known = Exclude<ConnectionStatus, { state: 'not-connected' }>;
 

@@ -1,4 +1,4 @@
-import type { LastConnectError } from '@/utils/auth/last-connect-error';
+import type { LastConnectError } from '@/utils/storage/last-connect-error-item';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { lastConnectErrorItem } from '@/utils/storage/last-connect-error-item';
 import { useStorageValue } from '../shared/use-storage-value';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { auditFileName, auditToCsv, auditToJson } from '@/utils/audit/audit-export';
+import { auditFileName, auditToCsv, auditToJson } from '@/components/options/audit-export';
 import type { Answer } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../shared/use-action';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/storage/sync-settings';
 import { useStorageValue } from '../shared/use-storage-value';
 import {
   boundsOf,

@@ -1,4 +1,4 @@
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import { NOTES_CHOICES, NOTES_HINT, PART_FIELDS, type PartKey } from '../sync/sync-settings-fields';
 
 /** What the "What to sync" group edits: the parts switched on, and which notes. */

@@ -1,4 +1,4 @@
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 
 const SHOWN = 20;
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
-import type { SyncedParts, TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { SyncedParts, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { ActivitySection } from './activity-section';
 import { AppointmentSection } from './appointments/appointment-section';

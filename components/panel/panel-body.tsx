@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { LinkContact } from './link/link-contact';
 import { LinkedContact } from './linked-contact';

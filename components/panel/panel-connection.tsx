@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 
 /**
  * The connection as the panel shows it: a "Sandbox" marker so demo data is never taken for the

@@ -6,7 +6,7 @@ import {
   asTask,
   type ShownRecords,
 } from '@/utils/outbox/operations/shown-records';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 
 // The records and how a pending write changes them live with each write kind
 // (utils/outbox/operations/); the panel's components read them from here.

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import { tabMessageSchema } from '@/utils/messaging/tab-messages';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 
 /** The panel's data: the transcript's view from the cache, or why it could not be read. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { targetLabel, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { targetLabel } from '@/utils/mapping/field-mapping';
+import { type FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 
 /** The mapping with one rule's showOnCard set, and nothing else changed. */

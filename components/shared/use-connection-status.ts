@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '@/utils/auth/connection-status';
+import type { ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 import { connectionStatusItem } from '@/utils/storage/connection-status-item';
 import { useStorageValue } from './use-storage-value';
 

@@ -1,4 +1,4 @@
-import { syncSettingsSchema, type SyncSettings } from '@/utils/sync/sync-settings';
+import { syncSettingsSchema, type SyncSettings } from '@/utils/storage/sync-settings';
 
 /** The parts of "What to sync" switched on or off with a checkbox (notes have three choices). */
 export type PartKey = 'contactDetails' | 'tasks' | 'appointments' | 'businessContacts';

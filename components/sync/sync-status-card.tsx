@@ -1,4 +1,4 @@
-import type { SyncStatus } from '@/utils/sync/sync-status';
+import type { SyncStatus } from '@/utils/storage/sync-status';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { plural, timeAgo, timeUntil } from './relative-time';
 import { SyncNowButton } from './sync-now-button';

@@ -1,5 +1,5 @@
 import { syncStatusItem } from '@/utils/storage/sync-status-item';
-import type { SyncStatus } from '@/utils/sync/sync-status';
+import type { SyncStatus } from '@/utils/storage/sync-status';
 import { useStorageValue } from '../shared/use-storage-value';
 
 /**

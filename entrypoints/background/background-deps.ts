@@ -1,6 +1,6 @@
 import type { Clock } from '@/utils/clock';
 import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { BackgroundBrowser } from './background-browser';
 import type { TrintTabs } from './trint-tabs';
 

@@ -9,7 +9,7 @@ import type { Outbox } from '@/utils/outbox/outbox';
 import { OUTBOX_ALARM } from '@/utils/outbox/outbox-schedule';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { BackgroundBrowser } from './background-browser';
 import type { BackgroundHandlers } from './background-handlers';
 import { logFailure, type BackgroundWork } from './background-work';

@@ -2,7 +2,7 @@ import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import { updateBadge } from '@/utils/alerts/toolbar-badge';
 import { connectionStatusItem } from '@/utils/storage/connection-status-item';
 import { syncStatusItem } from '@/utils/storage/sync-status-item';
-import type { SyncStatus } from '@/utils/sync/sync-status';
+import type { SyncStatus } from '@/utils/storage/sync-status';
 import type { BackgroundBrowser } from './background-browser';
 
 /** The one notification id: a second loss replaces the first instead of stacking. */

@@ -5,7 +5,7 @@ import { MessageRefused, type MessageHandlers } from './message-router';
 import { contactSummary } from '@/utils/contacts/contact-match';
 import { cachedCandidates, searchCache, searchGhl } from '@/utils/contacts/contact-search';
 import { suggestContacts } from '@/utils/contacts/contact-suggestions';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { SearchBudget } from './search-budget';

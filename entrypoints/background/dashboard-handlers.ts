@@ -4,7 +4,7 @@ import { buildDashboard } from '@/utils/dashboard/build-dashboard';
 import { readDashboardSource } from '@/utils/dashboard/dashboard-source';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import type { MessageHandlers } from './message-router';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 
 /** What the dashboard is answered from: the cache, the clock and the what-to-sync settings. */
 export interface DashboardHandlerDeps {

@@ -1,7 +1,7 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import { GhlError } from '@/utils/ghl/ghl-error';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { MessageHandlers } from './message-router';

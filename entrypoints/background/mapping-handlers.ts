@@ -4,11 +4,11 @@ import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
 import { customFieldChoices, customFieldNames } from '@/utils/mapping/custom-field-choices';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
 import { recomputeIfMappingChanged, recomputeRecords } from '@/utils/mapping/mapping-apply';
-import { previewMapping } from '@/utils/mapping/mapping-preview';
+import { previewMapping } from '@/utils/transcripts/mapping-preview';
 import { mappingProblems } from '@/utils/mapping/mapping-problems';
-import { readMapping, writeMapping } from '@/utils/mapping/mapping-store';
+import { readMapping, writeMapping } from '@/utils/storage/mapping-store';
 import { MessageRefused, type MessageHandlers } from './message-router';
-import { stableJson } from '@/utils/sync/content-hash';
+import { stableJson } from '@/utils/db/content-hash';
 import type { ViewChange } from './transcript-handlers';
 
 /** What the mapping messages are answered from (all in CacheHandlerDeps, plus the connection). */

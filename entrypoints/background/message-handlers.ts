@@ -16,7 +16,7 @@ import { createTranscriptHandlers, type ViewChange } from './transcript-handlers
 import type { AuditLog } from '@/utils/audit/audit-log';
 import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';

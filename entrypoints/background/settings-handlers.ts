@@ -2,7 +2,7 @@ import { MessageRefused, type MessageHandlers } from './message-router';
 import { lastConnectErrorItem } from '@/utils/storage/last-connect-error-item';
 import { panelLayoutItem } from '@/utils/storage/panel-layout-item';
 import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
-import { syncSettingsSchema } from '@/utils/sync/sync-settings';
+import { syncSettingsSchema } from '@/utils/storage/sync-settings';
 
 type SettingsMessages = 'settings/save' | 'panel/save-layout' | 'connection/forget-error';
 

@@ -1,7 +1,7 @@
 import type { Dashboard, DashboardRow } from '../messaging/protocol';
 import { countedTasks, dashboardRows, jobBelongsTo, type DashboardOptions } from './dashboard-rows';
 import type { DashboardSource } from './dashboard-source';
-import { isOverdue } from '../transcripts/task-due';
+import { isOverdue } from '../task-due';
 
 /** Rows by title (untitled last), then by transcript id, so the order never flickers. */
 function byTitle(a: DashboardRow, b: DashboardRow): number {

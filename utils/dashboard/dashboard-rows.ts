@@ -1,9 +1,9 @@
 import type { OutboxJob } from '../db/cache-schema';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
-import { isOverdue } from '../transcripts/task-due';
+import { isOverdue } from '../task-due';
 import type { DashboardRow } from '../messaging/protocol';
-import type { SyncSettings } from '../sync/sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import { contactDisplayName } from '../transcripts/transcript-snapshot';
 import type { DashboardSource } from './dashboard-source';
 import { noteExcerpt } from './note-excerpt';

@@ -1,12 +1,7 @@
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
-import type { MappedFieldView } from '../transcripts/transcript-view';
-import {
-  BOOKKEEPING_FIELDS,
-  targetLabel,
-  type FieldMapping,
-  type GhlSource,
-  type MappingRule,
-} from './field-mapping';
+import type { MappedFieldView } from '@/utils/messaging/transcript-view-schema';
+import { BOOKKEEPING_FIELDS, targetLabel } from '@/utils/mapping/field-mapping';
+import { type FieldMapping, type GhlSource, type MappingRule } from '@/utils/messaging/field-mapping-schema';
 import { transformedText } from './transforms';
 
 /**

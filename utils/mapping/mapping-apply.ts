@@ -2,7 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import type { CacheDb, CachedContact, TranscriptRecord } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
-import { contentHash, stableJson } from '../sync/content-hash';
+import { contentHash, stableJson } from '../db/content-hash';
 import { recordFields } from './apply-mapping';
 import type { FieldMapping } from './field-mapping';
 import { META_KEYS } from '../db/meta-keys';

@@ -43,6 +43,8 @@ export const auditEntrySchema = z.object({
   result: z.string(),
   durationMs: z.number(),
 });
+/** An audit log line as the options page gets it. */
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 
 /** What the options page shows of the OAuth app: never the secret itself. */
 export const oauthAppViewSchema = z.object({

@@ -1,6 +1,8 @@
 import { lastConnectErrorSchema, type LastConnectError } from '../auth/last-connect-error';
 import { defineStoredItem } from './stored-item';
 
+export type { LastConnectError } from '../auth/last-connect-error';
+
 /** The storage key of the last sign-in failure. */
 export const LAST_CONNECT_ERROR_KEY = 'lastConnectError';
 

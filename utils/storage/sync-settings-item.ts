@@ -2,7 +2,7 @@ import {
   DEFAULT_SYNC_SETTINGS,
   parseSyncSettings,
   syncSettingsSchema,
-} from '../sync/sync-settings';
+} from './sync-settings';
 import { defineStoredItem } from './stored-item';
 
 /** The storage key of the sync settings. */

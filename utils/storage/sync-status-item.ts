@@ -1,4 +1,4 @@
-import { IDLE_SYNC_STATUS, syncStatusSchema } from '../sync/sync-status';
+import { IDLE_SYNC_STATUS, syncStatusSchema } from './sync-status';
 import { defineStoredItem } from './stored-item';
 
 /** The storage key of the published sync status. */

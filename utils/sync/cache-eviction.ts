@@ -1,5 +1,5 @@
 import type { CacheDatabase } from '../db/open-cache-db';
-import { partsLeftOutKey } from './contact-parts';
+import { partsLeftOutKey } from '../transcripts/contact-parts';
 
 /**
  * Keeps the cache from growing without end. Contacts a person looked at (search results, a

@@ -1,7 +1,7 @@
 import type { CachedChild, CachedContact } from '../db/cache-schema';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
-import { contentHash, stableJson } from './content-hash';
+import { contentHash, stableJson } from '../db/content-hash';
 
 /**
  * How the sync tells what changed in GHL since the last look. Contacts carry `dateUpdated`; tasks

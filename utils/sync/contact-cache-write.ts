@@ -4,9 +4,9 @@ import { LOCAL_DELETES_KEY, parseLocalDeletes } from '../outbox/local-deletes';
 import { appendActivity } from '../transcripts/activity-log';
 import type { Hashed } from './change-detection';
 import { changesFound, findChanges, type FetchedContact } from './contact-findings';
-import { parsePartsLeftOut, partsLeftOut, partsLeftOutKey } from './contact-parts';
+import { parsePartsLeftOut, partsLeftOut, partsLeftOutKey } from '../transcripts/contact-parts';
 import type { ContactSyncDeps, ContactSyncResult, TranscriptChange } from './contact-sync';
-import { narrateAll, updateLinkedTranscript } from '../transcripts/linked-transcript-update';
+import { narrateAll, updateLinkedTranscript } from './linked-transcript-update';
 import { preferNewerWrites } from './newer-writes';
 import { contactDisplayName } from '../transcripts/transcript-snapshot';
 

@@ -15,9 +15,9 @@ import {
   type Hashed,
   type TaskDiff,
 } from './change-detection';
-import { CONTACT_PARTS, type ContactPart, type PartFlags } from './contact-parts';
-import { contentHash } from './content-hash';
-import type { SyncSettings } from './sync-settings';
+import { CONTACT_PARTS, type ContactPart, type PartFlags } from '../transcripts/contact-parts';
+import { contentHash } from '../db/content-hash';
+import type { SyncSettings } from '../storage/sync-settings';
 
 /** What GHL answered for one contact; a part switched off was not asked for (undefined). */
 export interface FetchedContact {

@@ -1,3 +1,4 @@
+import type { TranscriptChange } from '../transcripts/transcript-change';
 import type { Clock } from '../clock';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { CallOptions } from '../ghl/ghl-client';
@@ -6,9 +7,9 @@ import type { FieldMapping } from '../mapping/field-mapping';
 import { storeFetchedContact } from './contact-cache-write';
 import { markContactDeleted } from './contact-deletion';
 import type { FetchedContact } from './contact-findings';
-import { partsToFetch, requestCount, type PartFlags } from './contact-parts';
+import { partsToFetch, requestCount, type PartFlags } from '../transcripts/contact-parts';
 import type { ContactReads } from './contact-reads';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 
 /** What {@link syncContact} works with. */
 export interface ContactSyncDeps {
@@ -24,13 +25,7 @@ export interface ContactSyncDeps {
   timeZone?: string;
 }
 
-/** A linked transcript whose cached view changed: what its open panel is told. */
-export interface TranscriptChange {
-  transcriptId: string;
-  contactId: string;
-  /** What changed: "contact", "tasks", "notes", "appointments", "activity". */
-  what: string[];
-}
+export type { TranscriptChange } from '../transcripts/transcript-change';
 
 /** What one contact sync did. */
 export interface ContactSyncResult {

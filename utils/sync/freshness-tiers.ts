@@ -1,6 +1,6 @@
 import type { TranscriptLink, TranscriptRecord } from '../db/cache-schema';
 import { retryAt, type ContactFailure } from './sync-failures';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 
 /**
  * How fresh a linked contact must be, by how the person uses its transcripts: open in a tab now,

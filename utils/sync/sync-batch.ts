@@ -8,7 +8,7 @@ import { countedReads } from './contact-reads';
 import { syncContact, type TranscriptChange } from './contact-sync';
 import { runErrorOf, stopsRun } from './sync-errors';
 import { clearSyncFailure, recordSyncFailure } from './sync-failures';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 
 /** A batch of contacts to sync, and where its results go. */
 export interface SyncBatch {

@@ -10,9 +10,9 @@ import { SYNC_LOCK, withLockIfAvailable } from './sync-lease';
 import { runHoldingLock } from './sync-locked-run';
 import type { SyncEngineContext } from './sync-run-steps';
 import { newRun, skippedRun } from './sync-runs';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import { createStatusPublisher } from './sync-status-publisher';
-import type { SyncStatus } from './sync-status';
+import type { SyncStatus } from '../storage/sync-status';
 
 /** What {@link createSyncEngine} is built from; tests pass the Sandbox, a fake clock and fakes. */
 export interface SyncEngineDeps {

@@ -1,7 +1,7 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import { planSync, type ContactSyncFacts, type SyncPlan } from './freshness-tiers';
 import { parseSyncFailures, SYNC_FAILURES_KEY } from './sync-failures';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 
 /** What a plan is made for. */
 export interface SyncPlanOptions {

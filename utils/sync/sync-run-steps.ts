@@ -9,7 +9,7 @@ import type { SyncEngineDeps } from './sync-engine';
 import { isQuotaFailure } from './sync-errors';
 import { takeLease } from './sync-lease';
 import { finishRun, runOutcome } from './sync-runs';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import type { StatusPublisher } from './sync-status-publisher';
 import { saveSyncProblem } from './sync-status-reader';
 

@@ -1,6 +1,6 @@
 import { SYNC_GRACE_MS } from './sync-alarm';
 import type { SyncEngineDeps } from './sync-engine';
-import { IDLE_SYNC_STATUS, type SyncStatus } from './sync-status';
+import { IDLE_SYNC_STATUS, type SyncStatus } from '../storage/sync-status';
 import { readSyncStatus } from './sync-status-reader';
 
 /** What the status is read from and published to: part of the engine's deps. */

@@ -3,7 +3,7 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import { liveLease } from './sync-lease';
 import { loadSyncPlan, type SyncPlanOptions } from './sync-plan';
 import { lastFinishedRun } from './sync-runs';
-import type { SyncStatus } from './sync-status';
+import type { SyncStatus } from '../storage/sync-status';
 import { META_KEYS } from '../db/meta-keys';
 
 /** The `meta` key of a problem that stops the cache from working (e.g. the storage quota). */

@@ -5,7 +5,7 @@ import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import { appendActivity, type ActivityStore } from './activity-log';
 import { narrateActivity, type NarrativeContext } from './activity-narrative';
-import type { TranscriptChange } from '../sync/contact-sync';
+import type { TranscriptChange } from './transcript-change';
 import { contactDisplayName } from './transcript-snapshot';
 
 /**

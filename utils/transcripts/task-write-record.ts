@@ -2,8 +2,8 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 import { appendActivity } from './activity-log';
 import { narrateActivity, type ActivityEvent } from './activity-narrative';
-import { cachedChild } from '../sync/content-hash';
-import type { TranscriptChange } from '../sync/contact-sync';
+import { cachedChild } from '../db/content-hash';
+import type { TranscriptChange } from './transcript-change';
 import { contactDisplayName } from './transcript-snapshot';
 
 /** A task as GHL answered a person's write (create, update, complete or reopen). */

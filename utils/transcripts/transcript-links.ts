@@ -4,7 +4,7 @@ import { appliedMapping, MAPPING_APPLIED_KEY } from '../mapping/mapping-apply';
 import { TRINT_FIELDS } from '../mapping/field-mapping';
 import { appendActivity } from './activity-log';
 import { narrateActivity } from './activity-narrative';
-import type { SyncSettings } from '../sync/sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import { contactDisplayName } from './transcript-snapshot';
 import type { TranscriptStoreDeps } from './transcript-store';
 

@@ -4,7 +4,7 @@ import type { CacheDbSource } from '../db/open-cache-db';
 import type { OutboxJobView } from '../messaging/write-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { FieldMapping } from '../mapping/field-mapping';
-import type { SyncSettings } from '../sync/sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import { attachNoteToTranscript } from './transcript-note-attach';
 import {
   blankRecord,

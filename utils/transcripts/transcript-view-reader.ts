@@ -1,4 +1,4 @@
-import { partsToFetch } from '../sync/contact-parts';
+import { partsToFetch } from './contact-parts';
 import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
@@ -7,7 +7,7 @@ import { mappedFieldViews } from '../mapping/apply-mapping';
 import type { FieldMapping } from '../mapping/field-mapping';
 import type { OutboxJobView } from '../messaging/write-schemas';
 import { readActivity } from './activity-log';
-import type { SyncSettings } from '../sync/sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import type { SyncedParts, TranscriptView } from './transcript-view';
 
 /** What a view is shaped by: the live mapping and what the person chose to sync. */

@@ -10,7 +10,7 @@ import { createRateLimiter } from '../../../utils/ghl/rate-limiter';
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtures';
 import { fieldMappingItem } from '../../../utils/storage/field-mapping-item';
 import { createSyncEngine } from '../../../utils/sync/sync-engine';
-import { DEFAULT_SYNC_SETTINGS } from '../../../utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '../../../utils/storage/sync-settings';
 import { createTranscriptStore } from '../../../utils/transcripts/transcript-store';
 import type { CacheRows } from './cache-rows';
 

@@ -1,7 +1,7 @@
 // The service worker's own sync, driven with Sync now from an extension page.
 import type { Page } from 'playwright-core';
 import { ask } from '../../../test/e2e/support/extension-pages';
-import type { SyncStatus } from '../../../utils/sync/sync-status';
+import type { SyncStatus } from '../../../utils/storage/sync-status';
 import { syncedContactIds } from './cache-rows';
 
 /** What the worker's sync did in a window. */

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_MAPPING, defaultMapping } from '@/utils/mapping/default-mapping';
-import { type FieldMapping } from '@/utils/mapping/field-mapping';
+import { type FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import {
   button,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultMapping } from '@/utils/mapping/default-mapping';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { mappingJson } from '@/utils/mapping/mapping-format';
 import { sendMessage } from '@/utils/messaging/send-message';
 import {

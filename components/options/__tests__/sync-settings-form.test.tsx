@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '@/utils/storage/sync-settings';
 import {
   button,
   click,

@@ -1,4 +1,5 @@
-import { targetLabel, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { targetLabel } from '@/utils/mapping/field-mapping';
+import { type FieldMapping } from '@/utils/messaging/field-mapping-schema';
 
 /** Which record fields the card would start and stop listing, by their names. */
 export interface CardChanges {

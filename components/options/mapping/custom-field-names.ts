@@ -1,4 +1,4 @@
-import type { FieldMapping, GhlSource } from '@/utils/mapping/field-mapping';
+import type { FieldMapping, GhlSource } from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 
 /**

@@ -1,5 +1,5 @@
 import type { core } from 'zod/mini';
-import { fieldMappingSchema, type FieldMapping } from '@/utils/mapping/field-mapping';
+import { fieldMappingSchema, type FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { mappingProblems, type MappingProblem } from '@/utils/mapping/mapping-problems';
 
 /** Everything wrong with a draft, sorted by where the editor shows it. */

@@ -1,10 +1,5 @@
-import {
-  STANDARD_FIELDS,
-  targetLabel,
-  type FieldMapping,
-  type MappingRule,
-  type StandardField,
-} from '@/utils/mapping/field-mapping';
+import { STANDARD_FIELDS, type FieldMapping, type MappingRule, type StandardField } from '@/utils/messaging/field-mapping-schema';
+import { targetLabel } from '@/utils/mapping/field-mapping';
 
 /**
  * The edits a person makes to a draft mapping, as pure functions: each returns a new mapping and

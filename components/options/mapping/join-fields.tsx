@@ -1,4 +1,4 @@
-import type { GhlSource, Transform } from '@/utils/mapping/field-mapping';
+import type { GhlSource, Transform } from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { SourcePicker, TextField } from './source-picker';
 

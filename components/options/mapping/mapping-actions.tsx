@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { defaultMapping } from '@/utils/mapping/default-mapping';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { errorWords } from '@/utils/messaging/send-message';
 import { MappingFileActions, type Outcome } from './mapping-file-actions';
 import { useFocusRequest } from './use-focus-request';

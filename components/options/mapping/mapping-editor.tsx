@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { namedCustomFields } from './custom-field-names';
 import { draftProblems } from './draft-problems';
 import { MappingActions } from './mapping-actions';

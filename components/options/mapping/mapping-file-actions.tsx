@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { mappingJson, parseMappingJson } from '@/utils/mapping/mapping-format';
 import { downloadFile } from '../download-file';
 

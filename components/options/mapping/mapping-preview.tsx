@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import type { MappingPreview as Preview } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send-message';
 import { useAction } from '../../shared/use-action';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import type { DraftProblems } from './draft-problems';
 import { addRule, moveRule, removeRule, replaceRule, ruleName } from './draft-rules';

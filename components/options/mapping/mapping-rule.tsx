@@ -1,4 +1,4 @@
-import type { MappingRule } from '@/utils/mapping/field-mapping';
+import type { MappingRule } from '@/utils/messaging/field-mapping-schema';
 import type { MappingProblem } from '@/utils/mapping/mapping-problems';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { SourcePicker } from './source-picker';

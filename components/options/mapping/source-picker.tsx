@@ -1,4 +1,4 @@
-import { STANDARD_FIELDS, type GhlSource, type StandardField } from '@/utils/mapping/field-mapping';
+import { STANDARD_FIELDS, type GhlSource, type StandardField } from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 
 /** Props of {@link SourcePicker}. */

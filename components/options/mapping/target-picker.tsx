@@ -1,4 +1,5 @@
-import { TRINT_FIELDS, type TrintField, type TrintTarget } from '@/utils/mapping/field-mapping';
+import { TRINT_FIELDS, type TrintField } from '@/utils/messaging/trint-fields';
+import { type TrintTarget } from '@/utils/messaging/field-mapping-schema';
 import { TextField } from './source-picker';
 
 /** Props of {@link TargetPicker}. */

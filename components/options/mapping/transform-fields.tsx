@@ -1,9 +1,4 @@
-import {
-  DATE_STYLES,
-  type DateStyle,
-  type GhlSource,
-  type Transform,
-} from '@/utils/mapping/field-mapping';
+import { DATE_STYLES, type DateStyle, type GhlSource, type Transform } from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { JoinFields } from './join-fields';
 import { TextField } from './source-picker';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 import { fieldMappingItem } from '@/utils/storage/field-mapping-item';

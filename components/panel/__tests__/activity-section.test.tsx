@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { mount, textOf } from '@/components/sync/__tests__/render-page';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { ActivitySection } from '../activity-section';
 
 type Entry = TranscriptView['activity'][number];

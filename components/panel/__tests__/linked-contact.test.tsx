@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { button, mount, settle, textOf } from '@/components/sync/__tests__/render-page';
-import type { SyncedParts } from '@/utils/transcripts/transcript-view';
+import type { SyncedParts } from '@/utils/messaging/transcript-view-schema';
 import { fakeActions, JANE, viewOf } from '../contact/__tests__/card-harness';
 import { LinkedContact } from '../linked-contact';
 import { PanelActionsContext } from '../panel-actions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJobView, OutboxOperation } from '@/utils/messaging/write-schemas';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import {
   asContact,
   asNote,

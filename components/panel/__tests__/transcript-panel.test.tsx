@@ -10,10 +10,10 @@ import {
   textOf,
   waitFor,
 } from '@/components/sync/__tests__/render-page';
-import { type ConnectionStatus } from '@/utils/auth/connection-status';
+import { type ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxJobView } from '@/utils/messaging/write-schemas';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { TranscriptPanel } from '../transcript-panel';
 import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { sendTrintMessage } from '@/utils/messaging/send-trint-message';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { useTranscriptView, type TranscriptViewState } from '../use-transcript-view';
 

@@ -4,7 +4,7 @@ import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelContact, Shown } from '../panel-records';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { BusinessContacts } from './business-contacts';
 import { ContactEdit } from './contact-edit-form';
 import { cardFields } from './contact-fields';

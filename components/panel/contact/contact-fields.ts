@@ -1,4 +1,4 @@
-import type { MappedFieldView, TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { MappedFieldView, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { PanelContact, Shown } from '../panel-records';
 
 type Live = NonNullable<MappedFieldView['live']>;

@@ -1,5 +1,5 @@
 import { contactName } from '@/utils/mapping/source-values';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { PanelContact, Shown } from '../panel-records';
 
 /**

@@ -1,5 +1,5 @@
 import { TRINT_FIELDS } from '@/utils/messaging/trint-fields';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { transcriptUrl } from '@/utils/trint/transcript-url';
 import { isGhlAddress } from '../activity-section';
 import { ghlContactUrl } from '../contact/contact-card';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { usePanelActions } from '../panel-actions';
 import { ContactResult } from './contact-result';

@@ -7,7 +7,7 @@ export interface OrderedTasks {
 }
 
 /** An open task whose due time has passed (the one rule the dashboard counts by too). */
-export { isOverdue } from '@/utils/transcripts/task-due';
+export { isOverdue } from '@/utils/task-due';
 
 /** The due time in ms, or undefined when the task has none (or GHL sent something unreadable). */
 function dueAt(task: PanelTask): number | undefined {

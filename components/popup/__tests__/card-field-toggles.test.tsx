@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultMapping } from '@/utils/mapping/default-mapping';
-import type { FieldMapping } from '@/utils/mapping/field-mapping';
+import type { FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import { click, mount, settle, textOf, waitFor } from '../../sync/__tests__/render-page';
 import { CardFieldToggles } from '../card-field-toggles';

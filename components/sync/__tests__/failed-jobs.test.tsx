@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
 import type { OutboxJobView } from '@/utils/messaging/write-schemas';
-import { IDLE_SYNC_STATUS } from '@/utils/sync/sync-status';
+import { IDLE_SYNC_STATUS } from '@/utils/storage/sync-status';
 import { FailedJobs } from '../failed-jobs';
 import { button, click, mount, settle, textOf, waitFor } from './render-page';
 import { SYNC_STATUS_KEY } from '@/utils/storage/sync-status-item';

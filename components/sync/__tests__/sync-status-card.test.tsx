@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type ConnectionStatus } from '@/utils/auth/connection-status';
+import { type ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 import { MessageError, sendMessage } from '@/utils/messaging/send-message';
-import { IDLE_SYNC_STATUS, type SyncStatus } from '@/utils/sync/sync-status';
+import { IDLE_SYNC_STATUS, type SyncStatus } from '@/utils/storage/sync-status';
 import { SyncStatusCard } from '../sync-status-card';
 import { button, click, mount, settle, textOf, waitFor } from './render-page';
 import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';

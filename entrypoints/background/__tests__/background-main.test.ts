@@ -9,7 +9,7 @@ import { OUTBOX_ALARM } from '@/utils/outbox/outbox-schedule';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
 import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
 import { SYNC_STATUS_KEY } from '@/utils/storage/sync-status-item';
-import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '@/utils/storage/sync-settings';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
 import { RECONNECT_NOTIFICATION_ID } from '../connection-effects';
 import type { Background } from '../create-background';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
-import { IDLE_SYNC_STATUS, type SyncStatus } from '@/utils/sync/sync-status';
+import { IDLE_SYNC_STATUS, type SyncStatus } from '@/utils/storage/sync-status';
 import { CONNECTION_STATUS_KEY } from '@/utils/storage/connection-status-item';
 import { SYNC_STATUS_KEY } from '@/utils/storage/sync-status-item';
 import { createConnectionEffects } from '../connection-effects';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageRefused } from '../message-router';
-import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '@/utils/storage/sync-settings';
 import { BUSINESS_OFF_MESSAGE } from '../contacts-handlers';
 import { backgroundUnderTest, JANE, SAM } from './sync-wiring-harness';
 import {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { ConnectionStatus } from '@/utils/auth/connection-status';
 import type { CacheDb, OutboxJob } from '@/utils/db/cache-schema';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/storage/sync-settings';
 import { createDashboardHandlers } from '../dashboard-handlers';
 import { backgroundUnderTest, JANE } from './sync-wiring-harness';
 

@@ -1,5 +1,5 @@
 import type { OutboxOperation } from '@/utils/messaging/write-schemas';
-import type { SyncSettings } from '@/utils/sync/sync-settings';
+import type { SyncSettings } from '@/utils/storage/sync-settings';
 import { backgroundUnderTest, JANE, type BackgroundUnderTest } from './sync-wiring-harness';
 
 /** Messages from the popup: not limited to one transcript like a Trint tab. */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { type FieldMapping } from '@/utils/mapping/field-mapping';
 import { defaultMapping } from '@/utils/mapping/default-mapping';
 import { MAPPING_APPLIED_KEY } from '@/utils/mapping/mapping-apply';
-import { readMapping } from '@/utils/mapping/mapping-store';
+import { readMapping } from '@/utils/storage/mapping-store';
 import { reshapedMapping } from '@/utils/mapping/__tests__/mapping-fixtures';
 import { safeErrorInfo } from '../message-router';
 import { sandboxGhlOf } from '@/sandbox/sandbox-ghl';

@@ -4,7 +4,7 @@ import { MessageRefused } from '../message-router';
 import { LAST_CONNECT_ERROR_KEY } from '@/utils/storage/last-connect-error-item';
 import { PANEL_LAYOUT_KEY } from '@/utils/storage/panel-layout-item';
 import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
-import { DEFAULT_SYNC_SETTINGS } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '@/utils/storage/sync-settings';
 import { createSettingsHandlers } from '../settings-handlers';
 
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];

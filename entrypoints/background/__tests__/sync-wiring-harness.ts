@@ -7,7 +7,7 @@ import { createSandboxFetch } from '@/sandbox/sandbox-fetch';
 import { createSandbox } from '@/sandbox/sandbox-handler';
 import { sandboxGhlOf } from '@/sandbox/sandbox-ghl';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '@/utils/storage/sync-settings';
 import { drive } from '@/utils/sync/__tests__/sync-harness';
 import { createBackgroundHandlers } from '../background-handlers';
 import { createBackground } from '../create-background';

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { defaultMapping } from '../../../utils/mapping/default-mapping';
 import type { FieldMapping } from '../../../utils/mapping/field-mapping';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../utils/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../utils/storage/sync-settings';
 import type { ExtensionChromium } from './chromium';
 import { ask } from './extension-pages';
 import { panelOf } from './panel-session';

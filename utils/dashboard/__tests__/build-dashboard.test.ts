@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJob } from '../../db/cache-schema';
-import { DEFAULT_SYNC_SETTINGS } from '../../sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '../../storage/sync-settings';
 import { buildDashboard } from '../build-dashboard';
 import type { DashboardSource } from '../dashboard-source';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../db/open-cache-db';
 import { createCacheDbSource } from '../../db/open-cache-db';
-import { contentHash } from '../../sync/content-hash';
+import { contentHash } from '../../db/content-hash';
 import type { OutboxOperation } from '../../messaging/write-schemas';
 import type { OutboxResult } from '../operations/operation';
 import { DUE, LOC, outboxUnderTest, SAM, type OutboxUnderTest } from './outbox-harness';

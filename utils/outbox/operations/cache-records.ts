@@ -1,6 +1,6 @@
 import type { CachedContact } from '../../db/cache-schema';
 import type { GhlContact } from '../../ghl/schemas/contact-schemas';
-import { cachedChild } from '../../sync/content-hash';
+import { cachedChild } from '../../db/content-hash';
 import type { CompletedJob, CompleteTx, OutboxResult } from './operation';
 import type { StoredOutboxJob } from '../outbox-queue';
 

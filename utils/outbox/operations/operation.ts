@@ -8,7 +8,7 @@ import type { GhlContact } from '../../ghl/schemas/contact-schemas';
 import type { GhlNote } from '../../ghl/schemas/note-schemas';
 import type { GhlTask } from '../../ghl/schemas/task-schemas';
 import type { OperationOf, OutboxOperationKind } from '../../messaging/write-schemas';
-import type { TranscriptChange } from '../../sync/contact-sync';
+import type { TranscriptChange } from '../../transcripts/transcript-change';
 import type { recordNoteDelete, recordTaskDelete } from '../../transcripts/record-delete-line';
 import type { recordTaskWrite } from '../../transcripts/task-write-record';
 import type { TranscriptStore } from '../../transcripts/transcript-store';

@@ -1,6 +1,6 @@
 import type { CallOptions, GhlClient } from '../../ghl/ghl-client';
 import { tagsRemoveSchema, type OperationOf } from '../../messaging/write-schemas';
-import type { TranscriptChange } from '../../sync/contact-sync';
+import type { TranscriptChange } from '../../transcripts/transcript-change';
 import { cacheContact } from './cache-records';
 import type { EffectsContext, Operation, OutboxResult } from './operation';
 import type { ShowPending, ShownRecords } from './shown-records';

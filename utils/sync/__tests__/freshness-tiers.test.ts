@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptLink } from '../../db/cache-schema';
 import { planSync, tierMaxAgeMs, type FreshnessInputs } from '../freshness-tiers';
-import { DEFAULT_SYNC_SETTINGS } from '../sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '../../storage/sync-settings';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const SECOND = 1000;

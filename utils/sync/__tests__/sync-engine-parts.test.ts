@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactPart } from '../contact-parts';
+import type { ContactPart } from '../../transcripts/contact-parts';
 import { listRuns } from '../sync-runs';
 import { JANE, syncUnderTest, type SyncHarness } from './sync-harness';
 

@@ -9,8 +9,8 @@ import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../../../sandbox/sandbox-fixtu
 import { createSandbox } from '../../../sandbox/sandbox-handler';
 import type { TranscriptChange } from '../contact-sync';
 import { createSyncEngine, type SyncEngineDeps } from '../sync-engine';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync-settings';
-import type { SyncStatus } from '../sync-status';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../storage/sync-settings';
+import type { SyncStatus } from '../../storage/sync-status';
 import { createTranscriptStore } from '../../transcripts/transcript-store';
 import { sandboxControl } from '../../../test/support/sandbox-control';
 

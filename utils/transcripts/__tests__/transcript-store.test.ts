@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxJobView } from '../../messaging/write-schemas';
 import { ACTIVITY_KEPT_PER_TRANSCRIPT, ACTIVITY_VIEW_LIMIT, appendActivity } from '../activity-log';
-import { cachedChild } from '../../sync/content-hash';
+import { cachedChild } from '../../db/content-hash';
 import { recordTaskWrite } from '../task-write-record';
 import { JANE, LOCATION, SAM, syncUnderTest } from '../../sync/__tests__/sync-harness';
 

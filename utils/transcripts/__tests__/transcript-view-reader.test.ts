@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { reshapedMapping } from '../../mapping/__tests__/mapping-fixtures';
 import { defaultMapping } from '../../mapping/default-mapping';
 import type { FieldMapping } from '../../mapping/field-mapping';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../storage/sync-settings';
 import { createTranscriptStore } from '../transcript-store';
 import { JANE, LOCATION, syncUnderTest, type SyncHarness } from '../../sync/__tests__/sync-harness';
 

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import type { OutboxOperation } from '@/utils/messaging/write-schemas';
-import type { MappedFieldView, TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { MappedFieldView, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { mount, settle } from '@/components/sync/__tests__/render-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
 import type { PanelContact, Shown } from '../../panel-records';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MappedFieldView } from '@/utils/transcripts/transcript-view';
+import type { MappedFieldView } from '@/utils/messaging/transcript-view-schema';
 import { cardFields, mappedFields } from '../contact-fields';
 import { cardContactName } from '../contact-name';
 import { JANE, JANE_MAPPED } from './card-harness';

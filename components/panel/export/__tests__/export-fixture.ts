@@ -1,4 +1,4 @@
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { transcriptExport, type TranscriptExport } from '../transcript-export';
 
 /** Text a note, a field or a title may hold to inject markup into an export. */

@@ -13,7 +13,7 @@ import {
 import { MessageError, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { ContactSummary } from '@/utils/messaging/protocol';
 import type { OutboxJobView } from '@/utils/messaging/write-schemas';
-import type { TranscriptView } from '@/utils/transcripts/transcript-view';
+import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
 import { LinkContact } from '../link-contact';

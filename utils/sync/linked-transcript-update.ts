@@ -1,10 +1,10 @@
 import type { TranscriptRecord } from '../db/cache-schema';
-import { narrateActivity, type ActivityEvent, type NarrativeContext } from './activity-narrative';
+import { narrateActivity, type ActivityEvent, type NarrativeContext } from '../transcripts/activity-narrative';
 import { changedFieldLabels } from '../mapping/apply-mapping';
 import type { FieldMapping } from '../mapping/field-mapping';
-import { changeCount } from '../sync/change-detection';
-import type { ContactFindings } from '../sync/contact-findings';
-import { CONTACT_PARTS, type ContactPart } from '../sync/contact-parts';
+import { changeCount } from './change-detection';
+import type { ContactFindings } from './contact-findings';
+import { CONTACT_PARTS, type ContactPart } from '../transcripts/contact-parts';
 
 /** A transcript's record after the sync, its new timeline lines and what a panel should reload. */
 export interface TranscriptUpdate {

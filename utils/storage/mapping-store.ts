@@ -1,7 +1,7 @@
-import { fieldMappingItem } from '../storage/field-mapping-item';
-import { fieldMappingSchema, type FieldMapping } from './field-mapping';
-import { describeIssues, MappingFormatError } from './mapping-format';
-import { mappingProblems } from './mapping-problems';
+import { fieldMappingItem } from './field-mapping-item';
+import { fieldMappingSchema, type FieldMapping } from '../mapping/field-mapping';
+import { describeIssues, MappingFormatError } from '../mapping/mapping-format';
+import { mappingProblems } from '../mapping/mapping-problems';
 
 /**
  * The person's field mapping in storage.local (utils/storage/field-mapping-item.ts). Every context

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_MAPPING, defaultMapping } from '../default-mapping';
-import { type FieldMapping } from '../field-mapping';
+import { DEFAULT_MAPPING, defaultMapping } from '../../mapping/default-mapping';
+import { type FieldMapping } from '../../mapping/field-mapping';
 import { readMapping, writeMapping } from '../mapping-store';
 import { MAPPING_KEY } from '@/utils/storage/field-mapping-item';
 

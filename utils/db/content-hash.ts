@@ -1,4 +1,4 @@
-import type { CachedChild } from '../db/cache-schema';
+import type { CachedChild } from './cache-schema';
 
 /**
  * A short, stable hash of a record's content. GHL gives tasks and notes no update time, so a

@@ -8,9 +8,9 @@ import {
   syncUnderTest,
   type SyncHarness,
 } from '../../sync/__tests__/sync-harness';
-import { defaultMapping } from '../default-mapping';
+import { defaultMapping } from '../../mapping/default-mapping';
 import { PREVIEW_CONTACT_LIMIT, previewMapping } from '../mapping-preview';
-import { reshapedMapping } from './mapping-fixtures';
+import { reshapedMapping } from '../../mapping/__tests__/mapping-fixtures';
 
 /** t-1 and t-2 linked to Jane, t-3 to Sam, all synced once. */
 async function linkedAndSynced() {

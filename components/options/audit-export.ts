@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../db/cache-schema';
+import type { AuditEntryView as AuditEntry } from '@/utils/messaging/protocol';
 
 /** The exported columns, in order: every field of an entry but its database key. */
 const COLUMNS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../db/cache-schema';
+import type { AuditEntry } from '../../../utils/db/cache-schema';
 import { auditFileName, auditToCsv, auditToJson } from '../audit-export';
 
 const AT = Date.parse('2026-11-26T12:00:00.000Z');

@@ -4,11 +4,11 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import { GhlError } from '../ghl/ghl-error';
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { MappingPreview } from '../messaging/protocol';
-import { contactDisplayName } from '../transcripts/transcript-snapshot';
-import { recordFields } from './apply-mapping';
-import type { FieldMapping } from './field-mapping';
-import { diffFields } from './field-diff';
-import { hasSnapshot, mappableContact } from './mapping-apply';
+import { contactDisplayName } from './transcript-snapshot';
+import { recordFields } from '../mapping/apply-mapping';
+import type { FieldMapping } from '../mapping/field-mapping';
+import { diffFields } from '../mapping/field-diff';
+import { hasSnapshot, mappableContact } from '../mapping/mapping-apply';
 
 /** The most contacts a fresh preview reads from GHL; the rest are previewed from the cache. */
 export const PREVIEW_CONTACT_LIMIT = 100;

@@ -1,4 +1,4 @@
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../storage/sync-settings';
 import { PARTS_LEFT_OUT_PREFIX } from '../db/meta-keys';
 
 /**

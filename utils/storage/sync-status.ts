@@ -1,4 +1,4 @@
-import { syncStatusSchema, type SyncStatus } from '../messaging/sync-status-schema';
+import type { SyncStatus } from '../messaging/sync-status-schema';
 
 export { syncStatusSchema, type SyncStatus } from '../messaging/sync-status-schema';
 
