@@ -1,6 +1,7 @@
 import { taskCompleteSchema, type OperationOf } from '../../messaging/write-schemas';
 import { cacheTask } from './cache-records';
 import type { Operation } from './operation';
+import { taskOnTimeline } from './task-timeline';
 import { asTask, changeTask, type ShowPending } from './shown-records';
 import { goneMessage, quoted } from './words';
 
@@ -17,16 +18,7 @@ export const operation: Operation<'task.complete'> = {
   gone: goneMessage('task'),
   cache: cacheTask,
   // "Task completed" (or reopened) on the timeline of every linked transcript.
-  effects: async (ctx, job, result, completed) =>
-    result.kind !== 'task'
-      ? []
-      : ctx.timeline.taskWrite(ctx.db, {
-          contactId: job.operation.contactId,
-          locationId: job.locationId,
-          task: result.task,
-          at: ctx.now(),
-          previous: completed.previousTask,
-        }),
+  effects: taskOnTimeline,
 };
 
 /** The task shows ticked (or not) at once, marked as saving. */

@@ -3,6 +3,7 @@ import type { CreateTaskInput } from '../../ghl/schemas/task-schemas';
 import { cacheTask } from './cache-records';
 import { taskLooksCreated } from './look-alike';
 import type { Operation } from './operation';
+import { taskOnTimeline } from './task-timeline';
 import { asTask, pendingId, type ShowPending } from './shown-records';
 import { CONTACT_GONE, quoted } from './words';
 
@@ -32,16 +33,7 @@ export const operation: Operation<'task.create'> = {
   },
   gone: CONTACT_GONE,
   cache: cacheTask,
-  effects: async (ctx, job, result, completed) =>
-    result.kind !== 'task'
-      ? []
-      : ctx.timeline.taskWrite(ctx.db, {
-          contactId: job.operation.contactId,
-          locationId: job.locationId,
-          task: result.task,
-          at: ctx.now(),
-          previous: completed.previousTask,
-        }),
+  effects: taskOnTimeline,
 };
 
 /** The new task shows at once under a pending id, marked as saving. */

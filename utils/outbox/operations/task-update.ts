@@ -2,6 +2,7 @@ import { taskUpdateSchema, type OperationOf } from '../../messaging/write-schema
 import type { UpdateTaskInput } from '../../ghl/schemas/task-schemas';
 import { cacheTask } from './cache-records';
 import type { Operation } from './operation';
+import { taskOnTimeline } from './task-timeline';
 import { asTask, changeTask, type ShowPending } from './shown-records';
 import { taskRules } from './task-create';
 import { goneMessage, quoted, stringOf } from './words';
@@ -19,16 +20,7 @@ export const operation: Operation<'task.update'> = {
   }),
   gone: goneMessage('task'),
   cache: cacheTask,
-  effects: async (ctx, job, result, completed) =>
-    result.kind !== 'task'
-      ? []
-      : ctx.timeline.taskWrite(ctx.db, {
-          contactId: job.operation.contactId,
-          locationId: job.locationId,
-          task: result.task,
-          at: ctx.now(),
-          previous: completed.previousTask,
-        }),
+  effects: taskOnTimeline,
 };
 
 /** The task shows its new fields at once, marked as saving. */

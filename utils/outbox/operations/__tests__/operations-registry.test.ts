@@ -17,6 +17,7 @@ const HELPERS = [
   'registry.ts',
   'shown-records.ts',
   'shown.ts',
+  'task-timeline.ts',
   'words.ts',
 ];
 
