@@ -1,7 +1,11 @@
 import type { GhlContact } from '../ghl/schemas/contact-schemas';
 import type { MappedFieldView } from '@/utils/messaging/transcript-view-schema';
 import { BOOKKEEPING_FIELDS, targetLabel } from '@/utils/mapping/field-mapping';
-import { type FieldMapping, type GhlSource, type MappingRule } from '@/utils/messaging/field-mapping-schema';
+import {
+  type FieldMapping,
+  type GhlSource,
+  type MappingRule,
+} from '@/utils/messaging/field-mapping-schema';
 import { transformedText } from './transforms';
 
 /**

@@ -1,8 +1,4 @@
-import {
-  DEFAULT_SYNC_SETTINGS,
-  parseSyncSettings,
-  syncSettingsSchema,
-} from './sync-settings';
+import { DEFAULT_SYNC_SETTINGS, parseSyncSettings, syncSettingsSchema } from './sync-settings';
 import { defineStoredItem } from './stored-item';
 
 /** The storage key of the sync settings. */

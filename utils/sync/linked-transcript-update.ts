@@ -1,5 +1,9 @@
 import type { TranscriptRecord } from '../db/cache-schema';
-import { narrateActivity, type ActivityEvent, type NarrativeContext } from '../transcripts/activity-narrative';
+import {
+  narrateActivity,
+  type ActivityEvent,
+  type NarrativeContext,
+} from '../transcripts/activity-narrative';
 import { changedFieldLabels } from '../mapping/apply-mapping';
 import type { FieldMapping } from '../mapping/field-mapping';
 import { changeCount } from './change-detection';

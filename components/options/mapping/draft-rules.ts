@@ -1,4 +1,9 @@
-import { STANDARD_FIELDS, type FieldMapping, type MappingRule, type StandardField } from '@/utils/messaging/field-mapping-schema';
+import {
+  STANDARD_FIELDS,
+  type FieldMapping,
+  type MappingRule,
+  type StandardField,
+} from '@/utils/messaging/field-mapping-schema';
 import { targetLabel } from '@/utils/mapping/field-mapping';
 
 /**

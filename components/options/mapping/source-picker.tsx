@@ -1,4 +1,8 @@
-import { STANDARD_FIELDS, type GhlSource, type StandardField } from '@/utils/messaging/field-mapping-schema';
+import {
+  STANDARD_FIELDS,
+  type GhlSource,
+  type StandardField,
+} from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 
 /** Props of {@link SourcePicker}. */

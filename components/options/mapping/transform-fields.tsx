@@ -1,4 +1,9 @@
-import { DATE_STYLES, type DateStyle, type GhlSource, type Transform } from '@/utils/messaging/field-mapping-schema';
+import {
+  DATE_STYLES,
+  type DateStyle,
+  type GhlSource,
+  type Transform,
+} from '@/utils/messaging/field-mapping-schema';
 import type { CustomFieldChoice } from '@/utils/messaging/protocol';
 import { JoinFields } from './join-fields';
 import { TextField } from './source-picker';
