@@ -2,8 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, posix } from 'node:path';
 
+/** Where the build puts the Sandbox GHL's bundle (SANDBOX_SCRIPT.path in utils/ghl/sandbox-port.ts). */
+const SANDBOX_BUNDLE = ['sandbox-ghl.js'];
+
 /** The entries the bundle-size benchmark reports, in its order. */
-export type EntryName = 'content script' | 'background' | 'popup' | 'options';
+export type EntryName = 'content script' | 'background' | 'Sandbox' | 'popup' | 'options';
 
 interface Manifest {
   background?: { service_worker?: string; scripts?: string[] };
@@ -39,6 +42,12 @@ export function entryFiles(buildDir: string): Record<EntryName, string[]> {
       ...fetchedCss,
     ]),
     background: withImports(buildDir, background),
+    // The Sandbox GHL's own bundle, which the background loads only once Sandbox mode is used
+    // (utils/ghl/sandbox-script.ts); not part of the background's start.
+    Sandbox: withImports(
+      buildDir,
+      SANDBOX_BUNDLE.filter((file) => existsSync(join(buildDir, file))),
+    ),
     popup: page(manifest.action?.default_popup),
     options: page(manifest.options_ui?.page ?? manifest.options_page),
   };
