@@ -131,32 +131,6 @@ const SENDERS: [string, SenderFacts, 'extension-page' | 'trint-tab' | undefined]
     undefined,
   ],
   ['a Trint URL without a tab', { id: EXTENSION_ID, url: `${TRINT_ORIGIN}/editor/abc` }, undefined],
-  [
-    'the content script on Trint EU',
-    { id: EXTENSION_ID, url: 'https://app.eu.trint.com/editor/abc', tab: TAB },
-    'trint-tab',
-  ],
-  ['a web page on Trint EU', { url: 'https://app.eu.trint.com/editor/abc', tab: TAB }, undefined],
-  [
-    'our content script on an EU look-alike host',
-    { id: EXTENSION_ID, url: 'https://app.eu.trint.com.evil.example/', tab: TAB },
-    undefined,
-  ],
-  [
-    'our content script on another Trint EU host',
-    { id: EXTENSION_ID, url: 'https://eu.trint.com/editor/abc', tab: TAB },
-    undefined,
-  ],
-  [
-    'our content script on Trint EU over http',
-    { id: EXTENSION_ID, url: 'http://app.eu.trint.com/', tab: TAB },
-    undefined,
-  ],
-  [
-    'an EU Trint URL without a tab',
-    { id: EXTENSION_ID, url: 'https://app.eu.trint.com/editor/abc' },
-    undefined,
-  ],
   ['a sender without a URL', { id: EXTENSION_ID }, undefined],
   ['a sender with an unparsable URL', { id: EXTENSION_ID, url: 'not a url', tab: TAB }, undefined],
 ];
@@ -267,12 +241,62 @@ describe('sender roles × message types', () => {
       { type: 'transcript/get', payload: { transcriptId: 'x' } },
       { id: EXTENSION_ID, url: `${TRINT_ORIGIN}/editor/abc`, tab },
     );
-    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: 'abc', tabId });
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({
+      transcriptId: 'abc',
+      tabId,
+      trintOrigin: TRINT_ORIGIN,
+    });
   });
 
   it('gives an extension page no tab facts', async () => {
     await route({ type: 'transcript/get', payload: { transcriptId: 'x' } }, SENDERS[0]![1]);
     expect(handlers['transcript/get'].mock.calls[0]![2]).toBeUndefined();
+  });
+});
+
+/** Trint EU's app: its content script is a Trint tab as much as app.trint.com's, nothing near it is. */
+const EU_SENDERS: [string, SenderFacts, 'trint-tab' | undefined][] = [
+  [
+    'the content script on Trint EU',
+    { id: EXTENSION_ID, url: 'https://app.eu.trint.com/editor/abc', tab: TAB },
+    'trint-tab',
+  ],
+  ['a web page on Trint EU', { url: 'https://app.eu.trint.com/editor/abc', tab: TAB }, undefined],
+  [
+    'our content script on an EU look-alike host',
+    { id: EXTENSION_ID, url: 'https://app.eu.trint.com.evil.example/', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on another Trint EU host',
+    { id: EXTENSION_ID, url: 'https://eu.trint.com/editor/abc', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on Trint EU over http',
+    { id: EXTENSION_ID, url: 'http://app.eu.trint.com/', tab: TAB },
+    undefined,
+  ],
+  [
+    'an EU Trint URL without a tab',
+    { id: EXTENSION_ID, url: 'https://app.eu.trint.com/editor/abc' },
+    undefined,
+  ],
+];
+
+describe('Trint EU senders', () => {
+  it.each(EU_SENDERS)('%s', async (_name, sender, role) => {
+    const reply = await route(
+      { type: 'transcript/get', payload: PAYLOADS['transcript/get'] },
+      sender,
+    );
+    if (role) {
+      expect(reply).toMatchObject({ ok: true });
+      expect(handlers['transcript/get'].mock.calls[0]![1]).toBe(role);
+    } else {
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'refused' } });
+      expect(handlers['transcript/get']).not.toHaveBeenCalled();
+    }
   });
 });
 
