@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { TRINT_MATCHES } from './utils/trint/transcript-url';
 
 /**
  * The Firefox add-on id. It must never change once published: Firefox keys the add-on's storage,
@@ -40,7 +41,7 @@ export default defineConfig({
       'GoHighLevel CRM context inside Trint: see and work the contact behind a transcript without leaving it.',
     // Each permission is explained in README.md ("Permissions"). Keep the two lists in step.
     permissions: ['storage', 'alarms', 'identity', 'notifications'],
-    host_permissions: ['https://services.leadconnectorhq.com/*', 'https://app.trint.com/*'],
+    host_permissions: ['https://services.leadconnectorhq.com/*', ...TRINT_MATCHES],
     action: { default_title: 'GHL for Trint' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -11,4 +11,6 @@ export const PERMISSION_REASONS: Readonly<Record<string, string>> = {
   'https://services.leadconnectorhq.com/*':
     "Talk to GoHighLevel's API (contacts, tasks, notes, appointments) with your credentials.",
   'https://app.trint.com/*': 'Show the GHL panel beside your transcripts in Trint.',
+  'https://app.eu.trint.com/*':
+    'Show the GHL panel beside your transcripts in Trint EU, where its EU customers work.',
 };

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { SyncedParts, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
+import { pageTrintOrigin } from '@/utils/trint/transcript-url';
 import { ActivitySection } from './activity-section';
 import { AppointmentSection } from './appointments/appointment-section';
 import { ContactCard } from './contact/contact-card';
@@ -81,6 +82,7 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
             view,
             cardContactName(records.contact, view),
             view.title ?? page.title ?? 'Untitled transcript',
+            pageTrintOrigin(),
           )
         }
       />

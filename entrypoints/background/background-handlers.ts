@@ -2,7 +2,7 @@ import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CredentialStore } from '@/utils/auth/credential-store';
 import { extensionOrigin } from '@/utils/extension-origin';
 import { createMessageRouter } from './message-router';
-import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
+import { TRINT_ORIGINS } from '@/utils/trint/transcript-url';
 import type { BackgroundBrowser } from './background-browser';
 import { createMessageHandlers, type CacheHandlerDeps } from './message-handlers';
 import { createSearchBudget } from './search-budget';
@@ -29,7 +29,7 @@ export function createBackgroundHandlers(deps: BackgroundHandlersDeps) {
   const route = createMessageRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: extensionOrigin(),
-    trintOrigin: TRINT_ORIGIN,
+    trintOrigins: TRINT_ORIGINS,
   });
   return { shown, searchBudget, handlers, route };
 }

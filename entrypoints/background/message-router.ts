@@ -11,17 +11,19 @@ import {
   type Reply,
   type SenderRole,
 } from '@/utils/messaging/protocol';
-import { parseTranscriptId } from '@/utils/trint/transcript-url';
+import { parseTranscriptId, trintOriginOf, type TrintOrigin } from '@/utils/trint/transcript-url';
 import { senderRole, type SenderFacts, type TrustedOrigins } from './sender-role';
 
 /**
  * What the background knows of a Trint tab that sent a message: the transcript its URL shows, so
  * a content script can act only on the transcript on its own page, and the tab's id, so the
- * background can tell what it showed that tab.
+ * background can tell what it showed that tab; and the Trint origin it is on, which a transcript's
+ * record remembers so that its links lead back to the right host.
  */
 export interface TabFacts {
   transcriptId?: string;
   tabId?: number;
+  trintOrigin?: TrintOrigin;
 }
 
 /** One handler per message type. `tab` is set for messages from a Trint tab. */
@@ -89,7 +91,11 @@ function tabFacts(sender: SenderFacts): TabFacts {
   const tab = sender.tab as { url?: unknown; id?: unknown } | undefined;
   const url = typeof tab?.url === 'string' ? tab.url : sender.url;
   const tabId = typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : undefined;
-  return { transcriptId: url ? parseTranscriptId(url) : undefined, tabId };
+  return {
+    transcriptId: url ? parseTranscriptId(url) : undefined,
+    tabId,
+    trintOrigin: url ? trintOriginOf(url) : undefined,
+  };
 }
 
 function refuse(kind: string, message: string): Reply {

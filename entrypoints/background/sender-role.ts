@@ -8,12 +8,13 @@ export interface SenderFacts {
   tab?: unknown;
 }
 
-/** Where this extension runs and the Trint origin its content script is injected into. */
+/** Where this extension runs and the Trint origins its content script is injected into. */
 export interface TrustedOrigins {
   extensionId: string;
   /** e.g. chrome-extension://<id> or moz-extension://<uuid> */
   extensionOrigin: string;
-  trintOrigin: string;
+  /** Every Trint origin (utils/trint's TRINT_ORIGINS): a tab on any other is no Trint tab. */
+  trintOrigins: readonly string[];
 }
 
 /**
@@ -29,6 +30,6 @@ export function senderRole(sender: SenderFacts, trusted: TrustedOrigins): Sender
     return undefined;
   }
   if (origin === trusted.extensionOrigin) return 'extension-page';
-  if (sender.tab && origin === trusted.trintOrigin) return 'trint-tab';
+  if (sender.tab && trusted.trintOrigins.includes(origin)) return 'trint-tab';
   return undefined;
 }

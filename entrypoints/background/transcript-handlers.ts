@@ -33,11 +33,15 @@ export function createTranscriptHandlers(
   const { engine, outbox, transcripts } = deps;
 
   return {
-    async 'transcript/opened'({ transcriptId, title, again }) {
+    async 'transcript/opened'({ transcriptId, title, again }, _role, tab) {
       // The first paint waits for this answer: the outbox (its own store) is read while the visit
       // is recorded; the view after, so that it has the title just recorded.
       const [, pending] = await Promise.all([
-        transcripts.markViewed(transcriptId, { title }),
+        // The host the tab is on (the router read it from the tab's URL, not the payload).
+        transcripts.markViewed(transcriptId, {
+          title,
+          ...(tab?.trintOrigin && { trintOrigin: tab.trintOrigin }),
+        }),
         outbox.list(),
       ]);
       const shown = await transcripts.readView(transcriptId, pending);

@@ -1,9 +1,9 @@
 import type { TabMessage } from '@/utils/messaging/tab-messages';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
-import { parseTranscriptId, TRINT_ORIGIN } from '@/utils/trint/transcript-url';
+import { parseTranscriptId, TRINT_MATCHES } from '@/utils/trint/transcript-url';
 import type { BackgroundBrowser } from './background-browser';
 
-const TRINT_TABS = { url: `${TRINT_ORIGIN}/*` };
+const TRINT_TABS = { url: TRINT_MATCHES };
 
 /** What the background tells, and asks of, the Trint editor tabs. */
 export interface TrintTabs {
@@ -21,7 +21,7 @@ export interface TrintTabs {
 /**
  * The Trint editor tabs, asked of the browser each time rather than remembered: the service
  * worker forgets everything when it stops, the tabs do not. Trint's in-page navigation updates a
- * tab's URL, so this follows it too. (Host permission for app.trint.com is what lets the query see
+ * tab's URL, so this follows it too. (Host permission for Trint's origins is what lets the query see
  * these URLs; no "tabs" permission is needed.) `tabs` is the browser's, or a fake one in tests.
  */
 export function createTrintTabs({ tabs }: Pick<BackgroundBrowser, 'tabs'>): TrintTabs {

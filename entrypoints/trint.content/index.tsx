@@ -1,4 +1,5 @@
 import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
+import { TRINT_MATCHES } from '@/utils/trint/transcript-url';
 import { markLinkedTranscripts } from './link-markers';
 import { CONTENT_START_MARK } from './paint-marks';
 import { followTranscriptPages } from './panel-lifecycle';
@@ -8,7 +9,8 @@ import { followTranscriptPages } from './panel-lifecycle';
  * without reloading, so the script must already be there when a transcript opens.
  */
 export default defineContentScript({
-  matches: ['https://app.trint.com/*'],
+  // Every Trint origin (app.trint.com and the EU's app.eu.trint.com), from utils/trint's one list.
+  matches: TRINT_MATCHES,
   // The panel's styles are inlined into its shadow root (panel-host.ts): none for WXT to inject.
   cssInjectionMode: 'manual',
   main(ctx) {

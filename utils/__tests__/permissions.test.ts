@@ -20,6 +20,7 @@ describe('permissions', () => {
       expect(manifest.host_permissions).toEqual([
         'https://services.leadconnectorhq.com/*',
         'https://app.trint.com/*',
+        'https://app.eu.trint.com/*',
       ]);
     },
   );

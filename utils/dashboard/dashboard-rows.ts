@@ -72,6 +72,7 @@ export function dashboardRows(source: DashboardSource, options: DashboardOptions
     return {
       ...row,
       title: record?.title?.trim() || undefined,
+      ...(record?.trintOrigin && { trintOrigin: record.trintOrigin }),
       contactName: contactDisplayName(cached?.contact),
       openTasks: open.length,
       overdueTasks: open.filter((task) => isOverdue(task, options.now)).length,

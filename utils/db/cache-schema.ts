@@ -58,6 +58,11 @@ export interface TranscriptLink {
 export interface TranscriptRecord {
   transcriptId: string;
   title?: string;
+  /**
+   * The Trint origin a panel last showed it on (app.trint.com or app.eu.trint.com): its links are
+   * built for that host. Absent on records from before hosts were remembered: app.trint.com.
+   */
+  trintOrigin?: string;
   /** Last time a panel showed this transcript: drives the "viewed in the last 24 h" tier. */
   lastViewedAt?: number;
   /** The mapped contact fields, as of `snapshotAt` (label → text). */

@@ -74,6 +74,8 @@ export const mappingPreviewSchema = z.object({
     z.object({
       transcriptId: z.string(),
       title: z.optional(z.string()),
+      /** The Trint origin the transcript was seen on; absent means app.trint.com. */
+      trintOrigin: z.optional(z.string()),
       contactId: z.string(),
       contactName: z.string(),
       changes: z.array(fieldChangeSchema),
@@ -100,6 +102,8 @@ export type CustomFieldChoice = z.infer<typeof customFieldChoiceSchema>;
 export const dashboardRowSchema = z.object({
   transcriptId: z.string(),
   title: z.optional(z.string()),
+  /** The Trint origin the transcript was seen on; absent means app.trint.com. */
+  trintOrigin: z.optional(z.string()),
   contactId: z.string(),
   contactName: z.string(),
   openTasks: z.number(),

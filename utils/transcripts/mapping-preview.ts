@@ -64,6 +64,7 @@ export async function previewMapping(
     preview.transcripts.push({
       transcriptId: link.transcriptId,
       title: record.title,
+      ...(record.trintOrigin && { trintOrigin: record.trintOrigin }),
       contactId: link.contactId,
       contactName: contactDisplayName(contact),
       changes,

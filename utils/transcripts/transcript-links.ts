@@ -62,6 +62,8 @@ export async function linkTranscript(
   const next: TranscriptRecord = {
     transcriptId,
     title: record.title,
+    // The host it was seen on stays: its links lead there whoever it is linked to.
+    ...(record.trintOrigin && { trintOrigin: record.trintOrigin }),
     lastViewedAt: record.lastViewedAt,
     noteIds: [],
   };
@@ -105,6 +107,7 @@ export async function unlinkTranscript(
     await tx.objectStore('transcripts').put({
       transcriptId,
       title: record.title,
+      ...(record.trintOrigin && { trintOrigin: record.trintOrigin }),
       lastViewedAt: record.lastViewedAt,
       noteIds: [],
     });

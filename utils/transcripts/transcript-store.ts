@@ -59,7 +59,10 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
      * Notes that a panel shows the transcript now: it moves to the "recent" freshness tier, and
      * its contact counts as used (not evicted).
      */
-    async markViewed(transcriptId: string, details: { title?: string } = {}): Promise<void> {
+    async markViewed(
+      transcriptId: string,
+      details: { title?: string; trintOrigin?: string } = {},
+    ): Promise<void> {
       const db = await deps.db.get();
       const now = clock.now();
       const tx = db.transaction(['links', 'transcripts', 'contacts'], 'readwrite');
@@ -68,6 +71,7 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       await tx.objectStore('transcripts').put({
         ...record,
         title: details.title ?? record.title,
+        ...(details.trintOrigin && { trintOrigin: details.trintOrigin }),
         lastViewedAt: now,
       });
       const link = await tx.objectStore('links').get(transcriptId);

@@ -125,6 +125,23 @@ describe('Dashboard', () => {
     }
   });
 
+  it('links a transcript seen on Trint EU to the EU host, and never to another site', async () => {
+    const [alpha, bob] = LISTING.rows;
+    send.mockResolvedValue({
+      ...LISTING,
+      rows: [
+        { ...alpha!, trintOrigin: 'https://app.eu.trint.com' },
+        { ...bob!, trintOrigin: 'https://evil.example' },
+      ],
+    });
+    const page = await show();
+    const links = [...page.querySelectorAll('tbody a')] as HTMLAnchorElement[];
+    expect(links.map((a) => [textOf(a), a.getAttribute('href')])).toEqual([
+      ['Alpha call', 'https://app.eu.trint.com/editor/t-alpha'],
+      ['Bob review', 'https://app.trint.com/editor/t-bob'],
+    ]);
+  });
+
   it('filters by title or contact name and says how many match', async () => {
     send.mockResolvedValue(LISTING);
     const page = await show();

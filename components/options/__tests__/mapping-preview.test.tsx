@@ -120,6 +120,20 @@ describe('MappingEditor: Preview', () => {
     );
   });
 
+  it('links a transcript seen on Trint EU to the EU host', async () => {
+    const [first, second] = PREVIEW.transcripts;
+    const page = await show({
+      ...PREVIEW,
+      transcripts: [{ ...first!, trintOrigin: 'https://app.eu.trint.com' }, second!],
+    });
+    await click(button(page, 'Preview'));
+    const links = [...page.querySelectorAll('.mapping-diff a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://app.eu.trint.com/editor/t1',
+      'https://app.trint.com/editor/t2',
+    ]);
+  });
+
   it('renders text from GHL as text, never as markup', async () => {
     const page = await show();
     await click(button(page, 'Preview'));

@@ -69,7 +69,7 @@ function DashboardTableRow({
     <tr>
       <th scope="row">
         {/* Trint opens beside the options page; noopener keeps it from reaching back here. */}
-        <a href={transcriptUrl(row.transcriptId)} target="_blank" rel="noopener">
+        <a href={transcriptUrl(row.transcriptId, row.trintOrigin)} target="_blank" rel="noopener">
           {transcriptTitle(row)}
         </a>
       </th>

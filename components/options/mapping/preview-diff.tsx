@@ -1,4 +1,5 @@
 import type { FieldChange, MappingPreview } from '@/utils/messaging/protocol';
+import { transcriptUrl } from '@/utils/trint/transcript-url';
 
 type PreviewTranscript = MappingPreview['transcripts'][number];
 
@@ -8,10 +9,6 @@ function changeKind(change: FieldChange): 'added' | 'removed' | 'changed' {
   if (change.after === undefined) return 'removed';
   return 'changed';
 }
-
-/** Trint's editor address of a transcript (ids are checked by the protocol). */
-const trintUrl = (transcriptId: string) =>
-  `https://app.trint.com/editor/${encodeURIComponent(transcriptId)}`;
 
 /**
  * One transcript's record as the draft would change it: its title (a link to it in Trint), its
@@ -23,7 +20,11 @@ export function PreviewDiff({ transcript }: { transcript: PreviewTranscript }) {
   return (
     <article class="mapping-diff">
       <h4 class="mapping-diff__title">
-        <a href={trintUrl(transcript.transcriptId)} target="_blank" rel="noopener noreferrer">
+        <a
+          href={transcriptUrl(transcript.transcriptId, transcript.trintOrigin)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {title}
         </a>
       </h4>

@@ -18,15 +18,23 @@ export interface TranscriptExport {
   activity: { text: string; date: string; url?: string }[];
 }
 
-/** The record to export from a linked transcript's view (`name` as the card shows it). */
+/**
+ * The record to export from a linked transcript's view (`name` as the card shows it), its link on
+ * `trintOrigin` (the page's; app.trint.com when left out).
+ */
 export function transcriptExport(
   view: TranscriptView & { link: NonNullable<TranscriptView['link']> },
   name: string,
   title: string,
+  trintOrigin?: string,
 ): TranscriptExport {
   const { contactId, locationId } = view.link;
   return {
-    transcript: { id: view.transcriptId, title, url: transcriptUrl(view.transcriptId) },
+    transcript: {
+      id: view.transcriptId,
+      title,
+      url: transcriptUrl(view.transcriptId, trintOrigin),
+    },
     contact: { id: contactId, name, ghlUrl: ghlContactUrl(locationId, contactId) },
     fields: mappedFields(view).map(({ label, text }) => ({ label, text })),
     notes: view.notes.map(asNote).map(({ title, body, dateAdded, pinned }) => ({

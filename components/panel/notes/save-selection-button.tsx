@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { isCutSelection, MAX_SELECTION_LENGTH } from '@/utils/trint/transcript-selection';
+import { pageTrintOrigin } from '@/utils/trint/transcript-url';
 import { usePanelActions } from '../panel-actions';
 import { selectionNote } from './selection-note';
 import { useTranscriptSelection } from './use-transcript-selection';
@@ -27,7 +28,14 @@ export function SaveSelectionButton({ contactId, page }: SaveSelectionButtonProp
   const text = selection.text;
 
   const save = async () => {
-    const body = text && selectionNote({ selection: text, page, savedAt: new Date() });
+    const body =
+      text &&
+      selectionNote({
+        selection: text,
+        page,
+        trintOrigin: pageTrintOrigin(),
+        savedAt: new Date(),
+      });
     if (!body || sending) return;
     setSending(true);
     try {

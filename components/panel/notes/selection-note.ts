@@ -8,6 +8,8 @@ export interface SelectionNoteInput {
   /** The selected text, as readTranscriptSelection gives it (already tidied and capped). */
   selection: string;
   page: Pick<EditorPage, 'transcriptId' | 'title'>;
+  /** The Trint origin of the page (its link leads there); app.trint.com when left out. */
+  trintOrigin?: string;
   /** When the person saved it; shown in their locale and time zone. */
   savedAt: Date;
   /** For tests; the person's locale when left out. */
@@ -29,6 +31,7 @@ export interface SelectionNoteInput {
 export function selectionNote({
   selection,
   page,
+  trintOrigin,
   savedAt,
   locale,
 }: SelectionNoteInput): CreateNoteInput | undefined {
@@ -38,6 +41,6 @@ export function selectionNote({
   const saved = formatDayTime(savedAt.toISOString(), locale);
   return {
     title: `From Trint: ${title}`,
-    body: `“${quote}”\n\n— ${title}, saved ${saved}\n${transcriptUrl(page.transcriptId)}`,
+    body: `“${quote}”\n\n— ${title}, saved ${saved}\n${transcriptUrl(page.transcriptId, trintOrigin)}`,
   };
 }

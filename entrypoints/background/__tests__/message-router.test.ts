@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectError } from '@/utils/auth/connect-error';
 import { NOT_CONNECTED } from '@/utils/auth/connection-status';
 import { GhlError } from '@/utils/ghl/ghl-error';
-import { TRINT_ORIGIN } from '@/utils/trint/transcript-url';
+import { TRINT_ORIGIN, TRINT_ORIGINS } from '@/utils/trint/transcript-url';
 import { createMessageRouter, type CheckedHandlers } from '../message-router';
 import { PROTOCOL, type MessageType } from '@/utils/messaging/protocol';
 import type { SenderFacts } from '../sender-role';
@@ -13,7 +13,7 @@ const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 const trusted = {
   extensionId: EXTENSION_ID,
   extensionOrigin: EXTENSION_ORIGIN,
-  trintOrigin: TRINT_ORIGIN,
+  trintOrigins: TRINT_ORIGINS,
 };
 const TAB = { id: 7 };
 
@@ -211,7 +211,24 @@ describe('sender roles × message types', () => {
       { type: 'transcript/get', payload: { transcriptId: 'x' } },
       { id: EXTENSION_ID, ...facts },
     );
-    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: id, tabId: 7 });
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({
+      transcriptId: id,
+      tabId: 7,
+      trintOrigin: TRINT_ORIGIN,
+    });
+  });
+
+  it('tells the handler which Trint origin the tab is on (Trint EU)', async () => {
+    const url = 'https://app.eu.trint.com/editor/eu1';
+    await route(
+      { type: 'transcript/get', payload: { transcriptId: 'x' } },
+      { id: EXTENSION_ID, url, tab: { id: 7, url } },
+    );
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({
+      transcriptId: 'eu1',
+      tabId: 7,
+      trintOrigin: 'https://app.eu.trint.com',
+    });
   });
 
   it.each([
@@ -224,12 +241,62 @@ describe('sender roles × message types', () => {
       { type: 'transcript/get', payload: { transcriptId: 'x' } },
       { id: EXTENSION_ID, url: `${TRINT_ORIGIN}/editor/abc`, tab },
     );
-    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({ transcriptId: 'abc', tabId });
+    expect(handlers['transcript/get'].mock.calls[0]![2]).toEqual({
+      transcriptId: 'abc',
+      tabId,
+      trintOrigin: TRINT_ORIGIN,
+    });
   });
 
   it('gives an extension page no tab facts', async () => {
     await route({ type: 'transcript/get', payload: { transcriptId: 'x' } }, SENDERS[0]![1]);
     expect(handlers['transcript/get'].mock.calls[0]![2]).toBeUndefined();
+  });
+});
+
+/** Trint EU's app: its content script is a Trint tab as much as app.trint.com's, nothing near it is. */
+const EU_SENDERS: [string, SenderFacts, 'trint-tab' | undefined][] = [
+  [
+    'the content script on Trint EU',
+    { id: EXTENSION_ID, url: 'https://app.eu.trint.com/editor/abc', tab: TAB },
+    'trint-tab',
+  ],
+  ['a web page on Trint EU', { url: 'https://app.eu.trint.com/editor/abc', tab: TAB }, undefined],
+  [
+    'our content script on an EU look-alike host',
+    { id: EXTENSION_ID, url: 'https://app.eu.trint.com.evil.example/', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on another Trint EU host',
+    { id: EXTENSION_ID, url: 'https://eu.trint.com/editor/abc', tab: TAB },
+    undefined,
+  ],
+  [
+    'our content script on Trint EU over http',
+    { id: EXTENSION_ID, url: 'http://app.eu.trint.com/', tab: TAB },
+    undefined,
+  ],
+  [
+    'an EU Trint URL without a tab',
+    { id: EXTENSION_ID, url: 'https://app.eu.trint.com/editor/abc' },
+    undefined,
+  ],
+];
+
+describe('Trint EU senders', () => {
+  it.each(EU_SENDERS)('%s', async (_name, sender, role) => {
+    const reply = await route(
+      { type: 'transcript/get', payload: PAYLOADS['transcript/get'] },
+      sender,
+    );
+    if (role) {
+      expect(reply).toMatchObject({ ok: true });
+      expect(handlers['transcript/get'].mock.calls[0]![1]).toBe(role);
+    } else {
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'refused' } });
+      expect(handlers['transcript/get']).not.toHaveBeenCalled();
+    }
   });
 });
 

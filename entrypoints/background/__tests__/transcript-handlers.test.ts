@@ -50,6 +50,16 @@ describe('transcript message handlers', () => {
     expect((await (await h.db.get()).get('transcripts', 't-1'))?.title).toBe('Call');
   });
 
+  it('transcript/opened remembers the Trint host of the tab that sent it (Trint EU)', async () => {
+    const h = await janeLinked();
+    const record = async () => (await h.db.get()).get('transcripts', 't-1');
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, PAGE));
+    expect((await record())?.trintOrigin).toBeUndefined();
+    const tab = { transcriptId: 't-1', tabId: 3, trintOrigin: 'https://app.eu.trint.com' } as const;
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, 'trint-tab', tab));
+    expect((await record())?.trintOrigin).toBe('https://app.eu.trint.com');
+  });
+
   it('transcript/opened on an unlinked transcript asks GHL nothing', async () => {
     const h = backgroundUnderTest();
     await h.connect();

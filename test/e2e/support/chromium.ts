@@ -74,7 +74,7 @@ export interface LaunchOptions {
 }
 
 /**
- * Launches Chromium with the Chrome build loaded. Requests to https://app.trint.com get the Trint
+ * Launches Chromium with the Chrome build loaded. Requests to https://app.trint.com (and app.eu.trint.com) get the Trint
  * look-alike, requests to GHL's API host get a Sandbox GHL, and GHL's authorization host gets a
  * local HTTPS server showing that Sandbox's authorization page, so the real launchWebAuthFlow
  * runs offline; everything else is aborted and recorded in `unrouted`.

@@ -10,7 +10,7 @@ export interface ExtensionFirefox {
   /** Requests to hosts no test routed. Each was aborted; a test with any of them fails. */
   unrouted: string[];
   /**
-   * A new tab whose requests to https://app.trint.com get the Trint look-alike; its requests to
+   * A new tab whose requests to https://app.trint.com (and app.eu.trint.com) get the Trint look-alike; its requests to
    * any other host are aborted and recorded in `unrouted`.
    */
   newTrintPage(): Promise<Page>;

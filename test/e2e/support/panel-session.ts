@@ -8,6 +8,9 @@ import { openPopup, submitToken } from './extension-pages';
 export const JANE_ID = 'sbxContJaneDoe000002';
 /** The Trint look-alike's editor URL of a transcript. */
 export const editorUrl = (transcriptId: string) => `https://app.trint.com/editor/${transcriptId}`;
+/** The same on Trint EU's host, which is served the same look-alike. */
+export const euEditorUrl = (transcriptId: string) =>
+  `https://app.eu.trint.com/editor/${transcriptId}`;
 
 /**
  * Connects the extension to the routed Sandbox GHL with a Private Integration token minted

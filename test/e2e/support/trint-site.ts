@@ -18,9 +18,11 @@ const STATIC: Record<string, [contentType: string, file: string]> = {
 };
 
 export const TRINT_HOST = 'app.trint.com';
+/** Trint EU's host, served the same look-alike: the extension must work there too. */
+export const TRINT_EU_HOST = 'app.eu.trint.com';
 
 /**
- * Answers a request to https://app.trint.com like Trint's single-page app: static assets by path,
+ * Answers a request to https://app.trint.com (or https://app.eu.trint.com) like Trint's single-page app: static assets by path,
  * and the one HTML shell for every other path (the app routes on the client).
  */
 export function trintResponse(url: URL): FixtureResponse {
@@ -32,7 +34,7 @@ export function trintResponse(url: URL): FixtureResponse {
 
 /** Whether a request URL belongs to the Trint look-alike. */
 export function isTrintUrl(url: URL): boolean {
-  return url.protocol === 'https:' && url.hostname === TRINT_HOST;
+  return url.protocol === 'https:' && [TRINT_HOST, TRINT_EU_HOST].includes(url.hostname);
 }
 
 /** Whether a request would go over the network (as opposed to extension files or data: URLs). */

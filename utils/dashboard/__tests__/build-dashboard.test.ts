@@ -76,6 +76,20 @@ describe('buildDashboard', () => {
     expect(buildDashboard(missing, OPTIONS).rows[0]?.contactName).toBe('Unknown contact');
   });
 
+  it('gives a row the Trint host its transcript was seen on, and none when unknown', () => {
+    const rows = source(['eu', 'us'], []);
+    rows.records.set('eu', {
+      transcriptId: 'eu',
+      title: 'eu',
+      trintOrigin: 'https://app.eu.trint.com',
+      noteIds: [],
+    });
+    const [eu, us] = buildDashboard(rows, OPTIONS).rows;
+    expect(eu).toMatchObject({ transcriptId: 'eu', trintOrigin: 'https://app.eu.trint.com' });
+    expect(us).toMatchObject({ transcriptId: 'us' });
+    expect(us).not.toHaveProperty('trintOrigin');
+  });
+
   it('orders rows by title, untitled ones last', () => {
     const rows = source(['b', 'a', 'c'], []);
     rows.records.set('c', { transcriptId: 'c', noteIds: [] });

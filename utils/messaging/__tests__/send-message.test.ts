@@ -84,7 +84,7 @@ describe('sendMessage', () => {
     const route = createMessageRouter(handlers, {
       extensionId,
       extensionOrigin: `chrome-extension://${extensionId}`,
-      trintOrigin: 'https://app.trint.com',
+      trintOrigins: ['https://app.trint.com', 'https://app.eu.trint.com'],
     });
     // fakeBrowser passes no sender; this listener supplies the popup's, as Chrome would.
     fakeBrowser.runtime.onMessage.addListener((message: unknown) =>

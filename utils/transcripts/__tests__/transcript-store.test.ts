@@ -64,6 +64,22 @@ describe('transcript store', () => {
     expect(record?.lastViewedAt).toBe(h.fake.now());
   });
 
+  it('remembers the Trint host a transcript was seen on, through linking and unlinking', async () => {
+    const h = syncUnderTest();
+    const record = async () => (await h.db.get()).get('transcripts', 't-eu');
+    await h.transcripts.markViewed('t-eu', { title: 'EU call' });
+    expect((await record())?.trintOrigin).toBeUndefined(); // none known: app.trint.com
+    await h.transcripts.markViewed('t-eu', { trintOrigin: 'https://app.eu.trint.com' });
+    await h.link('t-eu', JANE);
+    expect((await record())?.trintOrigin).toBe('https://app.eu.trint.com');
+    await h.transcripts.markViewed('t-eu', { title: 'EU call, again' });
+    expect(await h.transcripts.unlink('t-eu')).toMatchObject({ contactId: JANE });
+    expect(await record()).toMatchObject({
+      title: 'EU call, again',
+      trintOrigin: 'https://app.eu.trint.com',
+    });
+  });
+
   it('shows the writes on their way for this transcript or its contact only', async () => {
     const h = syncUnderTest();
     await h.link('t-1', JANE);

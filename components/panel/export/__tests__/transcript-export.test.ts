@@ -24,6 +24,11 @@ describe('transcriptExport', () => {
     expect(RECORD.activity[1]).toEqual({ text: 'Email changed', date: '2025-01-14T08:00:00.000Z' });
   });
 
+  it('links the transcript on the Trint host the panel is on', () => {
+    const eu = transcriptExport(VIEW, 'Jane Doe', 'Call with Jane', 'https://app.eu.trint.com');
+    expect(eu.transcript.url).toBe('https://app.eu.trint.com/editor/tr1');
+  });
+
   it('reads the bare fields of a record from before the mapping', () => {
     const old = transcriptExport(
       { ...VIEW, mapped: undefined, fields: { Name: 'Jane' } },

@@ -6,6 +6,19 @@ const SAVED_AT = new Date(Date.UTC(2026, 10, 27, 14, 5));
 const page = { transcriptId: 'tr-alpha', title: 'Discovery call with Acme Corp' };
 const LINK = 'https://app.trint.com/editor/tr-alpha';
 
+describe('selectionNote on Trint EU', () => {
+  it('links back to the transcript on the host the page is on', () => {
+    const note = selectionNote({
+      selection: 'Hi.',
+      page,
+      trintOrigin: 'https://app.eu.trint.com',
+      savedAt: SAVED_AT,
+      locale: 'en-GB',
+    });
+    expect(note?.body.endsWith('\nhttps://app.eu.trint.com/editor/tr-alpha')).toBe(true);
+  });
+});
+
 describe('selectionNote', () => {
   // The saved time is shown in the person's time zone: pin it so the expected text is exact.
   const zone = process.env.TZ;
