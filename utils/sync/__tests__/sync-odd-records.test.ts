@@ -12,21 +12,22 @@ import { JANE, LOCATION, syncUnderTest } from './sync-harness';
  * the wrong type and one without an id.
  */
 function syncWithOddTasks() {
-  let ghl: GhlClient | undefined;
+  // Built once the harness has made its Sandbox; the engine asks for it only when it runs.
+  const late: { ghl?: GhlClient } = {};
   const h = syncUnderTest({
     engine: {
       connection: {
         client: async () => ({
           credentialId: 'cred-1',
           locationId: LOCATION,
-          ghl: ghl!,
+          ghl: late.ghl!,
           tokens: { getAccessToken: async () => 'unused' },
         }),
       },
     },
   });
   const sandboxFetch = createSandboxFetch(h.sandbox);
-  ghl = sandboxClient(h.sandbox, {
+  late.ghl = sandboxClient(h.sandbox, {
     clock: h.fake.clock,
     limiter: h.limiter,
     fetch: async (input, init) => {
