@@ -81,6 +81,20 @@ export function contactListView(contact: SandboxContact) {
   });
 }
 
+/**
+ * A contact in a search answer (POST /contacts/search): the list shape plus what real GHL's search
+ * answers carry beyond it, checked live in GoHighLevel/highlevel-api-docs#314: `dateOfBirth` as
+ * epoch milliseconds (GET by id keeps the spec's string) and the street address as `address`.
+ */
+export function contactSearchView(contact: SandboxContact) {
+  const born = contact.dateOfBirth === null ? NaN : Date.parse(contact.dateOfBirth);
+  return withoutEmpty({
+    ...contactListView(contact),
+    address: contact.address1,
+    dateOfBirth: Number.isNaN(born) ? null : born,
+  });
+}
+
 /** Tags as GHL stores them: trimmed, lower-case, once each. */
 export function normaliseTags(tags: string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];

@@ -66,7 +66,8 @@ function FirstSyncProgress({ done, total }: { done: number; total: number }) {
 
 function LastRun({ lastRun, now }: { lastRun: SyncStatus['lastRun']; now: number }) {
   if (!lastRun) return <p class="card__text">Never synced</p>;
-  const { endedAt, requests, changes, errors, outcome, firstError } = lastRun;
+  const { endedAt, requests, changes, errors, outcome, firstError, oddRecords, firstOddRecord } =
+    lastRun;
   const first = firstError ? ` First error: ${firstError}` : '';
   return (
     <>
@@ -84,6 +85,12 @@ function LastRun({ lastRun, now }: { lastRun: SyncStatus['lastRun']; now: number
         </p>
       )}
       {outcome === 'skipped' && <p class="hint">The last sync was skipped.{first}</p>}
+      {oddRecords !== undefined && (
+        <p class="hint">
+          GHL sent {plural(oddRecords, 'record')} that did not fit; read as far as possible.
+          {firstOddRecord && ` First: ${firstOddRecord}`}
+        </p>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { searchContactsBody } from '../../utils/ghl/schemas/search-schemas';
-import { contactListView, matchesQuery } from '../contact-views';
+import { contactSearchView, matchesQuery } from '../contact-views';
 import { unprocessable } from '../ghl-responses';
 import { requireOwnLocation, type SandboxRoute } from '../route-context';
 import type { SandboxContact } from '../sandbox-records';
@@ -85,7 +85,7 @@ export const searchRoute: SandboxRoute = {
       status: 200,
       body: {
         contacts: page.map(({ contact, cursor }) => ({
-          ...contactListView(contact),
+          ...contactSearchView(contact),
           searchAfter: [...cursor],
         })),
         total: matching.length,

@@ -99,9 +99,13 @@ function isNewer(contact: GhlContact, cached: CachedContact): boolean {
   return Number.isNaN(cachedAt) ? !Number.isNaN(listedAt) : listedAt > cachedAt;
 }
 
-/** A search hit as a contact: without the paging cursor GHL puts on each hit. */
+/**
+ * A search hit as a contact: without the paging cursor GHL puts on each hit, and with its street
+ * address where a contact has it (search answers name it `address`, GET by id `address1`: #314).
+ */
 function listedContact(item: GhlContactListItem): GhlContact {
   const contact: Record<string, unknown> = { ...item };
   delete contact.searchAfter;
+  if (contact.address1 == null && typeof item.address === 'string') contact.address1 = item.address;
   return contact as GhlContact;
 }

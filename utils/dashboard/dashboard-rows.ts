@@ -76,7 +76,7 @@ export function dashboardRows(source: DashboardSource, options: DashboardOptions
       contactName: contactDisplayName(cached?.contact),
       openTasks: open.length,
       overdueTasks: open.filter((task) => isOverdue(task, options.now)).length,
-      latestNote: note && { body: noteExcerpt(note.body), at: note.dateAdded ?? undefined },
+      latestNote: note && { body: noteExcerpt(note.body ?? ''), at: note.dateAdded ?? undefined },
       syncedAt: cached?.syncedAt,
       failedJobs: source.failedJobs.filter((job) => jobBelongsTo(job, row)).length,
       contactDeleted,

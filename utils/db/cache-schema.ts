@@ -147,6 +147,11 @@ export interface SyncRun {
   contactsChecked: number;
   changes: number;
   errors: { contactId?: string; kind: string; message: string }[];
+  /**
+   * Records GHL listed that did not fit their schema (kept without some fields, or skipped), and
+   * the first in words; absent when every record fit. Not errors: the run still counts as ok.
+   */
+  oddRecords?: { count: number; first: string };
   outcome?: 'ok' | 'partial' | 'failed' | 'skipped';
 }
 

@@ -14,6 +14,10 @@ export const syncStatusSchema = z.object({
       errors: z.number(),
       /** The first error of the run, in words. */
       firstError: z.optional(z.string()),
+      /** Records GHL listed that did not fit (kept as far as readable, or left out). */
+      oddRecords: z.optional(z.number()),
+      /** The first of them, in words. */
+      firstOddRecord: z.optional(z.string()),
     }),
   ),
   /** When the next scheduled run is due. */

@@ -32,7 +32,7 @@ export async function namesFor(
       return [
         job.id,
         {
-          taskTitle: task?.value.title,
+          taskTitle: task?.value.title ?? undefined,
           contactName: contact ? summaryName(contact.contact) : undefined,
         },
       ];

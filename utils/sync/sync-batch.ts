@@ -8,6 +8,7 @@ import { countedReads } from './contact-reads';
 import { syncContact, type TranscriptChange } from './contact-sync';
 import { runErrorOf, stopsRun } from './sync-errors';
 import { clearSyncFailure, recordSyncFailure } from './sync-failures';
+import { noteOddRecords } from './sync-runs';
 import type { SyncSettings } from '../storage/sync-settings';
 
 /** A batch of contacts to sync, and where its results go. */
@@ -21,7 +22,7 @@ export interface SyncBatch {
   mapping: FieldMapping;
   timeZone?: string;
   priority: RequestPriority;
-  /** Counts requests, contacts checked, changes and errors. */
+  /** Counts requests, contacts checked, changes, errors and records that did not fit. */
   run: SyncRun;
   /** Before each contact; answering false stops the batch (e.g. the run's lease was lost). */
   beforeEach?(): Promise<boolean>;
@@ -37,7 +38,11 @@ export interface SyncBatch {
  */
 export async function syncContacts(batch: SyncBatch, contactIds: readonly string[]) {
   const { run, client } = batch;
-  const ghl = countedReads(client.ghl, () => (run.requests += 1));
+  const ghl = countedReads(
+    client.ghl,
+    () => (run.requests += 1),
+    (odd) => noteOddRecords(run, odd),
+  );
   const deps = { ...batch, ghl, locationId: client.locationId };
   for (const contactId of contactIds) {
     if (batch.beforeEach && !(await batch.beforeEach())) {

@@ -1,5 +1,6 @@
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
+import type { ListOddities } from './contact-reads';
 
 /**
  * The history of sync runs in the `runs` store: every run is written when it starts and again
@@ -67,3 +68,27 @@ export function runOutcome(run: Pick<SyncRun, 'errors' | 'contactsChecked'>): Sy
   if (run.errors.length === 0) return 'ok';
   return run.contactsChecked > 0 ? 'partial' : 'failed';
 }
+
+/**
+ * Adds a list's odd records to the run's report: their count, and the first of the run in words
+ * ("A task of contact c1 (t2) was read without field dueDate: …"), for the popup and support.
+ */
+export function noteOddRecords(run: SyncRun, { list, contactId, records }: ListOddities): void {
+  const [first] = records;
+  if (!first) return;
+  const what = `${ODD_RECORD_NAMES[list]} of contact ${contactId}${first.id ? ` (${first.id})` : ''}`;
+  const how =
+    first.outcome === 'kept'
+      ? `was read without ${first.reason}`
+      : `was left out, as it could not be read (${first.reason})`;
+  run.oddRecords = {
+    count: (run.oddRecords?.count ?? 0) + records.length,
+    first: run.oddRecords?.first ?? `${what} ${how}.`,
+  };
+}
+
+const ODD_RECORD_NAMES: Record<ListOddities['list'], string> = {
+  tasks: 'A task',
+  notes: 'A note',
+  appointments: 'An appointment',
+};

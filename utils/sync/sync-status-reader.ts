@@ -62,5 +62,10 @@ export function runSummary(run: SyncRun): NonNullable<SyncStatus['lastRun']> {
     changes: run.changes,
     errors: run.errors.length,
     firstError: run.errors[0]?.message,
+    // Only when there were any: a summary of a run where every record fit stays as it was.
+    ...(run.oddRecords && {
+      oddRecords: run.oddRecords.count,
+      firstOddRecord: run.oddRecords.first,
+    }),
   };
 }

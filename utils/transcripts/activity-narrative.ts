@@ -1,5 +1,6 @@
 import type { ActivityEntry, ActivityKind } from '../db/cache-schema';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
+import { taskTitle } from '../ghl/schemas/record-labels';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
 
 /**
@@ -78,13 +79,13 @@ function sentence(event: ActivityEvent): string {
         ? `Contact updated in GHL: ${event.fields.join(', ')}`
         : 'Contact updated in GHL';
     case 'task-status':
-      return `Task ${quoted(event.task.title)} ${event.task.completed ? 'completed' : 'reopened'}`;
+      return `Task ${quoted(taskTitle(event.task))} ${event.task.completed ? 'completed' : 'reopened'}`;
     case 'task-added':
-      return `Task ${quoted(event.task.title)} added`;
+      return `Task ${quoted(taskTitle(event.task))} added`;
     case 'task-updated':
-      return `Task ${quoted(event.task.title)} updated`;
+      return `Task ${quoted(taskTitle(event.task))} updated`;
     case 'task-deleted':
-      return `Task ${quoted(event.task.title)} deleted in GHL`;
+      return `Task ${quoted(taskTitle(event.task))} deleted in GHL`;
     case 'note-attached':
       return `Note ${quoted(notePreview(event.note))} attached`;
     case 'note-updated':
@@ -100,6 +101,6 @@ function quoted(text: string): string {
 
 /** A note's title, or the start of its body on one line. */
 function notePreview(note: GhlNote): string {
-  const text = (note.title?.trim() || note.body).replace(/\s+/g, ' ').trim();
+  const text = (note.title?.trim() || note.body || 'Untitled note').replace(/\s+/g, ' ').trim();
   return text.length > NOTE_PREVIEW_CHARS ? `${text.slice(0, NOTE_PREVIEW_CHARS - 1)}…` : text;
 }

@@ -92,9 +92,10 @@ export async function readTranscriptView(
 
 /** Open tasks first, then by due date (soonest first), then by title. */
 function byTaskOrder(a: GhlTask, b: GhlTask): number {
-  if (a.completed !== b.completed) return a.completed ? 1 : -1;
+  if (Boolean(a.completed) !== Boolean(b.completed)) return a.completed ? 1 : -1;
   return (
-    (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || a.title.localeCompare(b.title)
+    (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') ||
+    (a.title ?? '').localeCompare(b.title ?? '')
   );
 }
 
@@ -105,5 +106,6 @@ function byNewestNote(a: GhlNote, b: GhlNote): number {
 }
 
 function byStart(a: GhlAppointment, b: GhlAppointment): number {
-  return a.startTime.localeCompare(b.startTime);
+  // No start time (the spec allows it) sorts last.
+  return (a.startTime || '\uffff').localeCompare(b.startTime || '\uffff');
 }

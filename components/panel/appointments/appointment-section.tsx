@@ -93,7 +93,8 @@ function AppointmentItem({
       <p class="appointments__title">{appointment.title || 'Appointment'}</p>
       <p class="panel__meta">
         {Number.isNaN(start) ? (
-          appointment.startTime
+          // GHL may send no start time (the spec marks it optional): say so rather than nothing.
+          appointment.startTime || 'Time not given'
         ) : (
           <time dateTime={new Date(start).toISOString()}>
             {timeRange(start, appointmentInstant(appointment.endTime), locale)}

@@ -1,3 +1,4 @@
+import { taskTitle } from '@/utils/ghl/schemas/record-labels';
 import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
@@ -22,8 +23,11 @@ export interface TaskItemProps {
   onWritten(): void;
 }
 
-/** A task's title in quotes, for labels and announcements: "‘Send proposal’". */
-export const quoted = (title: string) => `‘${title || 'Untitled'}’`;
+/**
+ * A task's title in quotes, for labels and announcements: "‘Send proposal’"; a task GHL sent
+ * without one is "‘Untitled task’", as on screen and in the timeline.
+ */
+export const quoted = (title: string) => `‘${taskTitle({ title })}’`;
 
 /**
  * One task: title, due date in the person's locale and time zone, "Overdue" in words, its
@@ -78,7 +82,7 @@ export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
   if (task.completed) classes.push('task--completed');
   return (
     <li class={classes.join(' ')}>
-      <p class="task__title">{task.title || 'Untitled task'}</p>
+      <p class="task__title">{taskTitle(task)}</p>
       <p class="panel__meta">
         {task.dueDate ? (
           <>

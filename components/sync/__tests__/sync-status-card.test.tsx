@@ -99,6 +99,16 @@ describe('SyncStatusCard', () => {
     );
   });
 
+  it('says how many records GHL sent did not fit, and the first (issue 19)', async () => {
+    const odd = { ...lastRun, oddRecords: 2, firstOddRecord: 'A task of contact c1 (t2) was…' };
+    const page = await show({ lastRun: odd });
+    expect(page.querySelector('.hint')?.textContent).toBe(
+      'GHL sent 2 records that did not fit; read as far as possible. First: A task of contact c1 (t2) was…',
+    );
+    unmount();
+    expect(textOf(await show({ lastRun }))).not.toContain('did not fit');
+  });
+
   it('shows the first full sync as a labelled progress bar', async () => {
     const page = await show({ firstSync: { done: 40, total: 120 } });
     const bar = page.querySelector('progress')!;

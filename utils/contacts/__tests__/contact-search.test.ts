@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../../../test/support/fake-clock';
+import { sandboxClient } from '../../../test/support/sandbox-client';
+import { SANDBOX_LOCATION } from '../../../sandbox/sandbox-fixtures';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
 import type { CachedContact } from '../../db/cache-schema';
 import { createCacheDbSource } from '../../db/open-cache-db';
 import type { GhlContactListItem } from '../../ghl/schemas/contact-schemas';
-import { cacheSearchResults } from '../contact-search';
+import { dateText } from '../../mapping/transforms';
+import { cacheSearchResults, searchGhl } from '../contact-search';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const EARLIER = '2026-11-20T10:00:00.000Z';
@@ -63,5 +68,34 @@ describe('cacheSearchResults', () => {
       lastUsedAt: NOW,
     });
     expect(await cached('deleted')).toMatchObject({ deletedAt: 5, lastUsedAt: 1 });
+  });
+});
+
+describe('searchGhl against answers as real GHL sends them (#314)', () => {
+  it('finds and caches a contact whose dateOfBirth comes as epoch ms and street as address', async () => {
+    const fake = createFakeClock();
+    const sandbox = createSandbox({ clock: fake.clock });
+    const { client } = sandboxClient(sandbox, { clock: fake.clock });
+    const locationId = SANDBOX_LOCATION.id;
+    const created = await fake.run(
+      client.contacts.create({
+        locationId,
+        firstName: 'Birthday',
+        lastName: 'Person',
+        dateOfBirth: '1990-05-17',
+        address1: '1 Main St',
+      }),
+    );
+    const db = await createCacheDbSource(`contact-search-${(dbCount += 1)}`).get();
+
+    const found = await fake.run(
+      searchGhl(db, { ghl: client, locationId }, 'Birthday Person', NOW),
+    );
+
+    expect(found.map((c) => c.id)).toEqual([created.id]);
+    const cached = (await db.get('contacts', created.id))!.contact;
+    expect(cached).toMatchObject({ dateOfBirth: Date.UTC(1990, 4, 17), address1: '1 Main St' });
+    // The mapping's date transform writes the epoch birthday as the calendar day it is.
+    expect(dateText(cached.dateOfBirth, 'medium', 'America/Los_Angeles')).toBe('17 May 1990');
   });
 });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { optionalText } from './shared-fields';
+import { tolerantList } from './tolerant-list';
 
-/** An appointment of a contact (apps/contacts.json `GetEventSchema`); the panel only reads them. */
+/**
+ * An appointment of a contact (apps/contacts.json `GetEventSchema`); the panel only reads them.
+ * The spec marks every field optional, the start time too.
+ */
 export const appointmentSchema = z.looseObject({
   id: z.string(),
   calendarId: optionalText,
@@ -10,7 +14,7 @@ export const appointmentSchema = z.looseObject({
   appointmentStatus: optionalText,
   assignedUserId: optionalText,
   notes: optionalText,
-  startTime: z.string(),
+  startTime: optionalText,
   endTime: optionalText,
   address: optionalText,
   locationId: optionalText,
@@ -21,4 +25,4 @@ export const appointmentSchema = z.looseObject({
 export type GhlAppointment = z.infer<typeof appointmentSchema>;
 
 /** `GetEventsSuccessfulResponseDto`. */
-export const appointmentListResponse = z.looseObject({ events: z.array(appointmentSchema) });
+export const appointmentListResponse = z.looseObject({ events: tolerantList(appointmentSchema) });

@@ -6,6 +6,7 @@ import {
   inboundDndSettingsInput,
   optionalText,
 } from './shared-fields';
+import { tolerantList } from './tolerant-list';
 
 /**
  * Contacts as GHL returns and accepts them (apps/contacts.json: `GetContectByIdSchema`,
@@ -35,7 +36,11 @@ export const contactSchema = z.looseObject({
   type: optionalText,
   dnd: z.boolean().nullish(),
   tags: z.array(z.string()).nullish(),
-  dateOfBirth: optionalText,
+  /**
+   * A string in the spec and in GET by id; an epoch number (ms) in real search answers
+   * (GoHighLevel/highlevel-api-docs#314), so either is read.
+   */
+  dateOfBirth: z.union([z.string(), z.number()]).nullish(),
   dateAdded: optionalText,
   dateUpdated: optionalText,
   businessId: optionalText,
@@ -45,11 +50,16 @@ export type GhlContact = z.infer<typeof contactSchema>;
 
 /**
  * A contact in a list (GET /contacts/, GET /contacts/business/:id, POST /contacts/search). The spec
- * lists few fields; GHL also sends names and company, which the product needs for search results.
+ * lists few fields; GHL also sends names and company, which the product needs for search results,
+ * and (in search answers, #314) `address` where GET by id has `address1`.
  */
 export const contactListItemSchema = contactSchema.extend({
   contactName: optionalText,
+  address: optionalText,
 });
+
+/** Contacts of a list answer, read one by one (see tolerant-list). */
+export const contactList = tolerantList(contactListItemSchema);
 export type GhlContactListItem = z.infer<typeof contactListItemSchema>;
 
 /** `ContactsByIdSuccessfulResponseDto`. */
@@ -77,7 +87,7 @@ export const contactListMeta = z.looseObject({
 
 /** `ContactsSearchSuccessfulResponseDto` (GET /contacts/ and GET /contacts/business/:id). */
 export const contactListResponse = z.looseObject({
-  contacts: z.array(contactListItemSchema),
+  contacts: contactList,
   count: z.number().optional(),
   meta: contactListMeta.optional(),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { optionalText } from './shared-fields';
+import { tolerantList } from './tolerant-list';
 
-/** A note on a contact (apps/contacts.json `GetNoteSchema`). */
+/** A note on a contact (apps/contacts.json `GetNoteSchema`: every field optional, even the body). */
 export const noteSchema = z.looseObject({
   id: z.string(),
-  body: z.string(),
+  body: optionalText,
   userId: optionalText,
   dateAdded: optionalText,
   contactId: optionalText,
@@ -15,7 +16,7 @@ export const noteSchema = z.looseObject({
 export type GhlNote = z.infer<typeof noteSchema>;
 
 /** `GetNotesListSuccessfulResponseDto`. */
-export const noteListResponse = z.looseObject({ notes: z.array(noteSchema) });
+export const noteListResponse = z.looseObject({ notes: tolerantList(noteSchema) });
 
 /** `GetCreateUpdateNoteSuccessfulResponseDto`. */
 export const noteResponse = z.looseObject({ note: noteSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactListItemSchema } from './contact-schemas';
+import { contactList } from './contact-schemas';
 
 /**
  * POST /contacts/search. The OpenAPI file leaves `SearchBodyV2DTO` without properties and the 200
@@ -29,7 +29,7 @@ export type SearchContactsInput = z.input<typeof searchContactsBody>;
 
 /** The search answer: a page of contacts and the total that match. */
 export const searchContactsResponse = z.looseObject({
-  contacts: z.array(contactListItemSchema),
+  contacts: contactList,
   total: z.number(),
 });
 

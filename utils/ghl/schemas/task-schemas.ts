@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import { optionalText } from './shared-fields';
+import { tolerantList } from './tolerant-list';
 
-/** A contact's task (apps/contacts.json `TaskSchema`). Title and status are what the panel shows. */
+/**
+ * A contact's task (apps/contacts.json `TaskSchema`). Title and status are what the panel shows,
+ * but the spec requires neither: a task without them is still a task ("Untitled task", open).
+ */
 export const taskSchema = z.looseObject({
   id: z.string(),
-  title: z.string(),
+  title: optionalText,
   body: optionalText,
   assignedTo: optionalText,
   dueDate: optionalText,
-  completed: z.boolean(),
+  completed: z.boolean().nullish(),
   contactId: optionalText,
 });
 export type GhlTask = z.infer<typeof taskSchema>;
 
 /** `TasksListSuccessfulResponseDto`. */
-export const taskListResponse = z.looseObject({ tasks: z.array(taskSchema) });
+export const taskListResponse = z.looseObject({ tasks: tolerantList(taskSchema) });
 
 /** `TaskByIsSuccessfulResponseDto` (get, create, update, complete). */
 export const taskResponse = z.looseObject({ task: taskSchema });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { button, click, mount, textOf } from '@/components/sync/__tests__/render-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
-import type { PanelAppointment } from '../../panel-records';
+import { asAppointment, type PanelAppointment } from '../../panel-records';
 import { AppointmentSection } from '../appointment-section';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0);
@@ -80,6 +80,11 @@ describe('AppointmentSection', () => {
       'Appointment | 1 Dec 2026, 09:00 | Status: rescheduled',
     ]);
     expect(container.querySelector('ul[aria-label="Past appointments"]')).toBeNull();
+  });
+
+  it('says so when GHL sent an appointment without a start time (issue 19)', async () => {
+    const container = await show([asAppointment({ id: 'y', title: 'Call' })]);
+    expect(list(container, 'Upcoming appointments')).toEqual(['Call | Time not given']);
   });
 
   it('shows the latest five past appointments, and all on request', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { button, click, textOf } from '@/components/sync/__tests__/render-page';
 import { formatDayTime } from '../../panel-dates';
-import type { PanelTask, Shown } from '../../panel-records';
+import { asTask, type PanelTask, type Shown } from '../../panel-records';
 import { showTasks, task } from './task-page';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -52,6 +52,12 @@ describe('TaskSection: listing', () => {
     expect(textOf(late!)).toContain(`Due ${formatDayTime('2025-01-10T09:00:00.000Z')} Overdue`);
     expect(textOf(next!)).not.toContain('Overdue');
     expect(late!.querySelector('time')?.getAttribute('datetime')).toBe('2025-01-10T09:00:00.000Z');
+  });
+
+  it('shows a task GHL sent without title or status as an open "Untitled task" (issue 19)', async () => {
+    const { container } = await show([{ record: asTask({ id: 'bare' }) }]);
+    expect(titles(container.querySelector('[aria-label="Open tasks"]'))).toEqual(['Untitled task']);
+    expect(button(container, 'Complete task ‘Untitled task’')).toBeTruthy();
   });
 
   it('says there are no tasks yet and offers Add task, unless read-only', async () => {
