@@ -22,9 +22,22 @@ export function usePanelLayout(): [PanelLayout, (change: Partial<PanelLayout>) =
   const update = useCallback(
     (change: Partial<PanelLayout>) => {
       const { collapsed, width } = { ...layout, ...change };
-      void sendTrintMessage('panel/save-layout', { collapsed, width }).catch(() => {});
+      saveInOrder(() => sendTrintMessage('panel/save-layout', { collapsed, width }));
     },
     [layout],
   );
   return [layout, update];
+}
+
+/** The saves this tab has asked for, one after another. */
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sends a layout save only once the one before it was answered: two quick resizes are two
+ * messages, and the background's answers to them may finish in either order, so an older width
+ * could otherwise be stored last (and come back after a reload). A failed save is dropped: the
+ * layout is a convenience, and the next change saves again.
+ */
+function saveInOrder(save: () => Promise<unknown>) {
+  saving = saving.then(save).catch(() => {});
 }
