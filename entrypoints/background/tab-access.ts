@@ -13,9 +13,7 @@ export type { TabAccessDeps } from './access-enforcements';
  * What a Trint tab may reach, enforced in one place from the rules each message type declares in
  * the message table (utils/messaging/access-rules.ts, checked as access-enforcements.ts says):
  * handlers hold no such check, and the router takes only handlers that went through here.
- */
-
-/**
+ *
  * The handlers, each held to the access rules its message type declares whenever a Trint tab
  * sends it: the rules' checks run in order before the handler, their changes to the answer after
  * it. A type a Trint tab may send that declares no rule is refused (the message table's type and

@@ -27,10 +27,32 @@ describe('Chromium: the Sandbox GHL is loaded only for Sandbox mode, in any work
 
   /** Stops the worker, wakes it with a status message, and answers the new worker. */
   async function freshWorker(): Promise<Worker> {
+    // Marks the worker running now, so the one answered below is surely another.
+    for (const worker of browser.context.serviceWorkers()) {
+      await worker
+        .evaluate(() => ((globalThis as Record<string, unknown>).__stale = true))
+        .catch(() => {});
+    }
     await stopServiceWorker(popup);
     await ask(popup, 'connection/status');
-    // (Playwright keeps one Worker per registration: it now evaluates in the woken worker.)
-    return browser.context.serviceWorkers().at(-1)!;
+    // Playwright may still list the stopped worker for a moment: wait for the woken one.
+    let woken: Worker | undefined;
+    await expect
+      .poll(
+        async () => {
+          for (const worker of browser.context.serviceWorkers().reverse()) {
+            const fresh = await worker
+              .evaluate(() => !('__stale' in globalThis))
+              .catch(() => false);
+            if (fresh) woken = worker;
+            if (fresh) return true;
+          }
+          return false;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    return woken!;
   }
 
   /** Whether the Sandbox's script has run in `worker`. */
