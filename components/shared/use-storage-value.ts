@@ -14,9 +14,14 @@ export function useStorageValue<T, R = T>(
   // A layout effect: the read starts as the component renders, not after the next paint.
   useLayoutEffect(() => {
     let live = true;
-    const unwatch = item.watch((next) => setValue(select(next)));
+    // A change seen while the first read was on its way is newer than what that read answers.
+    let changed = false;
+    const unwatch = item.watch((next) => {
+      changed = true;
+      setValue(select(next));
+    });
     void item.read().then((stored) => {
-      if (live) setValue(select(stored));
+      if (live && !changed) setValue(select(stored));
     });
     return () => {
       live = false;

@@ -128,4 +128,36 @@ describe('usePanelLayout', () => {
     });
     await waitFor(() => expect(current?.[0]).toEqual({ version: 1, collapsed: true, width: 600 }));
   });
+
+  it('shows a change at once, so a second quick change starts from it', async () => {
+    await show();
+    // Two arrow presses before the background stored either: the second builds on the first.
+    act(() => current![1]({ width: current![0].width + 24 }));
+    act(() => current![1]({ width: current![0].width + 24 }));
+    expect(current?.[0].width).toBe(PANEL_WIDTH.initial + 48);
+    await settle();
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get(PANEL_LAYOUT_KEY))[PANEL_LAYOUT_KEY]).toEqual({
+        version: 1,
+        collapsed: false,
+        width: PANEL_WIDTH.initial + 48,
+      }),
+    );
+    expect(current?.[0].width).toBe(PANEL_WIDTH.initial + 48);
+  });
+
+  it('follows another tab again once its own change is stored', async () => {
+    await show();
+    await act(() => current![1]({ width: 500 }));
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get(PANEL_LAYOUT_KEY))[PANEL_LAYOUT_KEY]).toEqual(
+        expect.objectContaining({ width: 500 }),
+      ),
+    );
+    await settle();
+    await fakeBrowser.storage.local.set({
+      [PANEL_LAYOUT_KEY]: { version: 1, collapsed: false, width: 300 },
+    });
+    await waitFor(() => expect(current?.[0].width).toBe(300));
+  });
 });
