@@ -67,8 +67,16 @@ export function createBackgroundConnection(deps: BackgroundConnectionDeps) {
     audit: (attempt) => auditLog.record(attempt),
     random: deps.random,
     async wipeCache() {
-      // Loads the Sandbox even when it was not in use: only it knows where its records are.
-      await (await sandbox()).reset();
+      // Loads the Sandbox even when it was not in use: only it knows where its records are. A
+      // Sandbox that cannot load must not stop the rest of the wipe.
+      await sandbox()
+        .then((loaded) => loaded.reset())
+        .catch((error: unknown) =>
+          console.warn(
+            'GHL for Trint: the Sandbox could not be reset:',
+            error instanceof Error ? error.message : String(error),
+          ),
+        );
       // Entries still waiting for their batch belong to the data being deleted: written now,
       // they go with it, instead of landing in the next connection's fresh log.
       await auditLog.flush();

@@ -37,7 +37,7 @@ export function createSandboxScriptLoader(
         importScripts(SANDBOX_SCRIPT.path);
       } catch (error) {
         // Sandbox mode will say it could not start; nothing else depends on the Sandbox.
-        console.warn('GHL for Trint: the Sandbox could not be installed.', error);
+        console.warn('GHL for Trint: the Sandbox could not be installed:', messageOf(error));
       }
     });
   }
@@ -61,4 +61,9 @@ function appendScript(document: Pick<Document, 'createElement' | 'head'>, path: 
     script.onerror = () => reject(new Error(`Could not load ${path}.`));
     document.head.append(script);
   });
+}
+
+/** An error's message alone: a stack or an error's fields are nobody's business in a log. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

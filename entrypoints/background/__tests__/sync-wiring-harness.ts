@@ -40,7 +40,13 @@ interface InGhl {
  * engine over one fresh cache database. `tell` and `notice` record what panels and notifications
  * would be shown; `hold` stops every GHL request until released. `handlers` answer the messages.
  */
-export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> } = {}) {
+export function backgroundUnderTest(
+  options: {
+    settings?: Partial<SyncSettings>;
+    /** The Sandbox bundle cannot be loaded (as when the built file is missing). */
+    sandboxFailsToLoad?: boolean;
+  } = {},
+) {
   const fake = createFakeClock();
   const { clock } = fake;
   const sandbox = createSandbox({ clock });
@@ -71,7 +77,10 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
     browser,
     fetch: network,
     clock,
-    sandbox: async () => sandboxGhlOf(sandbox, network),
+    sandbox: async () => {
+      if (options.sandboxFailsToLoad) throw new Error('sandbox-ghl.js could not be loaded');
+      return sandboxGhlOf(sandbox, network);
+    },
     dbName: `background-sync-${n}`,
     credentialsDbName: `background-credentials-${n}`,
     // No Trint tab is open; what they would be told is recorded.
