@@ -21,7 +21,15 @@ export const FIREFOX_DATA_COLLECTION = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox's review gets the sources zip: leave out what tests and the demo write locally.
-  zip: { excludeSources: ['demo-output/**', 'test-results/**'] },
+  // Nor the earlier releases' builds and the store screenshots: they are outputs, not sources.
+  zip: {
+    excludeSources: [
+      'demo-output/**',
+      'test-results/**',
+      'test/fixtures/releases/**',
+      'store/screenshots/**',
+    ],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
