@@ -212,6 +212,15 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
     });
     expect((await recordOf(popup, 'tr-alpha')).fields?.City).toBe(janeCity);
     await ask(popup, 'outbox/discard', { id: failed.id });
+    // The new build's settings page links to the privacy policy it carries.
+    const settings = await browser.context.newPage();
+    await settings.goto(browser.extensionUrl('options.html'));
+    const policy = settings.getByRole('link', { name: 'Privacy policy' });
+    expect(await policy.getAttribute('href')).toBe('privacy.txt');
+    await settings.goto(new URL('privacy.txt', settings.url()).href);
+    expect(await settings.locator('body').textContent()).toContain(
+      '# Privacy policy of GHL for Trint',
+    );
     expect(await ask<OutboxJobView[]>(popup, 'outbox/list')).toEqual([]);
     expect(browser.unrouted, 'requests to hosts the test did not route').toEqual([]);
   }, 150_000);
