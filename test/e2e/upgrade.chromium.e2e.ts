@@ -215,7 +215,7 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
     // The new build's settings page links to the privacy policy it carries.
     const settings = await browser.context.newPage();
     await settings.goto(browser.extensionUrl('options.html'));
-    const policy = settings.getByRole('link', { name: 'Privacy policy' });
+    const policy = settings.getByRole('link', { name: 'Privacy policy', exact: true });
     expect(await policy.getAttribute('href')).toBe('privacy.txt');
     await settings.goto(new URL('privacy.txt', settings.url()).href);
     expect(await settings.locator('body').textContent()).toContain(
