@@ -43,14 +43,21 @@ const files: ReleaseFiles = {
   sums: output(`${name}-${version}-SHA256SUMS.txt`),
 };
 
+/**
+ * The commands' environment, without NODE_ENV: Vite builds for development when it is set to
+ * anything but production (a shell's NODE_ENV=development would ship a development build, with
+ * the machine's file paths in it).
+ */
+const env = { ...process.env };
+delete env.NODE_ENV;
 /** Runs a command with its output shown; throws when it fails. */
 const run: Exec = (command, args, cwd) => {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${cwd})`);
 };
 /** Runs a command and returns its standard output. */
 function capture(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env });
   if (result.error) throw result.error;
   return result.stdout;
 }
