@@ -19,6 +19,7 @@ export const LAYERS = [
       'utils/clock.ts',
       'utils/extension-origin.ts',
       'utils/permissions.ts',
+      'utils/privacy-policy.ts',
       'utils/task-due.ts',
       'utils/trint/',
     ],

@@ -11,6 +11,8 @@ export default defineConfig({
       '{utils,components,entrypoints,sandbox}/**/__tests__/**/*.test.{ts,tsx}',
       'test/contract/**/*.test.ts',
       'broker/**/__tests__/**/*.test.ts',
+      // The store texts against PRIVACY.md and the manifest; the release script's checks.
+      '{store,scripts}/**/__tests__/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,

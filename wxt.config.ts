@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { TRINT_MATCHES } from './utils/trint/transcript-url';
+import { PRIVACY_FILE } from './utils/privacy-policy';
 
 /**
  * The Firefox add-on id. It must never change once published: Firefox keys the add-on's storage,
@@ -9,15 +10,39 @@ import { TRINT_MATCHES } from './utils/trint/transcript-url';
  */
 export const GECKO_ID = 'ghl-for-trint@ghl-for-trint.app';
 
+/** The kinds of data Firefox asks consent for at install (see the manifest below, PRIVACY.md). */
+export const FIREFOX_DATA_COLLECTION = [
+  'personallyIdentifyingInfo',
+  'websiteContent',
+  'authenticationInfo',
+] as const;
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox's review gets the sources zip: leave out what tests and the demo write locally.
-  zip: { excludeSources: ['demo-output/**', 'test-results/**'] },
+  // Nor the earlier releases' builds and the store screenshots: they are outputs, not sources.
+  zip: {
+    excludeSources: [
+      'demo-output/**',
+      'test-results/**',
+      'test/fixtures/releases/**',
+      'store/screenshots/**',
+    ],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
   hooks: {
+    // The privacy policy travels with the extension, as text (a browser shows a .txt file of an
+    // extension; a .md one it may download), so the settings page can link to the policy of the
+    // version installed without the network.
+    'build:publicAssets'(wxt, files) {
+      files.push({
+        absoluteSrc: resolve(wxt.config.root, 'PRIVACY.md'),
+        relativeDest: PRIVACY_FILE,
+      });
+    },
     // The Sandbox GHL is its own bundle, sandbox-ghl.js, which the background loads only when
     // Sandbox mode starts (utils/ghl/sandbox-script.ts says how and why). Its entry lives in the
     // sandbox/ package, so nothing under entrypoints/ imports the Sandbox.
@@ -50,10 +75,12 @@ export default defineConfig({
           // 140 is the first ESR with the built-in data consent below.
           strict_min_version: '140.0',
           // Firefox's data-consent declaration. The extension sends what a person chooses to GHL,
-          // their own CRM: contact details they enter (personallyIdentifyingInfo) and transcript
-          // text they save as notes (websiteContent). Nothing goes to us or anyone else.
+          // their own CRM: contact details (personallyIdentifyingInfo), transcript text saved as
+          // notes (websiteContent), and their token with every request (authenticationInfo; OAuth
+          // codes go to their own broker). Nothing goes to us or anyone else. PRIVACY.md
+          // ("Firefox: data-consent declaration") explains each in words a test holds to this list.
           data_collection_permissions: {
-            required: ['personallyIdentifyingInfo', 'websiteContent'],
+            required: [...FIREFOX_DATA_COLLECTION],
           },
         },
         // Firefox for Android reads the data consent from 142 on.

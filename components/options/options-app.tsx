@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PERMISSION_REASONS } from '@/utils/permissions';
+import { PRIVACY_FILE } from '@/utils/privacy-policy';
 import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { AuditLogView } from './audit-log-view';
@@ -19,7 +20,12 @@ export function OptionsApp() {
     <main class="page page--options">
       <header class="page__header">
         <h1 class="page__title">GHL for Trint</h1>
-        <span class="page__version">v{version}</span>
+        <span class="page__version">
+          v{version} ·{' '}
+          <a href={PRIVACY_FILE} target="_blank" rel="noreferrer">
+            Privacy policy
+          </a>
+        </span>
       </header>
       <Dashboard />
       <ConnectionCard status={status} />
@@ -30,6 +36,13 @@ export function OptionsApp() {
         <h2 id="permissions-title" class="card__title">
           What this extension may do, and why
         </h2>
+        <p>
+          What it reads, keeps and sends, and to whom:{' '}
+          <a href={PRIVACY_FILE} target="_blank" rel="noreferrer">
+            the privacy policy
+          </a>
+          .
+        </p>
         <dl class="facts">
           {permissions.map((permission) => (
             <div key={permission} class="facts__row">

@@ -71,6 +71,12 @@ function networkGuardArgs(marketplace: MarketplaceServer): string[] {
 export interface LaunchOptions {
   /** A visible window (the demo on a desktop); tests always run headless. */
   headless?: boolean;
+  /**
+   * The unpacked extension to load (default: the production build). The upgrade test loads an
+   * earlier release from a folder of its own, then swaps that folder's files for the current
+   * build and restarts: the same folder keeps the same extension id, as a store update does.
+   */
+  extensionDir?: string;
 }
 
 /**
@@ -81,6 +87,7 @@ export interface LaunchOptions {
  */
 export async function launchChromiumWithExtension({
   headless = true,
+  extensionDir = CHROME_BUILD,
 }: LaunchOptions = {}): Promise<ExtensionChromium> {
   const unrouted: string[] = [];
   const ghl = createGhlSandboxRoute();
@@ -89,10 +96,12 @@ export async function launchChromiumWithExtension({
     onUnserved: (href) => unrouted.push(href),
   });
   const userDataDir = mkdtempSync(join(tmpdir(), 'ghl-trint-chromium-'));
-  const context = await launch(userDataDir, headless, marketplace).catch(async (error) => {
-    await marketplace.close();
-    throw error;
-  });
+  const context = await launch(userDataDir, headless, marketplace, extensionDir).catch(
+    async (error) => {
+      await marketplace.close();
+      throw error;
+    },
+  );
   await guard(context);
 
   /** Routes every request of `context`; see the function's doc for where each host goes. */
@@ -133,7 +142,7 @@ export async function launchChromiumWithExtension({
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async restart() {
       await browser.context.close();
-      browser.context = await launch(userDataDir, headless, marketplace);
+      browser.context = await launch(userDataDir, headless, marketplace, extensionDir);
       await guard(browser.context);
       if (browser.context.serviceWorkers().length === 0) {
         await browser.context.waitForEvent('serviceworker');
@@ -153,6 +162,7 @@ function launch(
   userDataDir: string,
   headless: boolean,
   marketplace: MarketplaceServer,
+  extensionDir: string,
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -160,8 +170,8 @@ function launch(
     // Playwright disables extensions by default; this build is what is under test.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox', // tests run as root in CI
       ...OFFLINE_ARGS,
       ...networkGuardArgs(marketplace),

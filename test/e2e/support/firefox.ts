@@ -27,12 +27,12 @@ export interface ExtensionFirefox {
 export const EXTENSION_UUID = '0d5e4f3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f';
 
 /** The add-on id Firefox installs the build under: the manifest's gecko id (GECKO_ID). */
-function geckoIdOfBuild(): string {
-  const manifest = JSON.parse(readFileSync(`${FIREFOX_BUILD}/manifest.json`, 'utf8')) as {
+function geckoIdOfBuild(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${FIREFOX_BUILD}/manifest.json has no gecko id.`);
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no gecko id.`);
   return id;
 }
 
@@ -60,8 +60,13 @@ const OFFLINE_PREFS = {
  * Launches headless Firefox (WebDriver BiDi) and installs the Firefox build as a temporary
  * add-on, as `about:debugging` would, under its gecko id and at `moz-extension://EXTENSION_UUID/`.
  */
-export async function launchFirefoxWithExtension(): Promise<ExtensionFirefox> {
-  const geckoId = geckoIdOfBuild();
+export async function launchFirefoxWithExtension({
+  extensionDir = FIREFOX_BUILD,
+}: {
+  /** The unpacked add-on to install (default: the production build; the upgrade test: an earlier release). */
+  extensionDir?: string;
+} = {}): Promise<ExtensionFirefox> {
+  const geckoId = geckoIdOfBuild(extensionDir);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -76,7 +81,7 @@ export async function launchFirefoxWithExtension(): Promise<ExtensionFirefox> {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
     },
   });
-  const installed = await browser.installExtension(FIREFOX_BUILD).catch(async (error) => {
+  const installed = await browser.installExtension(extensionDir).catch(async (error) => {
     await browser.close();
     throw error;
   });
