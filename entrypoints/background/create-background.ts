@@ -1,5 +1,6 @@
 import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/failure-notice';
 import { scheduleTokenRefresh } from '@/utils/auth/refresh-alarm';
+import { createContactIndex } from '@/utils/contacts/contact-index';
 import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
 import { startOutbox } from '@/utils/outbox/outbox-schedule';
@@ -114,6 +115,8 @@ export function createBackground(deps: BackgroundDeps) {
     connection,
     store,
     db,
+    // Read from the cache at the first search after the worker starts, then kept in step.
+    contactIndex: createContactIndex(db),
     clock,
     engine,
     outbox,
