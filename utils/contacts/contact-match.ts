@@ -20,6 +20,15 @@ const MIN_PHONE_DIGITS = 3;
  * ("Mary-Jane" → "mary jane").
  */
 export function foldText(text: string): string {
+  // Most names are plain ASCII: the same folding without Unicode normalization, several times
+  // faster, which is most of reading 10,000 contacts into the search index (contact-index.ts).
+  if (PLAIN_ASCII.test(text)) {
+    return text
+      .replace(/'+/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return text
     .normalize('NFD')
     .replace(/[\p{M}'’ʼ]+/gu, '')
@@ -27,6 +36,9 @@ export function foldText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Printable ASCII: no accents, marks or letters beyond a-z. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /** The digits of a query that looks like a phone number (digits and + ( ) - . only), else ''. */
 function phoneDigits(query: string): string {
@@ -71,6 +83,8 @@ export function matchKeys(contact: GhlContact): MatchKeys {
 /** A query as the keys are compared with it, worked out once per keystroke. */
 export interface PreparedQuery {
   folded: string;
+  /** ` ${folded}`: where a word starts with it. */
+  wordStart: string;
   email: string;
   digits: string;
   words: string[];
@@ -81,6 +95,7 @@ export function prepareQuery(query: string): PreparedQuery {
   const folded = foldText(query);
   return {
     folded,
+    wordStart: ` ${folded}`,
     email: query.trim().toLowerCase(),
     digits: phoneDigits(query),
     words: folded.split(' '),
@@ -88,10 +103,10 @@ export function prepareQuery(query: string): PreparedQuery {
 }
 
 /** How `field` holds `wanted`: equal, at its start, at a word's start, inside, or not at all. */
-function textRank(field: string, wanted: string): number | undefined {
+function textRank(field: string, wanted: string, wordStart = ` ${wanted}`): number | undefined {
   if (field === wanted) return RANK.exact;
   if (field.startsWith(wanted)) return RANK.prefix;
-  if (field.includes(` ${wanted}`)) return RANK.wordPrefix;
+  if (field.includes(wordStart)) return RANK.wordPrefix;
   return field.includes(wanted) ? RANK.contains : undefined;
 }
 
@@ -99,22 +114,29 @@ function textRank(field: string, wanted: string): number | undefined {
 export function keysRank(keys: MatchKeys, query: PreparedQuery): number | undefined {
   const { folded, email, digits, words } = query;
   let best: number | undefined;
-  const consider = (rank: number | undefined) => {
+  // No field holds the text when all of them together do not (it has no space to span two).
+  if (folded && (keys.all.includes(folded) || folded.includes(' '))) {
+    for (const field of keys.fields) {
+      const rank = textRank(field, folded, query.wordStart);
+      if (rank !== undefined && (best === undefined || rank < best)) best = rank;
+    }
+  }
+  if (keys.email && email) {
+    const rank = textRank(keys.email, email);
     if (rank !== undefined && (best === undefined || rank < best)) best = rank;
-  };
-  if (folded) for (const field of keys.fields) consider(textRank(field, folded));
-  if (keys.email && email) consider(textRank(keys.email, email));
+  }
   const { phone } = keys;
   if (digits && phone) {
     // "555 123 4567" is the whole number of "+1 555 123 4567" without its country code (1-3
     // digits), not merely its end.
     const national =
       digits.length >= 7 && digits.length >= phone.length - 3 && phone.endsWith(digits);
-    consider(national ? RANK.exact : textRank(phone, digits));
+    const rank = national ? RANK.exact : textRank(phone, digits);
+    if (rank !== undefined && (best === undefined || rank < best)) best = rank;
   }
-  if (best !== undefined) return best;
+  if (best !== undefined || words.length < 2) return best;
   const all = folded ? keys.all : '';
-  return words.length > 1 && words.every((word) => all.includes(word)) ? RANK.allWords : undefined;
+  return words.every((word) => all.includes(word)) ? RANK.allWords : undefined;
 }
 
 /**
