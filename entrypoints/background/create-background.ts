@@ -10,6 +10,7 @@ import { failureNoticesItem } from '@/utils/storage/failure-notices-item';
 import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
 import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
+import { createTranscriptViewCache } from '@/utils/transcripts/transcript-view-cache';
 import { createBackgroundConnection } from './background-connection';
 import type { BackgroundDeps } from './background-deps';
 import { createBackgroundHandlers } from './background-handlers';
@@ -55,6 +56,8 @@ export function createBackground(deps: BackgroundDeps) {
     timeZone: deps.timeZone,
     settings,
     mapping,
+    // Panels opening again are answered from memory, not from an IndexedDB read.
+    viewCache: createTranscriptViewCache(db),
   });
   const notifier = createFailureNotifier({
     storage: failureNoticesItem,

@@ -19,7 +19,8 @@ export async function readTranscriptView(
   deps: { outbox: Pick<Outbox, 'list'>; transcripts: Pick<TranscriptStore, 'readView'> },
   transcriptId: string,
 ) {
-  return deps.transcripts.readView(transcriptId, await deps.outbox.list());
+  // The outbox (its own store) is read alongside the view, not before it.
+  return deps.transcripts.readView(transcriptId, deps.outbox.list());
 }
 
 /**
