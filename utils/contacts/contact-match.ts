@@ -114,8 +114,9 @@ function textRank(field: string, wanted: string, wordStart = ` ${wanted}`): numb
 export function keysRank(keys: MatchKeys, query: PreparedQuery): number | undefined {
   const { folded, email, digits, words } = query;
   let best: number | undefined;
-  // No field holds the text when all of them together do not (it has no space to span two).
-  if (folded && (keys.all.includes(folded) || folded.includes(' '))) {
+  // A field holds the text only if all of them together (joined by spaces) do: one check rules
+  // most contacts out.
+  if (folded && keys.all.includes(folded)) {
     for (const field of keys.fields) {
       const rank = textRank(field, folded, query.wordStart);
       if (rank !== undefined && (best === undefined || rank < best)) best = rank;

@@ -41,8 +41,8 @@ async function setup(contacts: CachedContact[] = []) {
 }
 
 describe('createContactIndex', () => {
-  it('ranks 2,000 seeded contacts exactly as a search of the cache does', async () => {
-    const seeded = [...seedSandboxData({ contacts: 2_000, now: NOW }).contacts.values()];
+  it('ranks 1,000 seeded contacts exactly as a search of the cache does', async () => {
+    const seeded = [...seedSandboxData({ contacts: 1_000, now: NOW }).contacts.values()];
     const t = await setup();
     const page = seeded.map((c) => contactView(c) as GhlContactListItem);
     await cacheSearchResults(t.db, LOC, page, NOW);
@@ -52,7 +52,8 @@ describe('createContactIndex', () => {
     }
     await t.expectInStep();
     expect(await t.index.search(LOC, 'a', 10)).toHaveLength(10);
-  });
+    // Many reads of the cache for the reference: slow on a loaded machine, not stuck.
+  }, 30_000);
 
   it('orders equal names used at the same time by id, as the cache lists them', async () => {
     const t = await setup([
