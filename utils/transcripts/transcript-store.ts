@@ -104,6 +104,13 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       });
     },
 
+    /** The outbox's unsent writes: kept in memory with the views when there is a view cache. */
+    pendingWrites(
+      list: () => Promise<readonly OutboxJobView[]>,
+    ): Promise<readonly OutboxJobView[]> {
+      return deps.viewCache ? deps.viewCache.pending(list) : list();
+    },
+
     /** The transcript's link, if it has one. */
     async linkOf(transcriptId: string): Promise<TranscriptLink | undefined> {
       return (await deps.db.get()).get('links', transcriptId);

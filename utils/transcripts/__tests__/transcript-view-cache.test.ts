@@ -100,4 +100,28 @@ describe('createTranscriptViewCache', () => {
     expect(after.contact).toBeUndefined();
     await t.expectCurrent();
   });
+
+  it('keeps the outbox’s list until a write to the outbox or a store it names', async () => {
+    const { h } = await setup();
+    const cache = createTranscriptViewCache(h.db);
+    let lists = 0;
+    const list = async () => {
+      lists += 1;
+      return [];
+    };
+    await cache.pending(list);
+    await cache.pending(list);
+    expect(lists).toBe(1);
+    const db = await h.db.get();
+    // Not a store the list reads: kept.
+    await db.put('meta', 1, 'unrelated');
+    await cache.pending(list);
+    expect(lists).toBe(1);
+    await db.put('outbox', { id: 'job-1' } as never);
+    await cache.pending(list);
+    expect(lists).toBe(2);
+    await db.put('tasks', { id: 'task-x', contactId: JANE, value: { id: 'task-x' } } as never);
+    await cache.pending(list);
+    expect(lists).toBe(3);
+  });
 });
