@@ -4,6 +4,7 @@ import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-messa
 import { tabMessageSchema } from '@/utils/messaging/tab-messages';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
+import { takeEarlyView } from './early-view';
 
 /** The panel's data: the transcript's view from the cache, or why it could not be read. */
 export interface TranscriptViewState {
@@ -40,7 +41,11 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
       (view) => {
         if (mine > shownRead.current && view.transcriptId === onScreen.current) {
           shownRead.current = mine;
-          setState({ view });
+          // The same view again (`transcript/opened` answers what `transcript/get` just did) is
+          // not rendered again: that render would hold up the first card's paint.
+          setState((previous) =>
+            previous.view && !previous.error && sameView(previous.view, view) ? previous : { view },
+          );
         }
       },
       (error: unknown) => {
@@ -60,7 +65,8 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     titleSent.current = page.title;
     // Paint from the cache first: a plain read is answered without waiting for the visit to be
     // recorded, which `transcript/opened` does before it reads (the answer that follows wins).
-    read(sendTrintMessage('transcript/get', { transcriptId }));
+    // The content script may have asked already, before the panel was mounted (early-view.ts).
+    read(takeEarlyView(transcriptId) ?? sendTrintMessage('transcript/get', { transcriptId }));
     read(
       sendTrintMessage('transcript/opened', {
         transcriptId,
@@ -97,4 +103,9 @@ export function useTranscriptView(page: EditorPage): TranscriptViewState {
     },
     reload: () => read(sendTrintMessage('transcript/get', { transcriptId: onScreen.current })),
   };
+}
+
+/** Whether two answers show the same: both are plain data, built by the same code. */
+function sameView(a: TranscriptView, b: TranscriptView): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

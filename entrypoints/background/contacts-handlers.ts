@@ -3,7 +3,8 @@ import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import { MessageRefused, type MessageHandlers } from './message-router';
 import { contactSummary } from '@/utils/contacts/contact-match';
-import { cachedCandidates, searchCache, searchGhl } from '@/utils/contacts/contact-search';
+import type { ContactIndex } from '@/utils/contacts/contact-index';
+import { SEARCH_LIMIT, searchGhl } from '@/utils/contacts/contact-search';
 import { suggestContacts } from '@/utils/contacts/contact-suggestions';
 import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
@@ -17,6 +18,8 @@ const BUSINESS_LIMIT = 20;
 export interface ContactsHandlerDeps {
   connection: Pick<ConnectionService, 'status' | 'client'>;
   db: CacheDbSource;
+  /** The cached contacts in memory: every keystroke's search and the suggestions read them. */
+  contactIndex: ContactIndex;
   transcripts: Pick<TranscriptStore, 'cachedContact'>;
   clock: Clock;
   /** Each Trint tab's share of GHL searches. */
@@ -47,10 +50,11 @@ export function createContactsHandlers(
   return {
     async 'contacts/search'({ query, source }, role, tab) {
       const locationId = await connectedLocation(connection);
-      const db = await deps.db.get();
       if (source === 'cache') {
-        return { contacts: await searchCache(db, locationId, query) };
+        const found = await deps.contactIndex.search(locationId, query, SEARCH_LIMIT);
+        return { contacts: found.map((cached) => contactSummary(cached.contact)) };
       }
+      const db = await deps.db.get();
       if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);
       const found = await searchGhl(db, await connection.client(), query, deps.clock.now());
       return { contacts: found.map((contact) => contactSummary(contact)) };
@@ -61,7 +65,7 @@ export function createContactsHandlers(
       // Nothing to suggest from: the panel asks the person to connect first.
       if (status.state === 'not-connected') return { contacts: [] };
       const db = await deps.db.get();
-      const candidates = await cachedCandidates(db, status.locationId);
+      const candidates = await deps.contactIndex.candidates(status.locationId);
       const ask = async (name: string) => {
         // Over the tab's budget the search fails, and suggestions come from the cache alone.
         if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);

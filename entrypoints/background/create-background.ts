@@ -1,5 +1,6 @@
 import { createFailureNotifier, showBrowserNotification } from '@/utils/alerts/failure-notice';
 import { scheduleTokenRefresh } from '@/utils/auth/refresh-alarm';
+import { createContactIndex } from '@/utils/contacts/contact-index';
 import { CACHE_DB_NAME } from '@/utils/db/db-names';
 import { createCacheDbSource } from '@/utils/db/open-cache-db';
 import { startOutbox } from '@/utils/outbox/outbox-schedule';
@@ -9,6 +10,7 @@ import { failureNoticesItem } from '@/utils/storage/failure-notices-item';
 import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
 import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
+import { createTranscriptViewCache } from '@/utils/transcripts/transcript-view-cache';
 import { createBackgroundConnection } from './background-connection';
 import type { BackgroundDeps } from './background-deps';
 import { createBackgroundHandlers } from './background-handlers';
@@ -54,6 +56,8 @@ export function createBackground(deps: BackgroundDeps) {
     timeZone: deps.timeZone,
     settings,
     mapping,
+    // Panels opening again are answered from memory, not from an IndexedDB read.
+    viewCache: createTranscriptViewCache(db),
   });
   const notifier = createFailureNotifier({
     storage: failureNoticesItem,
@@ -114,6 +118,8 @@ export function createBackground(deps: BackgroundDeps) {
     connection,
     store,
     db,
+    // Read from the cache at the first search after the worker starts, then kept in step.
+    contactIndex: createContactIndex(db),
     clock,
     engine,
     outbox,

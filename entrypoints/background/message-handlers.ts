@@ -24,6 +24,7 @@ import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 /** What the cache-backed messages (transcripts, links, contacts, outbox…) are answered from. */
 export interface CacheHandlerDeps {
   db: CacheDbSource;
+  contactIndex: ContactsHandlerDeps['contactIndex'];
   clock: Clock;
   engine: SyncEngine;
   outbox: Outbox;

@@ -8,7 +8,7 @@ import type { TabMessage } from '@/utils/messaging/tab-messages';
 export interface TranscriptHandlerDeps {
   engine: Pick<SyncEngine, 'refreshContact'>;
   outbox: Pick<Outbox, 'list'>;
-  transcripts: Pick<TranscriptStore, 'markViewed' | 'readView'>;
+  transcripts: Pick<TranscriptStore, 'markViewed' | 'readView' | 'pendingWrites'>;
 }
 
 /** What changed about a transcript, for its open panels. */
@@ -16,10 +16,17 @@ export type ViewChange = Omit<TabMessage, 'type'>;
 
 /** A transcript's view as the panel shows it, with the writes still on their way. */
 export async function readTranscriptView(
-  deps: { outbox: Pick<Outbox, 'list'>; transcripts: Pick<TranscriptStore, 'readView'> },
+  deps: {
+    outbox: Pick<Outbox, 'list'>;
+    transcripts: Pick<TranscriptStore, 'readView'> &
+      Partial<Pick<TranscriptStore, 'pendingWrites'>>;
+  },
   transcriptId: string,
 ) {
-  return deps.transcripts.readView(transcriptId, await deps.outbox.list());
+  // The outbox (its own store) is read alongside the view, not before it.
+  const list = () => deps.outbox.list();
+  const pending = deps.transcripts.pendingWrites?.(list) ?? list();
+  return deps.transcripts.readView(transcriptId, pending);
 }
 
 /**

@@ -1,5 +1,6 @@
+import { askViewEarly } from '@/components/panel/early-view';
 import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
-import { TRINT_MATCHES } from '@/utils/trint/transcript-url';
+import { parseTranscriptId, TRINT_MATCHES } from '@/utils/trint/transcript-url';
 import { markLinkedTranscripts } from './link-markers';
 import { CONTENT_START_MARK } from './paint-marks';
 import { followTranscriptPages } from './panel-lifecycle';
@@ -16,6 +17,9 @@ export default defineContentScript({
   main(ctx) {
     // Where the benchmarks' first-paint measure starts (bench/browser/panel-paint.ts).
     performance.mark(CONTENT_START_MARK);
+    // The view is asked for before the panel is built: the answer travels while it mounts.
+    const transcriptId = parseTranscriptId(location.href);
+    if (transcriptId) askViewEarly(transcriptId);
     markLinkedTranscripts(ctx, () => document.querySelector(PANEL_HOST_TAG) ?? undefined);
     followTranscriptPages(ctx);
   },

@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { CACHE_DB_NAME } from './db-names';
 import { CACHE_DB_VERSION, migrateCacheDb } from './cache-migrations';
 import type { CacheDb } from './cache-schema';
+import { watchCommittedWrites, type CommittedWrites } from './committed-writes';
 
 /** The open cache database. */
 export type CacheDatabase = IDBPDatabase<CacheDb>;
@@ -27,18 +28,31 @@ export async function openCacheDb(
 }
 
 /**
+ * What a memory copy of the cache hears: the writes of each committed transaction, or that the
+ * connection closed (the database was deleted, say by Disconnect's wipe, or closed here): then
+ * everything it holds may be gone, and it reads the cache again when next asked.
+ */
+export type CacheDbEvent = { type: 'committed'; writes: CommittedWrites } | { type: 'closed' };
+
+/**
  * One shared connection per context, opened on first use and again after it was closed (by a
  * delete or upgrade elsewhere, or by the browser). Factories take this, not an open database.
  */
 export function createCacheDbSource(name = CACHE_DB_NAME) {
   let current: Promise<CacheDatabase> | undefined;
+  const listeners = new Set<(event: CacheDbEvent) => void>();
+  const emit = (event: CacheDbEvent) => listeners.forEach((listener) => listener(event));
   const forget = () => {
     current = undefined;
+    emit({ type: 'closed' });
   };
   return {
     get(): Promise<CacheDatabase> {
       if (!current) {
-        const opening = openCacheDb(name, forget);
+        const opening = openCacheDb(name, forget).then((db) => {
+          watchCommittedWrites(db, (writes) => emit({ type: 'committed', writes }));
+          return db;
+        });
         current = opening;
         opening.catch(() => {
           if (current === opening) forget();
@@ -52,8 +66,19 @@ export function createCacheDbSource(name = CACHE_DB_NAME) {
       forget();
       db?.close();
     },
+    /**
+     * Hears every committed write of this context's connection, and its closing (see
+     * CacheDbEvent). Returns the way to stop listening.
+     */
+    watch(listener: (event: CacheDbEvent) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 
+/** The shared connection with its events: what a memory copy of the cache is built from. */
+export type WatchedCacheDbSource = ReturnType<typeof createCacheDbSource>;
+
 /** What factories take: a way to get the open database. */
-export type CacheDbSource = ReturnType<typeof createCacheDbSource>;
+export type CacheDbSource = Pick<WatchedCacheDbSource, 'get' | 'close'>;

@@ -15,7 +15,8 @@ import {
   type LinkOptions,
 } from './transcript-links';
 import type { TranscriptView } from './transcript-view';
-import { readTranscriptView, syncedParts } from './transcript-view-reader';
+import type { TranscriptViewCache } from './transcript-view-cache';
+import { composeTranscriptView, readViewRecords, syncedParts } from './transcript-view-reader';
 
 /** What {@link createTranscriptStore} is built from. */
 export interface TranscriptStoreDeps {
@@ -27,6 +28,8 @@ export interface TranscriptStoreDeps {
   mapping: () => Promise<FieldMapping>;
   /** What the person chose to sync (what a view shows): syncSettingsItem.read in the extension. */
   settings: () => Promise<SyncSettings>;
+  /** Views' records kept in memory (the background's); without it every view is read anew. */
+  viewCache?: TranscriptViewCache;
 }
 
 /**
@@ -80,17 +83,32 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
       await tx.done;
     },
 
-    /** Everything a panel shows for a transcript; `pending` are the outbox's unsent writes. */
+    /**
+     * Everything a panel shows for a transcript; `pending` are the outbox's unsent writes (or
+     * their coming read, waited for alongside the cache's).
+     */
     async readView(
       transcriptId: string,
-      pending: readonly OutboxJobView[] = [],
+      pending: readonly OutboxJobView[] | Promise<readonly OutboxJobView[]> = [],
     ): Promise<TranscriptView> {
-      // Read before the cache transaction: an idb transaction ends at a non-IndexedDB await.
-      const [mapping, settings] = await Promise.all([deps.mapping(), deps.settings()]);
-      return readTranscriptView(await deps.db.get(), transcriptId, pending, {
+      const read = async () => readViewRecords(await deps.db.get(), transcriptId);
+      const [records, mapping, settings, jobs] = await Promise.all([
+        deps.viewCache ? deps.viewCache.records(transcriptId, read) : read(),
+        deps.mapping(),
+        deps.settings(),
+        pending,
+      ]);
+      return composeTranscriptView(transcriptId, records, jobs, {
         mapping,
         shows: syncedParts(settings),
       });
+    },
+
+    /** The outbox's unsent writes: kept in memory with the views when there is a view cache. */
+    pendingWrites(
+      list: () => Promise<readonly OutboxJobView[]>,
+    ): Promise<readonly OutboxJobView[]> {
+      return deps.viewCache ? deps.viewCache.pending(list) : list();
     },
 
     /** The transcript's link, if it has one. */

@@ -2,6 +2,15 @@ import { partsToFetch } from './contact-parts';
 import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
+import type {
+  ActivityEntry,
+  CachedAppointment,
+  CachedContact,
+  CachedNote,
+  CachedTask,
+  TranscriptLink,
+  TranscriptRecord,
+} from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import { mappedFieldViews } from '../mapping/apply-mapping';
 import type { FieldMapping } from '../mapping/field-mapping';
@@ -22,20 +31,27 @@ export function syncedParts(settings: SyncSettings): SyncedParts {
 }
 
 /**
- * Reads what a panel shows for one transcript from the cache, in one read transaction: the link,
- * the contact, its tasks (open first), the notes attached to this transcript, its appointments,
- * the timeline (newest first) and the writes still on their way. The record's fields come in the
- * mapping's order too (`mapped`). A part switched off in the settings is left out (its cached
- * data, if any, is older than the switch); with contact details off the contact stays, for the
- * name on the card, but its fields do not.
+ * What a view is made of, as the cache holds it: read in one go, and kept as it is by the view
+ * cache (transcript-view-cache.ts), so nothing here may be changed by whoever uses it.
  */
-export async function readTranscriptView(
+export interface ViewRecords {
+  link?: TranscriptLink;
+  record?: TranscriptRecord;
+  cached?: CachedContact;
+  tasks: readonly CachedTask[];
+  notes: readonly CachedNote[];
+  appointments: readonly CachedAppointment[];
+  activity: readonly ActivityEntry[];
+}
+
+/**
+ * Reads what a panel shows for one transcript from the cache, in one read transaction: the link,
+ * the record, the contact, its tasks, notes and appointments; then the timeline.
+ */
+export async function readViewRecords(
   db: CacheDatabase,
   transcriptId: string,
-  pending: readonly OutboxJobView[],
-  options: ViewOptions,
-): Promise<TranscriptView> {
-  const { mapping, shows } = options;
+): Promise<ViewRecords> {
   const tx = db.transaction(['links', 'transcripts', 'contacts', 'tasks', 'notes', 'appointments']);
   const link = await tx.objectStore('links').get(transcriptId);
   const record = await tx.objectStore('transcripts').get(transcriptId);
@@ -49,6 +65,44 @@ export async function readTranscriptView(
       ])
     : [[], [], []];
   await tx.done;
+  const activity = await readActivity(db, transcriptId);
+  return { link, record, cached, tasks, notes, appointments, activity };
+}
+
+/**
+ * Reads what a panel shows for one transcript from the cache: the link, the contact, its tasks
+ * (open first), the notes attached to this transcript, its appointments, the timeline (newest
+ * first) and the writes still on their way. See {@link composeTranscriptView}.
+ */
+export async function readTranscriptView(
+  db: CacheDatabase,
+  transcriptId: string,
+  pending: readonly OutboxJobView[],
+  options: ViewOptions,
+): Promise<TranscriptView> {
+  return composeTranscriptView(
+    transcriptId,
+    await readViewRecords(db, transcriptId),
+    pending,
+    options,
+  );
+}
+
+/**
+ * The view of a transcript from its records: the record's fields in the mapping's order too
+ * (`mapped`). A part switched off in the settings is left out (its cached data, if any, is older
+ * than the switch); with contact details off the contact stays, for the name on the card, but
+ * its fields do not.
+ */
+export function composeTranscriptView(
+  transcriptId: string,
+  records: ViewRecords,
+  pending: readonly OutboxJobView[],
+  options: ViewOptions,
+): TranscriptView {
+  const { mapping, shows } = options;
+  const { link, record, cached, tasks, notes, appointments, activity } = records;
+  const contactId = link?.contactId;
   const attached = new Set(record?.noteIds ?? []);
   const fields = link ? (shows.contactDetails ? record?.fields : {}) : undefined;
   return {
@@ -74,7 +128,7 @@ export async function readTranscriptView(
           .sort(byNewestNote)
       : [],
     appointments: shows.appointments ? appointments.map((a) => a.value).sort(byStart) : [],
-    activity: (await readActivity(db, transcriptId)).map((line) => ({
+    activity: activity.map((line) => ({
       at: line.at,
       kind: line.kind,
       text: line.text,

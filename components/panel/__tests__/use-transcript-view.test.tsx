@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
+import { askViewEarly, takeEarlyView } from '../early-view';
 import { useTranscriptView, type TranscriptViewState } from '../use-transcript-view';
 
 vi.mock('@/utils/messaging/send-trint-message', async (original) => ({
@@ -104,5 +105,59 @@ describe('useTranscriptView: answers that come back out of order', () => {
     await opened!.answer(viewOf('tr-a', 'after the visit'));
     await paint!.answer(viewOf('tr-a', 'from the cache, late'));
     expect(state?.view?.title).toBe('after the visit');
+  });
+});
+
+describe('useTranscriptView: the first paint', () => {
+  let renders = 0;
+  function Counting({ page }: { page: EditorPage }) {
+    state = useTranscriptView(page);
+    renders += 1;
+    return null;
+  }
+  const showCounting = (transcriptId: string) =>
+    act(() => render(<Counting page={page(transcriptId)} />, container));
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    asked = [];
+    renders = 0;
+    send.mockImplementation(
+      (type) =>
+        new Promise((resolve) => {
+          asked.push({ type, answer: (view) => act(async () => resolve(view as never)) });
+        }) as never,
+    );
+  });
+  afterEach(() => act(() => render(null, container)));
+
+  it('takes the view the content script asked for before mounting, once', async () => {
+    askViewEarly('tr-a');
+    await showCounting('tr-a');
+    // The early ask is the first read: the panel asks only for the visit.
+    expect(asked.map((a) => a.type)).toEqual(['transcript/get', 'transcript/opened']);
+    await asked[0]!.answer(viewOf('tr-a', 'A, asked early'));
+    expect(state?.view?.title).toBe('A, asked early');
+    // Taken: another transcript, or the same one later, is asked for anew.
+    expect(takeEarlyView('tr-a')).toBeUndefined();
+    state!.reload();
+    expect(asked.map((a) => a.type)).toEqual([
+      'transcript/get',
+      'transcript/opened',
+      'transcript/get',
+    ]);
+  });
+
+  it('does not render an answer again that shows the same as the one on screen', async () => {
+    await showCounting('tr-a');
+    const [paint, opened] = asked;
+    await paint!.answer(viewOf('tr-a', 'A'));
+    const afterFirst = renders;
+    await opened!.answer(viewOf('tr-a', 'A'));
+    expect(renders).toBe(afterFirst);
+    state!.reload();
+    await asked[2]!.answer(viewOf('tr-a', 'A, renamed'));
+    expect(renders).toBe(afterFirst + 1);
+    expect(state?.view?.title).toBe('A, renamed');
   });
 });
