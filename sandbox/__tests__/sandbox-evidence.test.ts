@@ -259,3 +259,16 @@ describe('the Sandbox follows the evidence about real GHL', () => {
     expect((await create({ firstName: 'Real', email: 'real@example.com' })).status).toBe(201);
   });
 });
+
+describe('company name on update (#314: real GHL takes it, though the spec omits it)', () => {
+  it('PUT /contacts/:id stores companyName; an invented property is still refused', async () => {
+    const { send } = sandboxUnderTest();
+    const sam = 'sbxContSamLee0000001';
+    const put = (body: object) => send(`/contacts/${sam}`, { method: 'PUT', body });
+    expect((await put({ companyName: 'Initech' })).json.contact.companyName).toBe('Initech');
+    expect((await send(`/contacts/${sam}`)).json.contact.companyName).toBe('Initech');
+    const invented = await put({ foobar: 'x' });
+    expect(invented.status).toBe(422);
+    expect(invented.json.message).toEqual(['property foobar should not exist']);
+  });
+});

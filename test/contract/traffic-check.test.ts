@@ -141,6 +141,12 @@ describeWithSpec('checkTrafficEntry', () => {
     expect(check({ method: 'POST', path: '/contacts/search', status: 200, body })).toEqual([]);
   });
 
+  it('accepts companyName on a contact update as an evidence-based exception (#314), nothing else', () => {
+    const update = { method: 'PUT', path: '/contacts/sbxContSamLee0000001', status: 200 };
+    expect(check({ ...update, body: { companyName: 'Acme' } })).toEqual([]);
+    expect(check({ ...update, body: { companyName: 'Acme', gender: 'x' } })).toHaveLength(1);
+  });
+
   it('reports an undocumented query parameter and a missing required one', () => {
     expect(
       check({ method: 'GET', path: '/contacts/?sortBy=name', body: null, status: 200 }),
