@@ -127,8 +127,6 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
           }}
         />
       ))}
-      {/* GHL's update (UpdateContactDto) has no companyName: GHL refuses it on PUT. */}
-      <p class="panel__meta">The company is changed in GHL.</p>
     </PanelForm>
   );
 }
