@@ -92,6 +92,19 @@ export function contactSearchView(contact: SandboxContact) {
     ...contactListView(contact),
     address: contact.address1,
     dateOfBirth: Number.isNaN(born) ? null : born,
+    // The other fields #314 lists in live search answers beyond `ContactsSearchSchema`.
+    city: contact.city,
+    state: contact.state,
+    postalCode: contact.postalCode,
+    website: contact.website,
+    phoneLabel: contact.phone ? 'Mobile' : null,
+    dnd: contact.dnd,
+    dndSettings: {},
+    inboundDndSettings: {},
+    validEmail: contact.email ? true : null,
+    businessName: null,
+    attributionSource: { sessionSource: 'CRM UI', medium: 'manual', mediumId: null },
+    lastAttributionSource: {},
   });
 }
 

@@ -18,6 +18,8 @@ export const faultsInput = z.strictObject({
     .optional(),
   /** The next `count` answers are cut-off JSON (the request itself takes effect). */
   malformedNext: z.number().int().min(1).optional(),
+  /** The next `count` contact creates are applied, then answered 422 (highlevel-api-docs#64). */
+  createThen422Next: z.number().int().min(1).optional(),
   /** Every request answers 429 for `durationMs`, with Retry-After. */
   rateLimitStorm: z
     .strictObject({
@@ -41,6 +43,7 @@ export function createFaults(clock: Clock) {
   let failNext = { count: 0, status: 500 };
   let dropNext = { count: 0, afterApply: false };
   let malformedNext = 0;
+  let createThen422Next = 0;
   let storm = { until: 0, retryAfterSeconds: 1 };
 
   return {
@@ -52,6 +55,7 @@ export function createFaults(clock: Clock) {
       if (input.dropNext)
         dropNext = { count: input.dropNext.count, afterApply: input.dropNext.afterApply ?? false };
       if (input.malformedNext !== undefined) malformedNext = input.malformedNext;
+      if (input.createThen422Next !== undefined) createThen422Next = input.createThen422Next;
       if (input.rateLimitStorm) {
         storm = {
           until: clock.now() + input.rateLimitStorm.durationMs,
@@ -64,6 +68,7 @@ export function createFaults(clock: Clock) {
       failNext = { count: 0, status: 500 };
       dropNext = { count: 0, afterApply: false };
       malformedNext = 0;
+      createThen422Next = 0;
       storm = { until: 0, retryAfterSeconds: 1 };
     },
     latencyMs: () => latencyMs,
@@ -87,7 +92,20 @@ export function createFaults(clock: Clock) {
       malformedNext -= 1;
       return true;
     },
-    describe: () => ({ latencyMs, failNext, dropNext, malformedNext, stormUntil: storm.until }),
+    /** Whether this applied contact create should answer 422 all the same, spending one use. */
+    takeCreateThen422(): boolean {
+      if (createThen422Next <= 0) return false;
+      createThen422Next -= 1;
+      return true;
+    },
+    describe: () => ({
+      latencyMs,
+      failNext,
+      dropNext,
+      malformedNext,
+      createThen422Next,
+      stormUntil: storm.until,
+    }),
   };
 }
 

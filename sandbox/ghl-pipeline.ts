@@ -3,13 +3,16 @@ import { endpointName } from '../utils/ghl/endpoints';
 import type { FaultAction } from './faults';
 import {
   ghlError,
+  invalidJwt,
   MISSING_SCOPE_MESSAGE,
   SandboxHttpError,
   tooManyRequests,
+  unprocessable,
 } from './ghl-responses';
 import type { SandboxRoute } from './route-context';
 import { contactListRoutes } from './routes/contact-list-routes';
 import { contactRoutes } from './routes/contact-routes';
+import { duplicateRoute } from './routes/duplicate-route';
 import { noteRoutes } from './routes/note-routes';
 import { tokenRoute } from './routes/oauth-routes';
 import { searchRoute } from './routes/search-route';
@@ -32,6 +35,7 @@ export interface GhlAnswer {
 
 const ROUTES: SandboxRoute[] = [
   searchRoute,
+  duplicateRoute,
   ...contactListRoutes,
   ...contactRoutes,
   ...taskRoutes,
@@ -44,6 +48,8 @@ const MATCHERS = ROUTES.map((route) => {
   const source = route.path.replace(/\/$/, '').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)');
   return { route, pattern: new RegExp(`^${source}/?$`) };
 });
+
+const CREATE_CONTACT = 'POST /contacts/';
 
 const isTokenCall = (method: string, url: URL) =>
   method === 'POST' && /^\/oauth\/token\/?$/.test(url.pathname);
@@ -98,6 +104,10 @@ export async function answerGhl(
       grant,
       state,
     });
+    // GHL has been seen to create a contact and answer 422 all the same (#64).
+    if (answer.endpoint === CREATE_CONTACT && reply.status === 201) {
+      if (state.faults.takeCreateThen422()) throw unprocessable(['Unprocessable Entity']);
+    }
     return {
       ...answer,
       status: reply.status,
@@ -130,7 +140,7 @@ function checkVersion(version: string | null) {
 
 function authenticate(state: SandboxState, header: string | null): AccessGrant {
   const grant = state.auth.authenticate(header);
-  if (grant === 'expired') throw ghlError(401, 'Invalid JWT');
+  if (grant === 'expired') throw invalidJwt();
   if (typeof grant === 'string') throw ghlError(401, 'Invalid token: access token is invalid');
   return grant;
 }

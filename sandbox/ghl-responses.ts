@@ -1,7 +1,12 @@
 /**
  * How the Sandbox answers, in GHL's shapes (common/common-schemas.json): JSON bodies, and errors
- * as `{ statusCode, message, error }` with `message` a list for validation failures.
+ * as `{ statusCode, message, error, traceId }` with `message` a list for validation failures.
+ * Real error bodies carry a `traceId` the spec does not list (GoHighLevel/highlevel-api-docs#289
+ * shows one on a 400 and on a search answer).
  */
+
+/** A trace id as GHL gives one per answer (a UUID). */
+export const traceId = (): string => crypto.randomUUID();
 
 /** An answer a route gives: status and JSON body. */
 export interface SandboxReply {
@@ -35,7 +40,12 @@ const REASONS: Record<number, string> = {
 
 /** A GHL error with one message, e.g. 401 "Invalid token: access token is invalid". */
 export function ghlError(status: number, message: string): SandboxHttpError {
-  return new SandboxHttpError(status, { statusCode: status, message, error: REASONS[status] });
+  return new SandboxHttpError(status, {
+    statusCode: status,
+    message,
+    error: REASONS[status],
+    traceId: traceId(),
+  });
 }
 
 /** 422 with GHL's list of messages ("property x should not exist", "title must be a string"). */
@@ -44,6 +54,7 @@ export function unprocessable(messages: string[]): SandboxHttpError {
     statusCode: 422,
     message: messages,
     error: REASONS[422],
+    traceId: traceId(),
   });
 }
 
@@ -51,7 +62,7 @@ export function unprocessable(messages: string[]): SandboxHttpError {
 export function tooManyRequests(retryAfterSeconds: number): SandboxHttpError {
   return new SandboxHttpError(
     429,
-    { statusCode: 429, message: 'Too many requests', error: REASONS[429] },
+    { statusCode: 429, message: 'Too many requests', error: REASONS[429], traceId: traceId() },
     { 'retry-after': String(retryAfterSeconds) },
   );
 }
@@ -72,6 +83,14 @@ export function replyOf(run: () => SandboxReply): SandboxReply {
     if (!(error instanceof SandboxHttpError)) throw error;
     return { status: error.status, body: error.body, headers: error.headers };
   }
+}
+
+/**
+ * 401 for an expired or malformed JWT: real GHL answers `{ statusCode, message: "Invalid JWT" }`
+ * without the `error` field its other 401s carry (as reported in issue 19).
+ */
+export function invalidJwt(): SandboxHttpError {
+  return new SandboxHttpError(401, { statusCode: 401, message: 'Invalid JWT', traceId: traceId() });
 }
 
 /** 404 for an id the location does not have. */

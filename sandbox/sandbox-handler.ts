@@ -2,7 +2,7 @@ import { answerGhl, parseJsonBody } from './ghl-pipeline';
 import { SandboxConnectionDropped } from './faults';
 import { jsonResponse, replyOf, SandboxHttpError } from './ghl-responses';
 import { controlRoute } from './routes/control-routes';
-import { authorizationRoute } from './routes/oauth-routes';
+import { authorizationRoute, CHOOSE_LOCATION_PATH } from './routes/oauth-routes';
 import { createSandboxState, type SandboxOptions } from './sandbox-state';
 import { trafficEntry, type TrafficEntry } from './traffic-log';
 
@@ -16,7 +16,7 @@ export interface CreateSandboxOptions extends SandboxOptions {
  * The Sandbox GHL as one request handler: Request in, Response out. The same function serves
  * HTTP on 127.0.0.1 (`npm run sandbox`) and, in Sandbox mode, the extension itself with no server.
  * GHL's API is answered by ghl-pipeline.ts; /__sandbox/ is the control API for tests and demos;
- * /oauth/chooselocation is the page a person authorizes on.
+ * /v2/oauth/chooselocation is the page a person authorizes on.
  */
 export function createSandbox(options: CreateSandboxOptions) {
   const state = createSandboxState(options);
@@ -38,7 +38,7 @@ export function createSandbox(options: CreateSandboxOptions) {
         ),
       );
     }
-    if (url.pathname.startsWith('/oauth/chooselocation')) {
+    if (url.pathname.startsWith(CHOOSE_LOCATION_PATH)) {
       try {
         return authorizationRoute(state, url);
       } catch (error) {

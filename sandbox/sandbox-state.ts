@@ -4,6 +4,7 @@ import { createOAuthCodes } from './oauth-codes';
 import { createRateBuckets, type SandboxRateLimits } from './rate-buckets';
 import { createSandboxAuth } from './sandbox-auth';
 import type { SandboxData } from './sandbox-records';
+import { createSearchLag } from './search-lag';
 import { seedSandboxData } from './seed-data';
 import { sandboxId } from './seeded-random';
 
@@ -16,6 +17,8 @@ export interface SandboxOptions {
   /** Lifetime of OAuth access tokens. Default 86399 s, as GHL. */
   tokenTtlSeconds?: number;
   rateLimits?: Partial<SandboxRateLimits>;
+  /** How long a new contact stays invisible to search (search-lag.ts). Default 3 s, as GHL. */
+  searchLagMs?: number;
   /** Start from these records instead of seeding (a restarted worker's saved Sandbox). */
   saved?: SandboxContents;
 }
@@ -48,6 +51,7 @@ export function createSandboxState(options: SandboxOptions) {
     oauthCodes: createOAuthCodes(clock),
     buckets: createRateBuckets(clock, options.rateLimits),
     faults: createFaults(clock),
+    searchLag: createSearchLag(clock, options.searchLagMs),
     counters: emptyCounters(),
     /** A fresh GHL-shaped id for a new record. */
     newId(prefix: string): string {
@@ -61,6 +65,7 @@ export function createSandboxState(options: SandboxOptions) {
       state.data = seed(changes.contacts ?? options.contacts, changes.seed ?? options.seed);
       state.counters = emptyCounters();
       state.faults.clear();
+      state.searchLag.clear();
     },
     /** Removes a contact with its tasks, notes and appointments, as GHL does. */
     deleteContact(id: string) {

@@ -1,6 +1,7 @@
 // `npm run sandbox`: the Sandbox GHL on http://127.0.0.1:<port>, for curl, the demo and tests.
 // Environment: SANDBOX_PORT (default 4010), SANDBOX_CONTACTS (default 60), SANDBOX_SEED,
-// SANDBOX_TOKEN_TTL (seconds), GHL_SANDBOX_LOG (a file to append the traffic log to).
+// SANDBOX_TOKEN_TTL (seconds), SANDBOX_SEARCH_LAG_MS (search's indexing lag, default 3000),
+// GHL_SANDBOX_LOG (a file to append the traffic log to).
 import { SANDBOX_LOCATION, SANDBOX_TOKENS } from '../sandbox/sandbox-fixtures';
 import { startSandboxServer } from './sandbox-server';
 
@@ -20,6 +21,7 @@ const server = await startSandboxServer({
   contacts: numberFromEnv('SANDBOX_CONTACTS'),
   seed: numberFromEnv('SANDBOX_SEED'),
   tokenTtlSeconds: numberFromEnv('SANDBOX_TOKEN_TTL'),
+  searchLagMs: numberFromEnv('SANDBOX_SEARCH_LAG_MS'),
   logFile: process.env.GHL_SANDBOX_LOG || undefined,
 });
 const { url } = server;

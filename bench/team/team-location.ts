@@ -174,13 +174,15 @@ async function runTeam(
       '(teammates out of step). The hour starts at linking, so it includes every first full sync. ' +
       'Each teammate makes a write on average every ' +
       `${WRITE_INTERVAL_MS / 60_000} minutes (Poisson) on the contacts they work on: a task, a ` +
-      'note or a tag, each with a marker of its own, through outbox.enqueue as the panel does. ' +
+      'note, a tag, or a new contact (by a phone typed as people do, which GHL stores in E.164, or ' +
+      "by email; the Sandbox's search lags 3 s behind, as GHL's), each with a marker of its own, " +
+      'through outbox.enqueue as the panel does. ' +
       `Then for ${STORM_MS / 60_000} minutes every request fails: ` +
       `${100 - APPLIED_THEN_502 * 100}% are refused with 503, ${APPLIED_THEN_502 * 100}% are ` +
       'applied by GHL and answered 502 (the answer is lost); writes go on during the storm. ' +
       'Afterwards the run goes on until every outbox is empty and GHL holds every write (checked ' +
       `every 10 s, for at most ${duration(size.capMs)}). Lost: a write GHL does not hold; ` +
-      'duplicated: a task or note GHL holds more than once (tags are a set).',
+      'duplicated: a task, note or contact GHL holds more than once (tags are a set).',
     tables: [
       {
         caption: 'GHL traffic of the whole team',
@@ -200,7 +202,7 @@ async function runTeam(
         caption: 'Writes',
         columns: [
           'Made',
-          'Tasks / notes / tags',
+          'Tasks / notes / tags / contacts',
           'Lost',
           'Duplicated',
           'Failed (kept for Retry)',
@@ -210,7 +212,7 @@ async function runTeam(
         rows: [
           [
             count(writes.length),
-            `${byKind('task.create')} / ${byKind('note.create')} / ${byKind('tags.add')}`,
+            `${byKind('task.create')} / ${byKind('note.create')} / ${byKind('tags.add')} / ${byKind('contact.create')}`,
             count(lost.length),
             count(duplicated.length),
             count(failed),

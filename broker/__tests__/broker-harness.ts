@@ -36,7 +36,7 @@ export async function approveInSandbox(
     locationId: SANDBOX_LOCATION.id,
   });
   const approved = await sandbox.handle(
-    new Request(`${GHL_API_BASE}/oauth/chooselocation/approve?${approval}`),
+    new Request(`${GHL_API_BASE}/v2/oauth/chooselocation/approve?${approval}`),
   );
   const code = new URL(approved.headers.get('location') ?? '').searchParams.get('code');
   if (!code) throw new Error(`Setup failed: approval answered ${approved.status} without a code`);

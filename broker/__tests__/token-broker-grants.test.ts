@@ -52,11 +52,12 @@ describe('grants through the broker', () => {
     expect(second.access_token).not.toBe(first.access_token);
     expect(second.refresh_token).not.toBe(first.refresh_token);
 
-    // The Sandbox rotates refresh tokens; its refusal comes back as GHL sent it.
+    // The Sandbox rotates refresh tokens; its refusal (400, as real GHL's, #249) comes back as
+    // GHL sent it.
     const replay = await refresh(first.refresh_token);
-    expect(replay.status).toBe(401);
+    expect(replay.status).toBe(400);
     expect(replay.json).toMatchObject({
-      statusCode: 401,
+      statusCode: 400,
       message: 'Invalid grant: refresh token was already used; the grant is revoked',
     });
     expect(replay.headers.get('access-control-allow-origin')).toBe(ORIGIN);

@@ -55,7 +55,7 @@ describe('rate limits like GHL', () => {
 
 describe('OAuth like GHL', () => {
   const authorize = (extra: Record<string, string> = {}) =>
-    `/oauth/chooselocation?${new URLSearchParams({
+    `/v2/oauth/chooselocation?${new URLSearchParams({
       response_type: 'code',
       client_id: SANDBOX_OAUTH_CLIENT.clientId,
       redirect_uri: REDIRECT,
@@ -130,7 +130,7 @@ describe('OAuth like GHL', () => {
     expect((await send('/oauth/token', form(wrongRedirect))).status).toBe(401);
   });
 
-  it('refresh tokens are single-use: a reused one → 401 and the family revoked', async () => {
+  it('refresh tokens are single-use: a reused one → 400 (as real GHL, #249) and the family revoked', async () => {
     const { send } = sandboxUnderTest();
     const first = await send(
       '/oauth/token',
@@ -145,7 +145,7 @@ describe('OAuth like GHL', () => {
     expect(second.status).toBe(200);
     expect(second.json.refresh_token).not.toBe(first.json.refresh_token);
     const replay = await send('/oauth/token', form(refresh));
-    expect(replay.status).toBe(401);
+    expect(replay.status).toBe(400);
     expect(replay.json.message).toMatch(/already used/);
     expect((await send(`/contacts/${SAM}`, { token: second.json.access_token })).status).toBe(401);
     const afterRevoke = {
@@ -153,7 +153,7 @@ describe('OAuth like GHL', () => {
       grant_type: 'refresh_token',
       refresh_token: second.json.refresh_token,
     };
-    expect((await send('/oauth/token', form(afterRevoke))).status).toBe(401);
+    expect((await send('/oauth/token', form(afterRevoke))).status).toBe(400);
   });
 
   it('grants read-only when only contacts.readonly is asked for', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxClient } from '../../test/support/sandbox-client';
 import { SANDBOX_LOCATION } from '../sandbox-fixtures';
+import { DEFAULT_SEARCH_LAG_MS } from '../search-lag';
 import { sandboxUnderTest } from './sandbox-requests';
 
 const LOC = SANDBOX_LOCATION.id;
@@ -21,6 +22,8 @@ describe('the Sandbox answers as real GHL does, not only as the spec says', () =
     });
     expect(created.status).toBe(201);
     const id: string = created.json.contact.id;
+    // Search sees a new contact only after its indexing lag (search-lag.ts).
+    await fake.advance(DEFAULT_SEARCH_LAG_MS);
 
     const found = await send('/contacts/search', {
       method: 'POST',

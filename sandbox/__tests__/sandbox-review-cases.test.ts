@@ -13,7 +13,7 @@ const client = {
 
 /** Approves the Sandbox's authorization page and exchanges the code, as the extension will. */
 async function exchangeCode(send: ReturnType<typeof sandboxUnderTest>['send']) {
-  const approve = `/oauth/chooselocation/approve?${new URLSearchParams({
+  const approve = `/v2/oauth/chooselocation/approve?${new URLSearchParams({
     client_id: client.client_id,
     redirect_uri: 'https://x.chromiumapp.org/',
     scope: 'contacts.readonly',

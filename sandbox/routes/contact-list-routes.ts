@@ -110,7 +110,8 @@ export const contactListRoutes: SandboxRoute[] = [
         .filter((c) => matchesQuery(c, String(q.query ?? '')))
         .sort(newestFirst);
       const skip = (q.skip as number | undefined) ?? 0;
-      const limit = (q.limit as number | undefined) ?? 10;
+      // The spec's default for this operation (`get-contacts-by-businessId`: limit, default 25).
+      const limit = (q.limit as number | undefined) ?? 25;
       if (limit < 1 || limit > 100) throw unprocessable(['limit must be between 1 and 100']);
       if (skip < 0) throw unprocessable(['skip must not be less than 0']);
       return {

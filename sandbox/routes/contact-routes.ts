@@ -1,7 +1,8 @@
 import { createContactBody, updateContactBody } from '../../utils/ghl/schemas/contact-schemas';
 import { applyDefined } from '../apply-changes';
 import { contactView, normaliseTags } from '../contact-views';
-import { SandboxHttpError } from '../ghl-responses';
+import { SandboxHttpError, traceId } from '../ghl-responses';
+import { toE164 } from '../phone-e164';
 import { contactOf, requireOwnLocation, touch, type SandboxRoute } from '../route-context';
 import type { SandboxContact } from '../sandbox-records';
 import type { SandboxState } from '../sandbox-state';
@@ -22,6 +23,7 @@ function refuseDuplicate(state: SandboxState, candidate: Partial<SandboxContact>
         statusCode: 400,
         message: 'This location does not allow duplicated contacts.',
         meta: { contactName: contactView(other).name, contactId: other.id, matchingField: field },
+        traceId: traceId(),
       });
     }
   }
@@ -67,7 +69,8 @@ export const contactRoutes: SandboxRoute[] = [
         firstName: input.firstName ?? splitName(input.name)[0],
         lastName: input.lastName ?? splitName(input.name)[1],
         email: input.email?.trim() || null,
-        phone: input.phone?.trim() || null,
+        // Stored in E.164, as GHL does (phone-e164.ts).
+        phone: toE164(input.phone),
         companyName: input.companyName ?? null,
         tags: normaliseTags(input.tags ?? []),
         customFields: storedCustomFields([], input.customFields),
@@ -89,6 +92,8 @@ export const contactRoutes: SandboxRoute[] = [
       };
       refuseDuplicate(state, contact);
       state.data.contacts.set(contact.id, contact);
+      // Search sees it only after GHL's indexing lag (search-lag.ts).
+      state.searchLag.created(contact.id);
       return { status: 201, body: { contact: { ...contactView(contact), deleted: false } } };
     },
   },
@@ -101,6 +106,7 @@ export const contactRoutes: SandboxRoute[] = [
       const input = validateGhlBody(updateContactBody, context.body);
       const { customFields, tags, name, ...fields } = input;
       const next = applyDefined<SandboxContact>({ ...contact }, fields);
+      if (fields.phone !== undefined) next.phone = toE164(fields.phone);
       if (name !== undefined && input.firstName === undefined && input.lastName === undefined) {
         [next.firstName, next.lastName] = splitName(name);
       }

@@ -85,11 +85,18 @@ export const controlAdminRoutes: ControlRoute[] = [
     pattern: /^settings$/,
     handle(state, _m, body) {
       const input = validateGhlBody(
-        z.strictObject({ tokenTtlSeconds: z.number().int().min(1) }),
+        z.strictObject({
+          tokenTtlSeconds: z.number().int().min(1).optional(),
+          // How long a new contact stays out of search answers (0: at once).
+          searchLagMs: z.number().int().min(0).max(600_000).optional(),
+        }),
         body,
       );
-      state.settings.tokenTtlSeconds = input.tokenTtlSeconds;
-      return ok(state.settings);
+      if (input.tokenTtlSeconds !== undefined) {
+        state.settings.tokenTtlSeconds = input.tokenTtlSeconds;
+      }
+      if (input.searchLagMs !== undefined) state.searchLag.setLag(input.searchLagMs);
+      return ok({ ...state.settings, searchLagMs: state.searchLag.lagMs() });
     },
   },
   {

@@ -8,6 +8,9 @@ import { validateGhlBody } from '../validate-body';
 /** The Sandbox also accepts a PKCE verifier when the authorization sent a challenge. */
 const sandboxTokenBody = tokenRequestBody.extend({ code_verifier: z.string().optional() });
 
+/** Where GHL's docs send people to authorize (docs/oauth/Authorization.md, since 2026-05-27). */
+export const CHOOSE_LOCATION_PATH = '/v2/oauth/chooselocation';
+
 const KNOWN_SCOPES = new Set(['contacts.readonly', 'contacts.write']);
 
 /**
@@ -63,10 +66,12 @@ export async function tokenRoute(
   if (input.grant_type === 'refresh_token') {
     if (!input.refresh_token) throw unprocessable(['refresh_token should not be empty']);
     const issued = state.auth.redeemRefreshToken(input.refresh_token, ttl);
+    // A refresh GHL will not honour answers 400 in real GHL (GoHighLevel/highlevel-api-docs#249:
+    // GHL's team "sending 400 as status code in such case"), not the 401 the spec suggests.
     if (issued === 'reused') {
-      throw ghlError(401, 'Invalid grant: refresh token was already used; the grant is revoked');
+      throw ghlError(400, 'Invalid grant: refresh token was already used; the grant is revoked');
     }
-    if (issued === 'invalid') throw ghlError(401, 'Invalid grant: refresh token is invalid');
+    if (issued === 'invalid') throw ghlError(400, 'Invalid grant: refresh token is invalid');
     return tokenReply(issued, ttl);
   }
   throw unprocessable(['grant_type client_credentials is not supported by the Sandbox']);
@@ -115,8 +120,9 @@ function authorizationRequest(query: URLSearchParams) {
 }
 
 /**
- * GET /oauth/chooselocation: the page where a person picks a location, and
- * GET /oauth/chooselocation/approve, which redirects back with `code` and `state`.
+ * GET /v2/oauth/chooselocation: the page where a person picks a location (GHL's docs moved it
+ * under /v2/ on 2026-05-27, docs/oauth/Authorization.md), and
+ * GET /v2/oauth/chooselocation/approve, which redirects back with `code` and `state`.
  */
 export function authorizationRoute(state: SandboxState, url: URL): Response {
   const request = authorizationRequest(url.searchParams);
@@ -140,7 +146,7 @@ export function authorizationRoute(state: SandboxState, url: URL): Response {
   }
   const approve = (locationId: string) => {
     const target = new URL(url);
-    target.pathname = '/oauth/chooselocation/approve';
+    target.pathname = `${CHOOSE_LOCATION_PATH}/approve`;
     target.searchParams.set('locationId', locationId);
     return `${target.pathname}${target.search}`;
   };

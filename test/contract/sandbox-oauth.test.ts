@@ -24,7 +24,7 @@ describeWithSpec('Sandbox OAuth', () => {
       locationId: SANDBOX_LOCATION.id,
     });
     const approved = await sandbox.handle(
-      new Request(`${GHL_API_BASE}/oauth/chooselocation/approve?${approval}`),
+      new Request(`${GHL_API_BASE}/v2/oauth/chooselocation/approve?${approval}`),
     );
     expect(approved.status).toBe(302);
     const back = new URL(approved.headers.get('location') ?? '');

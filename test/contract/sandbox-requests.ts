@@ -89,6 +89,10 @@ export const VALID_REQUESTS: Record<
     params: { businessId: ACME },
     query: { locationId: LOCATION },
   }),
+  findDuplicateContact: async () => ({
+    params: {},
+    query: { locationId: LOCATION, email: 'jane.doe@acme.example' },
+  }),
   createContact: async () => ({
     params: {},
     body: {

@@ -79,9 +79,72 @@ describeWithSpec('checkTrafficEntry', () => {
   it('checks search bodies against the documented search fields', () => {
     const search = { method: 'POST', path: '/contacts/search', status: 200 };
     expect(check({ ...search, body: { locationId: 'L1', pageLimit: 5 } })).toEqual([]);
-    expect(check({ ...search, body: { locationId: 'L1', limit: 5 } })).toEqual([
+    expect(check({ ...search, body: { locationId: 'L1', pageLimit: 5, limit: 5 } })).toEqual([
       "POST /contacts/search: body.limit: unknown property (not in GHL's search docs)",
     ]);
+  });
+
+  // Judged by GHL's documented rules (sandbox/documented-search-body.ts), not the product's schema.
+  it.each([
+    ['no pageLimit (GHL requires it, #31)', { locationId: 'L1' }, /body\.pageLimit/],
+    [
+      'page with searchAfter',
+      { locationId: 'L1', pageLimit: 5, page: 2, searchAfter: [1, 'a'] },
+      /page and searchAfter/,
+    ],
+    [
+      'page paging past 10,000 records',
+      { locationId: 'L1', pageLimit: 100, page: 101 },
+      /limited to 10000/,
+    ],
+    [
+      'a query over 75 characters',
+      { locationId: 'L1', pageLimit: 5, query: 'x'.repeat(76) },
+      /body\.query/,
+    ],
+    [
+      'an unknown search field (#289)',
+      { locationId: 'L1', pageLimit: 5, filters: [{ field: 'ssn', operator: 'eq', value: 1 }] },
+      /Invalid field ssn/,
+    ],
+    [
+      'an unknown operator',
+      {
+        locationId: 'L1',
+        pageLimit: 5,
+        filters: [{ field: 'email', operator: 'like', value: 'a' }],
+      },
+      /operator/,
+    ],
+  ])('refuses a search body with %s', (_what, body, problem) => {
+    const problems = check({ method: 'POST', path: '/contacts/search', status: 200, body });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(problem);
+  });
+
+  it('accepts what GHL documents: filter groups, range, not_contains, exactly 75 characters', () => {
+    const body = {
+      locationId: 'L1',
+      pageLimit: 100,
+      page: 100,
+      query: 'x'.repeat(75),
+      filters: [
+        {
+          group: 'OR',
+          filters: [
+            { field: 'email', operator: 'not_contains', value: 'example' },
+            { field: 'dateAdded', operator: 'range', value: { gte: '2026-01-01T00:00:00Z' } },
+          ],
+        },
+      ],
+    };
+    expect(check({ method: 'POST', path: '/contacts/search', status: 200, body })).toEqual([]);
+  });
+
+  it('accepts companyName on a contact update as an evidence-based exception (#314), nothing else', () => {
+    const update = { method: 'PUT', path: '/contacts/sbxContSamLee0000001', status: 200 };
+    expect(check({ ...update, body: { companyName: 'Acme' } })).toEqual([]);
+    expect(check({ ...update, body: { companyName: 'Acme', gender: 'x' } })).toHaveLength(1);
   });
 
   it('reports an undocumented query parameter and a missing required one', () => {

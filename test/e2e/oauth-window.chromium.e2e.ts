@@ -99,9 +99,9 @@ describe('Chromium: launchWebAuthFlow against the Sandbox authorization page', (
     // Both the page and the approve click reached the local server; nothing else left the browser.
     expect(browser.marketplace.requests).toEqual([
       expect.stringMatching(
-        /^GET https:\/\/marketplace\.gohighlevel\.com\/oauth\/chooselocation\?/,
+        /^GET https:\/\/marketplace\.gohighlevel\.com\/v2\/oauth\/chooselocation\?/,
       ),
-      expect.stringMatching(/\/oauth\/chooselocation\/approve\?.*locationId=sbxLoc7Trint/),
+      expect.stringMatching(/\/v2\/oauth\/chooselocation\/approve\?.*locationId=sbxLoc7Trint/),
     ]);
     expect(browser.unrouted).toEqual([]);
   });

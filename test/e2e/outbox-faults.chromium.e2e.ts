@@ -207,6 +207,46 @@ describe('Chromium: the outbox under faults', () => {
     expect(after.byEndpoint[POST_NOTE]).toBe(1);
   }, 60_000);
 
+  it('contact creates whose answers are lost, under search lag and E.164 phones: each made once, none shown failed', async () => {
+    await connect();
+    // Real GHL's search lags behind writes (issue 19): longer than the outbox's first backoff.
+    await ghl('settings', { searchLagMs: 5_000 });
+    const run = Date.now().toString(36);
+    const block = String(200 + (Date.now() % 700)); // three digits, another block each run
+    const made = () => [...browser.ghl.state.data.contacts.values()];
+    const statuses = new Set<string>();
+    const watch = async () => {
+      const list = await jobs();
+      for (const job of list) statuses.add(job.status);
+      return list;
+    };
+    const TRIES = 8;
+    try {
+      for (let i = 0; i < TRIES; i += 1) {
+        // Phones as people type them (GHL stores E.164), or an email.
+        const body =
+          i % 2 === 0
+            ? { phone: `(555) ${block}-${1000 + i}` }
+            : { email: `lost.${run}.${i}@example.com` };
+        await ghl('faults', { dropNext: { count: 1, afterApply: true } });
+        await enqueue({
+          kind: 'contact.create',
+          body: { firstName: 'Lost', lastName: `Answer ${run} ${i}`, ...body },
+        });
+        await expect.poll(watch, CONVERGED).toEqual([]);
+        const mine = made().filter((c) => c.lastName === `Answer ${run} ${i}`);
+        expect(mine, `try ${i}`).toHaveLength(1);
+        if (i % 2 === 0) expect(mine[0]!.phone).toBe(`+1555${block}${1000 + i}`);
+      }
+    } finally {
+      await ghl('settings', { searchLagMs: 3_000 });
+    }
+    expect([...statuses]).not.toContain('failed');
+    const after = await counters();
+    expect(after.byEndpoint['POST /contacts/'], 'never sent twice').toBe(TRIES);
+    expect(after.byEndpoint['GET /contacts/search/duplicate']).toBeGreaterThanOrEqual(TRIES);
+  }, 240_000);
+
   it('a failed write survives a browser restart, Retry sends it once, Discard sends nothing', async () => {
     // A token without contacts.write: GHL would refuse every write for good.
     await connect(['contacts.readonly']);

@@ -266,7 +266,8 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
     expect(ghlContact(browser.ghl, edie.id)).toMatchObject({
       firstName: 'Edie',
       lastName: 'Mutated',
-      phone: '+1 555 010 9999',
+      // Sent as typed, stored by GHL in E.164.
+      phone: '+15550109999',
       email: 'edie.mutable@example.com',
     });
     expect(ghl.received('PUT', `/contacts/${edie.id}`).map((r) => r.body)).toEqual([

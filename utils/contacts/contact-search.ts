@@ -30,6 +30,9 @@ export async function searchCache(
   return found.map((cached) => contactSummary(cached.contact));
 }
 
+/** The longest `query` GHL's search takes (sandbox/documented-search-body.ts). */
+export const SEARCH_QUERY_MAX = 75;
+
 /**
  * Asks GHL (POST /contacts/search, at a person's priority) and caches what it found, so the
  * next keystroke's cache search and a link made offline know these contacts. Answers them, less
@@ -43,7 +46,8 @@ export async function searchGhl(
 ): Promise<GhlContact[]> {
   const { locationId } = client;
   const answer = await client.ghl.contacts.search(
-    { locationId, query, pageLimit: SEARCH_LIMIT },
+    // GHL takes a query of at most 75 characters (422 beyond): a longer one is cut, not refused.
+    { locationId, query: query.slice(0, SEARCH_QUERY_MAX), pageLimit: SEARCH_LIMIT },
     { priority: 'user' },
   );
   return cacheSearchResults(db, locationId, answer.contacts, now);

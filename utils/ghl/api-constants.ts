@@ -14,8 +14,11 @@ export const SCOPE_CONTACTS_READ = 'contacts.readonly';
 /** Create, edit and delete contacts, tasks, notes and tags. */
 export const SCOPE_CONTACTS_WRITE = 'contacts.write';
 
-/** Where a person picks the location to install a Marketplace app into (OAuth authorization). */
-export const GHL_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/oauth/chooselocation';
+/**
+ * Where a person picks the location to install a Marketplace app into (OAuth authorization):
+ * under /v2/ since GHL's docs changed on 2026-05-27 (docs/oauth/Authorization.md).
+ */
+export const GHL_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 
 /** GHL's documented limits per app per location: the burst window and the daily cap. */
 export const GHL_RATE_LIMITS = {

@@ -20,6 +20,7 @@ import {
   searchContactsBody,
   searchContactsResponse,
 } from './schemas/search-schemas';
+import { duplicateContactQuery, duplicateContactResponse } from './schemas/duplicate-schemas';
 import { deletedResponse } from './schemas/shared-fields';
 import { tagsBody, tagsResponse } from './schemas/tag-schemas';
 import {
@@ -92,6 +93,17 @@ export const GHL_ENDPOINTS = {
     status: 200,
     response: contactListResponse,
     query: businessContactsQuery,
+    idempotent: true,
+  }),
+  // The location's own duplicate rule, read at once: how a create whose answer was lost is found
+  // (search is eventually consistent; this is the check POST /contacts/ itself makes).
+  findDuplicateContact: endpoint({
+    operationId: 'get-duplicate-contact',
+    method: 'GET',
+    path: '/contacts/search/duplicate',
+    status: 200,
+    response: duplicateContactResponse,
+    query: duplicateContactQuery,
     idempotent: true,
   }),
   createContact: endpoint({

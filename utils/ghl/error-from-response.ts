@@ -1,5 +1,5 @@
 import { GhlError, type GhlErrorKind } from './ghl-error';
-import { errorBodySchema } from './schemas/error-body-schemas';
+import { errorBodySchema, type GhlErrorBody } from './schemas/error-body-schemas';
 
 /** GHL's 401 text when a token lacks the scope an operation needs. */
 const MISSING_SCOPE = /not authorized for this scope/i;
@@ -16,8 +16,14 @@ export function errorFromResponse(
   bodyText: string,
   retryAfterMs?: number,
 ): GhlError {
-  const ghlMessages = messagesOf(bodyText);
-  return new GhlError(kindOf(status, ghlMessages), endpoint, { status, ghlMessages, retryAfterMs });
+  const body = bodyOf(bodyText);
+  const ghlMessages = messagesOf(body);
+  return new GhlError(kindOf(status, ghlMessages), endpoint, {
+    status,
+    ghlMessages,
+    retryAfterMs,
+    existingId: body?.meta?.contactId,
+  });
 }
 
 function kindOf(status: number, messages: string[]): GhlErrorKind {
@@ -32,17 +38,20 @@ function kindOf(status: number, messages: string[]): GhlErrorKind {
   return 'validation';
 }
 
-function messagesOf(bodyText: string): string[] {
+function bodyOf(bodyText: string): GhlErrorBody | undefined {
   let json: unknown;
   try {
     json = JSON.parse(bodyText);
   } catch {
-    return [];
+    return undefined;
   }
   const parsed = errorBodySchema.safeParse(json);
-  if (!parsed.success || parsed.data.message === undefined) return [];
-  const { message } = parsed.data;
-  return Array.isArray(message) ? message : [message];
+  return parsed.success ? parsed.data : undefined;
+}
+
+function messagesOf(body: GhlErrorBody | undefined): string[] {
+  if (body?.message === undefined) return [];
+  return Array.isArray(body.message) ? body.message : [body.message];
 }
 
 /** `Retry-After` in milliseconds: seconds or an HTTP date; undefined when absent or unreadable. */

@@ -3,6 +3,7 @@ import { createGhlRequest, type GhlRequestDeps } from './ghl-request';
 import type { RequestPriority } from './rate-limiter';
 import type { RetryPolicy } from './retry-policy';
 import type { CreateContactInput, UpdateContactInput } from './schemas/contact-schemas';
+import type { DuplicateContactQuery } from './schemas/duplicate-schemas';
 import type { CreateNoteInput, UpdateNoteInput } from './schemas/note-schemas';
 import type {
   BusinessContactsQuery,
@@ -38,6 +39,9 @@ export function createGhlClient(deps: GhlRequestDeps) {
         request(E.searchContacts, { ...o, body }),
       byBusiness: (businessId: string, query: BusinessContactsQuery, o: CallOptions = {}) =>
         request(E.getBusinessContacts, { ...o, params: { businessId }, query }),
+      /** The contact the location's duplicate rule matches (email, else E.164 number), or null. */
+      findDuplicate: (query: DuplicateContactQuery, o: CallOptions = {}) =>
+        request(E.findDuplicateContact, { ...o, query }).then((r) => r.contact ?? null),
       create: (body: CreateContactInput, o: CallOptions = {}) =>
         request(E.createContact, { ...o, body }).then((r) => r.contact),
       update: (contactId: string, body: UpdateContactInput, o: CallOptions = {}) =>

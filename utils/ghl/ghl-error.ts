@@ -72,6 +72,11 @@ export interface GhlErrorOptions {
   retryAfterMs?: number;
   /** Replaces the generic human message, e.g. to name the field of a bad response. */
   detail?: string;
+  /**
+   * The record GHL says the request collides with: a contact create refused as a duplicate
+   * names the existing contact (`meta.contactId` in GHL's 400 body).
+   */
+  existingId?: string;
   cause?: unknown;
 }
 
@@ -83,6 +88,7 @@ export class GhlError extends Error {
   readonly status?: number;
   readonly ghlMessages: string[];
   readonly retryAfterMs?: number;
+  readonly existingId?: string;
 
   constructor(kind: GhlErrorKind, endpoint: string, options: GhlErrorOptions = {}) {
     super(options.detail ?? humanMessage(kind, options.ghlMessages), { cause: options.cause });
@@ -91,6 +97,7 @@ export class GhlError extends Error {
     this.status = options.status;
     this.ghlMessages = options.ghlMessages ?? [];
     this.retryAfterMs = options.retryAfterMs;
+    this.existingId = options.existingId;
   }
 
   /** The plain value to send to another context. */

@@ -124,11 +124,34 @@ export async function findCreatedRecord(
 ): Promise<OutboxResult | undefined> {
   const rules = operationFor(job.operation.kind).create;
   if (!rules) return undefined;
+  return rules.find(ghl, job.operation, lookFor(job, locationId, o));
+}
+
+/**
+ * When GHL refused a create's POST: the record it may have made all the same (the kind's
+ * `create.refused`: a resend refused as a duplicate of what the lost first send made, a 422 on
+ * a create GHL applied), looked at under the same rules as {@link findCreatedRecord}. Answers
+ * undefined when the refusal stands.
+ */
+export async function findRefusedCreate(
+  ghl: GhlClient,
+  job: StoredOutboxJob,
+  locationId: string,
+  error: unknown,
+  o: CallOptions,
+): Promise<OutboxResult | undefined> {
+  const refused = operationFor(job.operation.kind).create?.refused;
+  if (!refused || !(error instanceof GhlError) || error.kind !== 'validation') return undefined;
+  return refused(ghl, job.operation, error, lookFor(job, locationId, o));
+}
+
+/** Records that looked the same before the job was sent, or that GHL dates before it, are not its. */
+function lookFor(job: StoredOutboxJob, locationId: string, o: CallOptions) {
   const known = new Set(job.knownIds ?? []);
   const madeBefore = (job.madeAt ?? job.createdAt) - CLOCK_SKEW_MS;
   const fresh = (record: { id: string; dateAdded?: unknown }) =>
     !known.has(record.id) && !datedBefore(record.dateAdded, madeBefore);
-  return rules.find(ghl, job.operation, { locationId, o, fresh });
+  return { locationId, o, fresh };
 }
 
 function datedBefore(dateAdded: unknown, limit: number): boolean {

@@ -3,7 +3,7 @@ import type { ConnectionStatus } from '../auth/connection-status';
 import type { Clock } from '../clock';
 import type { CacheDbSource } from '../db/open-cache-db';
 import { QUOTA_MESSAGE } from '../db/quota';
-import type { CallOptions } from '../ghl/ghl-client';
+import type { CallOptions, GhlClient } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import { OUTBOX_WRITE, OUTBOX_CALL } from '../ghl/retry-policy';
 import type { OutboxResult } from './operations/operation';
@@ -16,6 +16,7 @@ import {
   errorRecord,
   findCreatedRecord,
   outboxBackoff,
+  findRefusedCreate,
   reconcilable,
   UNKNOWN_CONTACT_MESSAGE,
   type ErrorDecision,
@@ -108,7 +109,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
           // Gone meanwhile (the cached data was deleted): it is not to be sent.
           if (!(await store.replace(job)) || attemptSignal.aborted) return;
           posted = creating;
-          result = await operation.send(client.ghl, job.operation, o);
+          result = await sendCreateAware(client, job, o);
         }
         if (attemptSignal.aborted) return;
         return await finish(job, result);
@@ -118,6 +119,26 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         if (decision.action === 'again' && again < MAX_IMMEDIATE_RETRIES) continue;
         return afterError(job, error, decision, posted);
       }
+    }
+  }
+
+  /**
+   * Sends the job; a create GHL refuses is first looked for (findRefusedCreate): GHL may have
+   * made it all the same, and then the write is done, not failed.
+   */
+  async function sendCreateAware(
+    client: { ghl: GhlClient; locationId: string },
+    job: StoredOutboxJob,
+    o: CallOptions,
+  ): Promise<OutboxResult> {
+    const operation = operationFor(job.operation.kind);
+    try {
+      return await operation.send(client.ghl, job.operation, o);
+    } catch (error) {
+      if (!operation.create) throw error;
+      const found = await findRefusedCreate(client.ghl, job, client.locationId, error, o);
+      if (!found) throw error;
+      return found;
     }
   }
 

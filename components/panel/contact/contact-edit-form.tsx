@@ -19,12 +19,14 @@ const LABELS: Record<ContactFormField, string> = {
   lastName: 'Last name',
   email: 'Email',
   phone: 'Phone',
+  companyName: 'Company',
 };
 const INPUT_TYPES: Record<ContactFormField, 'text' | 'email' | 'tel'> = {
   firstName: 'text',
   lastName: 'text',
   email: 'email',
   phone: 'tel',
+  companyName: 'text',
 };
 
 /** Props of {@link ContactEdit}. */
@@ -35,7 +37,7 @@ export interface ContactEditProps {
 }
 
 /**
- * "Edit contact" and its form: first and last name, email, phone. Checked before sending (errors
+ * "Edit contact" and its form: first and last name, email, phone, company. Checked before sending (errors
  * beside their fields, focus on the first one, nothing sent); only changed fields are sent as a
  * `contact.update`. Escape or Cancel closes the form and gives focus back to the button.
  */
@@ -125,8 +127,6 @@ export function ContactEdit({ contact, name }: ContactEditProps) {
           }}
         />
       ))}
-      {/* GHL's update (UpdateContactDto) has no companyName: GHL refuses it on PUT. */}
-      <p class="panel__meta">The company is changed in GHL.</p>
     </PanelForm>
   );
 }

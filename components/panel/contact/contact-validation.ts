@@ -7,8 +7,19 @@ import type { PanelContact } from '../panel-records';
  * Pure functions; the form shows their messages beside the fields.
  */
 
-/** The fields the form edits, named as GHL's `UpdateContactDto` names them. */
-export const CONTACT_FORM_FIELDS = ['firstName', 'lastName', 'email', 'phone'] as const;
+/**
+ * The fields the form edits, named as GHL's `UpdateContactDto` names them (`companyName` is not
+ * in the spec's DTO, but real GHL takes it: utils/ghl/schemas/contact-schemas.ts says why).
+ */
+export const CONTACT_FORM_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'companyName',
+] as const;
+/** The fields a contact is found and named by: one must remain. */
+const IDENTITY_FIELDS = ['firstName', 'lastName', 'email', 'phone'] as const;
 export type ContactFormField = (typeof CONTACT_FORM_FIELDS)[number];
 
 /** What the person typed, one text per field. */
@@ -53,7 +64,7 @@ export function validateContactForm(values: ContactFormValues): ContactFormError
   const phone = phoneError(values.phone);
   if (email) errors.email = email;
   if (phone) errors.phone = phone;
-  if (CONTACT_FORM_FIELDS.every((field) => values[field].trim() === '')) {
+  if (IDENTITY_FIELDS.every((field) => values[field].trim() === '')) {
     errors.firstName = IDENTITY_MESSAGE;
   }
   return errors;
@@ -66,6 +77,7 @@ export function contactFormValues(contact: PanelContact): ContactFormValues {
     lastName: contact.lastName ?? '',
     email: contact.email ?? '',
     phone: contact.phone ?? '',
+    companyName: contact.companyName ?? '',
   };
 }
 

@@ -17,9 +17,9 @@ describe('authorizeUrl', () => {
       }),
     );
     expect(`${url.origin}${url.pathname}`).toBe(
-      'https://marketplace.gohighlevel.com/oauth/chooselocation',
+      'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
     );
-    expect(GHL_AUTHORIZE_URL).toBe('https://marketplace.gohighlevel.com/oauth/chooselocation');
+    expect(GHL_AUTHORIZE_URL).toBe('https://marketplace.gohighlevel.com/v2/oauth/chooselocation');
     expect([...url.searchParams.keys()].sort()).toEqual([
       'client_id',
       'redirect_uri',

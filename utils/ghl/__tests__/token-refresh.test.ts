@@ -20,7 +20,7 @@ const credentials = {
 
 /** Walks the Sandbox's authorization page and exchanges the code: a connected token set. */
 async function connect(sandbox: Sandbox, now: number): Promise<OAuthTokenSet> {
-  const url = new URL('https://services.leadconnectorhq.com/oauth/chooselocation/approve');
+  const url = new URL('https://services.leadconnectorhq.com/v2/oauth/chooselocation/approve');
   url.search = new URLSearchParams({
     client_id: credentials.clientId,
     redirect_uri: REDIRECT,
@@ -205,9 +205,10 @@ describe('OAuth refresh', () => {
         return createSandboxFetch(sandbox)(input, init);
       },
     });
+    // Real GHL answers a refused refresh with 400 (highlevel-api-docs#249), as the Sandbox does.
     await expect(oauth.refresh(credentials, 'no-such-refresh-token')).rejects.toMatchObject({
       kind: 'reconnect-needed',
-      status: 401,
+      status: 400,
     });
     expect([...new URLSearchParams(bodies[0]).keys()].sort()).toEqual([
       'client_id',
@@ -216,5 +217,20 @@ describe('OAuth refresh', () => {
       'refresh_token',
       'user_type',
     ]);
+  });
+
+  it.each([400, 401])('a refresh refused with %i means reconnect', async (status) => {
+    const oauth = createOAuthTokenClient({
+      fetch: async () =>
+        new Response(JSON.stringify({ statusCode: status, message: 'Location is not active' }), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        }),
+    });
+    await expect(oauth.refresh(credentials, 'some-refresh-token')).rejects.toMatchObject({
+      kind: 'reconnect-needed',
+      status,
+      ghlMessages: ['Location is not active'],
+    });
   });
 });

@@ -129,11 +129,15 @@ export const createContactBody = z.strictObject({
 export type CreateContactInput = z.input<typeof createContactBody>;
 
 /**
- * `UpdateContactDto` (PUT /contacts/:contactId). The spec has no `companyName` or `locationId`
- * here: GHL rejects them on update, so the client cannot send them.
+ * `UpdateContactDto` (PUT /contacts/:contactId). The spec has no `locationId` here (GHL rejects it
+ * on update). It has no `companyName` either, but real GHL takes it: PUT enforces a strict
+ * whitelist (an invented property answers 422 "should not exist") and `companyName` answers 200,
+ * checked field by field against a live location in GoHighLevel/highlevel-api-docs#314. An
+ * evidence-based exception, listed in test/contract/evidence-exceptions.ts.
  */
 export const updateContactBody = z.strictObject({
   ...contactInputFields,
+  companyName: nullableText.optional(),
   source: nullableText.optional(),
   assignedTo: nullableText.optional(),
 });

@@ -9,5 +9,7 @@ export const errorBodySchema = z.looseObject({
   statusCode: z.number().optional(),
   message: z.union([z.string(), z.array(z.string())]).optional(),
   error: z.string().optional(),
+  /** A duplicate contact refusal names the contact it matched (GHL's 400 on create). */
+  meta: z.looseObject({ contactId: z.string().optional() }).optional().catch(undefined),
 });
 export type GhlErrorBody = z.infer<typeof errorBodySchema>;

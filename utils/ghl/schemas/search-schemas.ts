@@ -9,9 +9,10 @@ import { contactList } from './contact-schemas';
 export const searchContactsBody = z.strictObject({
   locationId: z.string(),
   page: z.number().int().min(1).optional(),
-  pageLimit: z.number().int().min(1).max(500).optional(),
+  // Required by GHL (422 without it, GoHighLevel/highlevel-api-docs#31).
+  pageLimit: z.number().int().min(1).max(500),
   searchAfter: z.array(z.union([z.string(), z.number()])).optional(),
-  query: z.string().optional(),
+  query: z.string().max(75).optional(),
   filters: z
     .array(
       z.strictObject({

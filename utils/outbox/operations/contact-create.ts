@@ -1,14 +1,11 @@
 import { contactCreateSchema, type OperationOf } from '../../messaging/write-schemas';
 import type { CreateContactInput } from '../../ghl/schemas/contact-schemas';
-import type { SearchContactsInput } from '../../ghl/schemas/search-schemas';
 import { cacheContact } from './cache-records';
-import { contactHasKey, contactKey } from './look-alike';
+import { findAfterRefusal, findByDuplicateCheck, findBySearch } from './contact-lookup';
+import { contactKey } from './look-alike';
 import type { Operation } from './operation';
 import type { ShowPending } from './shown-records';
 import { summaryName } from './words';
-
-/** How many of the newest matching contacts are looked at when its answer was lost. */
-const SEARCH_PAGE = 20;
 
 /** A new contact (from a transcript's panel, linked to it): `POST /contacts/`. */
 export const operation: Operation<'contact.create'> = {
@@ -37,23 +34,21 @@ export const operation: Operation<'contact.create'> = {
     kind: 'contact',
     contact: await ghl.contacts.create(op.body as CreateContactInput, o),
   }),
-  // Found again by a search on its email, else its phone; never by name alone: a teammate's
-  // contact of the same name would be taken for ours, and the write dropped. A person decides.
+  // Found again by GHL's duplicate check (email, else the number in E.164), then by search, on
+  // its email or phone; never by name alone: a teammate's contact of the same name would be
+  // taken for ours, and the write dropped. A person decides. (contact-lookup.ts says why.)
   create: {
     // Contacts carry `dateAdded`, which `fresh` checks instead.
     lookAlikes: async () => [],
     reconcilable: (op) => contactKey(op.body)?.field !== 'name',
     find: async (ghl, op, look) => {
-      const key = contactKey(op.body);
-      if (!key || key.field === 'name') throw new Error('A contact is not looked for by name.');
-      const search: SearchContactsInput = {
-        locationId: look.locationId,
-        pageLimit: SEARCH_PAGE,
-        sort: [{ field: 'dateAdded', direction: 'desc' }],
-        filters: [{ field: key.field, operator: 'eq', value: key.value }],
-      };
-      const { contacts } = await ghl.contacts.search(search, look.o);
-      const contact = contacts.find((c) => look.fresh(c) && contactHasKey(key, c));
+      const contact =
+        (await findByDuplicateCheck(ghl, op.body, look)) ??
+        (await findBySearch(ghl, op.body, look));
+      return contact && { kind: 'contact', contact };
+    },
+    refused: async (ghl, op, error, look) => {
+      const contact = await findAfterRefusal(ghl, op.body, error, look);
       return contact && { kind: 'contact', contact };
     },
   },

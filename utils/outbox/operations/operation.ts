@@ -91,6 +91,16 @@ export interface CreateRules<K extends OutboxOperationKind> {
   reconcilable(op: OperationOf<K>): boolean;
   /** Looks for the record in GHL; `fresh` rules out records that existed before the write. */
   find(ghl: GhlClient, op: OperationOf<K>, look: LookFor): Promise<OutboxResult | undefined>;
+  /**
+   * GHL refused the create: the record it may have made all the same (a resend refused as a
+   * duplicate of the lost first send, a 422 on a create GHL applied), or undefined.
+   */
+  refused?(
+    ghl: GhlClient,
+    op: OperationOf<K>,
+    error: unknown,
+    look: LookFor,
+  ): Promise<OutboxResult | undefined>;
 }
 
 /** What {@link CreateRules.find} is given. */

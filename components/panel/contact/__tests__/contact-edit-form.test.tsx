@@ -51,6 +51,16 @@ describe('ContactEdit', () => {
     ]);
   });
 
+  it('edits the company name, which GHL takes on update (#314)', async () => {
+    const { page, written } = await openForm();
+    expect(input(page, 'Company').value).toBe(JANE.companyName ?? '');
+    await type(input(page, 'Company'), 'Initech');
+    await click(button(page, 'Save'));
+    expect(written).toEqual([
+      { kind: 'contact.update', contactId: 'c1', body: { companyName: 'Initech' } },
+    ]);
+  });
+
   it('sends nothing when nothing changed', async () => {
     const { page, written } = await openForm();
     await click(button(page, 'Save'));

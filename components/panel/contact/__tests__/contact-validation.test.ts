@@ -49,7 +49,7 @@ describe('phoneError', () => {
 });
 
 describe('validateContactForm', () => {
-  const form = { firstName: 'Jane', lastName: '', email: '', phone: '' };
+  const form = { firstName: 'Jane', lastName: '', email: '', phone: '', companyName: '' };
 
   it.each([
     ['a first name alone', form, {}],
@@ -57,6 +57,12 @@ describe('validateContactForm', () => {
     ['an email alone', { ...form, firstName: '', email: 'j@example.com' }, {}],
     ['a phone alone', { ...form, firstName: '', phone: '5550100' }, {}],
     ['nothing left', { ...form, firstName: '  ' }, { firstName: IDENTITY_MESSAGE }],
+    // A company does not identify a contact (a teammate's contact may share it).
+    [
+      'a company alone',
+      { ...form, firstName: '', companyName: 'Acme' },
+      { firstName: IDENTITY_MESSAGE },
+    ],
     [
       'a bad email and phone',
       { ...form, email: 'jane@', phone: '12' },
@@ -73,6 +79,7 @@ describe('contactChanges', () => {
     lastName: 'Doe',
     email: 'jane@example.com',
     phone: JANE.phone!,
+    companyName: JANE.companyName ?? '',
   };
 
   it('is empty when nothing changed, spaces aside', () => {
@@ -96,7 +103,14 @@ describe('contactChanges', () => {
         lastName: '',
         email: 'a@b.co',
         phone: '',
+        companyName: '',
       }),
     ).toEqual({ email: 'a@b.co' });
+  });
+
+  it('sends a changed company name (GHL takes it on update, #314)', () => {
+    expect(contactChanges(contactFormValues(JANE), { ...same, companyName: ' Initech ' })).toEqual({
+      companyName: 'Initech',
+    });
   });
 });

@@ -12,6 +12,7 @@ import { SHOWN } from '../shown';
 /** The files of operations/ that are shared helpers, not kinds. */
 const HELPERS = [
   'cache-records.ts',
+  'contact-lookup.ts',
   'look-alike.ts',
   'operation.ts',
   'registry.ts',
