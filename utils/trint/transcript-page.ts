@@ -23,7 +23,8 @@ export function isEditorPage(page: TranscriptPage): page is EditorPage {
  * list of selectors, most specific first, and an empty result is a normal outcome. Keep all
  * knowledge of Trint's markup in this file.
  */
-const TITLE_SELECTORS = [
+/** Where the title is looked for, first match wins (exported for the watcher's read-count test). */
+export const TITLE_SELECTORS = [
   '[data-testid="transcript-title"]',
   '[data-test="transcript-title"]',
   '[class*="TranscriptTitle"]',

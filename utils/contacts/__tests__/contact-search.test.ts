@@ -8,6 +8,7 @@ import { createCacheDbSource } from '../../db/open-cache-db';
 import type { GhlContactListItem } from '../../ghl/schemas/contact-schemas';
 import { dateText } from '../../mapping/transforms';
 import { cacheSearchResults, searchGhl } from '../contact-search';
+import { DEFAULT_SEARCH_LAG_MS } from '@/sandbox/search-lag';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const EARLIER = '2026-11-20T10:00:00.000Z';
@@ -87,6 +88,8 @@ describe('searchGhl against answers as real GHL sends them (#314)', () => {
       }),
     );
     const db = await createCacheDbSource(`contact-search-${(dbCount += 1)}`).get();
+    // GHL's search sees a new contact only after a few seconds (the Sandbox's search lag).
+    await fake.advance(DEFAULT_SEARCH_LAG_MS);
 
     const found = await fake.run(
       searchGhl(db, { ghl: client, locationId }, 'Birthday Person', NOW),
