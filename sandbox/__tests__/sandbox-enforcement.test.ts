@@ -170,10 +170,17 @@ describe('the Sandbox behaves like GHL', () => {
     expect(Date.parse(put.json.contact.dateUpdated)).toBeGreaterThan(Date.parse(before));
   });
 
-  it('refuses PUT fields the update schema lacks, such as companyName', async () => {
+  it('refuses PUT fields the update schema lacks, such as businessName', async () => {
+    const { send } = sandboxUnderTest();
+    const answer = await send(`/contacts/${SAM}`, { method: 'PUT', body: { businessName: 'X' } });
+    expect(answer).toMatchObject({ status: 422 });
+    expect(answer.json.message).toEqual(['property businessName should not exist']);
+  });
+
+  it('takes companyName on PUT, as real GHL does (highlevel-api-docs #314)', async () => {
     const { send } = sandboxUnderTest();
     const answer = await send(`/contacts/${SAM}`, { method: 'PUT', body: { companyName: 'X' } });
-    expect(answer.json.message).toEqual(['property companyName should not exist']);
+    expect(answer).toMatchObject({ status: 200, json: { contact: { companyName: 'X' } } });
   });
 
   it('refuses a duplicate contact by email', async () => {
