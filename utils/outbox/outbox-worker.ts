@@ -108,7 +108,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
           // Gone meanwhile (the cached data was deleted): it is not to be sent.
           if (!(await store.replace(job)) || attemptSignal.aborted) return;
           posted = creating;
-          result = await operation.send(client.ghl, job.operation, o);
+          result = await operation.send(client.ghl, job.operation, o, { db: await deps.db.get() });
         }
         if (attemptSignal.aborted) return;
         return await finish(job, result);

@@ -58,6 +58,7 @@ export async function readTranscriptView(
       contactId: link.contactId,
       locationId: link.locationId,
       linkedAt: link.linkedAt,
+      ...(link.logNoteId && { logNoteId: link.logNoteId }),
     },
     fields,
     mapped: fields && mappedFieldViews(fields, mapping),
