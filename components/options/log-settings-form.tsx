@@ -51,7 +51,7 @@ export function LogSettingsForm() {
         </p>
       </fieldset>
       {action.error && (
-        <p class="form__error" role="alert">
+        <p class="message message--error" role="alert">
           {action.error}
         </p>
       )}

@@ -79,6 +79,7 @@ export function backgroundUnderTest(options: { settings?: Partial<SyncSettings> 
       openTranscriptIds: async () => [],
       tell: (change) => tell(change as TranscriptChange),
       tellAll: async () => {},
+      commandPanel: async () => {},
     },
     notice,
     ...settings,
