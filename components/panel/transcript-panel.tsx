@@ -55,7 +55,9 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
     [transcriptId, canWrite, online],
   );
 
-  const onKeyDown = usePanelCommand(aside, layout.collapsed, (collapsed) => setLayout({ collapsed }));
+  const onKeyDown = usePanelCommand(aside, layout.collapsed, (collapsed) =>
+    setLayout({ collapsed }),
+  );
 
   // The toggle that was pressed is replaced by the other one: the focus follows it.
   useFocusWhenLost(layout.collapsed, () => aside.current?.querySelector('.panel__toggle'));

@@ -4,7 +4,7 @@ import { panelCommandSchema } from '@/utils/messaging/tab-messages';
 import { findTranscriptBody } from '@/utils/trint/transcript-selection';
 
 /** Where the command puts the focus: the search field, else the first quick action. */
-const FOCUS_FIRST = 'input[type="search"], .contact__quick .panel__button, .panel__toggle';
+const FIRST = 'input[type="search"],.contact__quick .panel__button,.panel__toggle';
 
 /**
  * The keyboard path to the panel. The browser command (manifest `commands`, passed on by the
@@ -17,53 +17,47 @@ export function usePanelCommand(
   collapsed: boolean,
   setCollapsed: (collapsed: boolean) => void,
 ) {
-  const returnTo = useRef<HTMLElement | null>(null);
-  const focusIn = useRef(false);
-
+  const returnTo = useRef<Element | null>(null);
+  const commanded = useRef(false);
+  const focusIn = () => aside.current?.querySelector<HTMLElement>(FIRST)?.focus();
+  /** The focused element in the panel's shadow root, if the focus is in the panel. */
+  const inside = () => {
+    const active = (aside.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;
+    return active && aside.current?.contains(active) ? (active as HTMLElement) : undefined;
+  };
   const leave = () => {
     const back = returnTo.current?.isConnected ? returnTo.current : findTranscriptBody(document);
-    if (back instanceof HTMLElement) back.focus();
+    (back as HTMLElement | undefined)?.focus?.();
     // Nothing to go back to that takes the focus: the panel lets go of it.
-    if (inPanel(aside.current)) (activeIn(aside.current) as HTMLElement | null)?.blur();
+    inside()?.blur();
   };
 
   useEffect(() => {
     const onMessage = (message: unknown) => {
       if (!panelCommandSchema.safeParse(message).success) return;
-      if (!inPanel(aside.current)) {
-        const active = document.activeElement;
-        if (active instanceof HTMLElement && active !== document.body) returnTo.current = active;
-        focusIn.current = true;
-        if (collapsed) setCollapsed(false);
-        else aside.current?.querySelector<HTMLElement>(FOCUS_FIRST)?.focus();
-      } else {
+      if (inside()) {
         leave();
         setCollapsed(true);
+        return;
       }
+      const active = document.activeElement;
+      returnTo.current = active === document.body ? null : active;
+      commanded.current = collapsed;
+      if (collapsed) setCollapsed(false);
+      else focusIn();
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [collapsed]);
 
-  // The panel shown by the command: the focus goes in once it is drawn.
+  // Shown by the command: the focus goes in once the panel is drawn.
   useEffect(() => {
-    if (collapsed || !focusIn.current) return;
-    focusIn.current = false;
-    aside.current?.querySelector<HTMLElement>(FOCUS_FIRST)?.focus();
+    if (collapsed || !commanded.current) return;
+    commanded.current = false;
+    focusIn();
   }, [collapsed]);
 
   return (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented) leave();
   };
-}
-
-/** The focused element inside the panel's shadow root (the document's is the host). */
-function activeIn(panel: HTMLElement | null): Element | null {
-  const root = panel?.getRootNode();
-  return root && 'activeElement' in root ? (root as ShadowRoot).activeElement : null;
-}
-
-function inPanel(panel: HTMLElement | null): boolean {
-  const active = activeIn(panel);
-  return !!active && !!panel?.contains(active);
 }

@@ -30,7 +30,6 @@ export function QuickActions(props: QuickActionsProps) {
   const { canWrite } = usePanelActions();
   const [more, setMore] = useState(false);
   const moreId = useId();
-  const loggedId = useId();
   return (
     <>
       <div class="panel__actions contact__quick" role="group" aria-label="Quick actions">
@@ -39,7 +38,6 @@ export function QuickActions(props: QuickActionsProps) {
             contactId={props.contactId}
             page={props.page}
             logged={props.logged}
-            describedBy={props.logged ? loggedId : undefined}
           />
         )}
         {canWrite && props.onAddTask && (
@@ -73,11 +71,6 @@ export function QuickActions(props: QuickActionsProps) {
           More
         </button>
       </div>
-      {props.logged && (
-        <p id={loggedId} class="panel__meta">
-          Logged to GHL: logging again updates that note.
-        </p>
-      )}
       <div id={moreId} class="contact__more" hidden={!more}>
         {more && props.more}
       </div>

@@ -13,8 +13,6 @@ export interface LogTranscriptButtonProps {
   page: EditorPage;
   /** Whether this transcript was logged before: the log then updates that note. */
   logged: boolean;
-  /** The id of the words that say it was logged, when it was. */
-  describedBy?: string;
 }
 
 /**
@@ -22,12 +20,7 @@ export interface LogTranscriptButtonProps {
  * was transcribed and where (see logNote), through the outbox like every write. What text it
  * carries is the person's setting, read when they press it.
  */
-export function LogTranscriptButton({
-  contactId,
-  page,
-  logged,
-  describedBy,
-}: LogTranscriptButtonProps) {
+export function LogTranscriptButton({ contactId, page, logged }: LogTranscriptButtonProps) {
   const { write, announce } = usePanelActions();
   const selection = useTranscriptSelection(page.transcriptId);
   const [sending, setSending] = useState(false);
@@ -59,7 +52,8 @@ export function LogTranscriptButton({
     <button
       type="button"
       class="panel__button panel__button--primary"
-      aria-describedby={describedBy}
+      // Once logged, the button says so; its name stays, as the action is the same.
+      title={logged ? 'Logged: this updates the same GHL note' : undefined}
       disabled={sending}
       // Pressing the button must not take the page's selection away before it is read.
       onMouseDown={(event) => event.preventDefault()}

@@ -31,7 +31,13 @@ export interface NoteSectionProps {
  * The notes of the transcript's contact, pinned first then newest, with "New note" and "Save
  * selection as note" when the panel can write. Read-only connections see the notes only.
  */
-export function NoteSection({ notes, contactId, page, memory = ALL_OPEN, addRequest }: NoteSectionProps) {
+export function NoteSection({
+  notes,
+  contactId,
+  page,
+  memory = ALL_OPEN,
+  addRequest,
+}: NoteSectionProps) {
   const { canWrite, write, announce } = usePanelActions();
   const [adding, setAdding] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);

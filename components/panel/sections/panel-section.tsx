@@ -41,6 +41,8 @@ export function PanelSection(props: PanelSectionProps) {
             aria-controls={bodyId}
             onClick={() => memory.toggle(name)}
           >
+            {/* A chevron saying which way; hidden, or it would become part of the region's name. */}
+            <span class="panel__chevron" aria-hidden="true" />
             {title}
           </button>
         </h3>
