@@ -12,11 +12,7 @@ const CUT_MARK = '…';
 /** Most specific first; each lists the transcript's paragraphs in page order. */
 const PARAGRAPH_SELECTORS = [
   '[data-testid="transcript-paragraph"]',
-  '[class*="TranscriptParagraph"]',
-  '[class*="transcript-paragraph"]',
   '[data-testid="transcript-body"] p',
-  '[data-testid="transcript-editor"] p',
-  'main article p',
   'article p',
   'main p',
 ];
@@ -29,30 +25,17 @@ export function readTranscriptOpening(
   win: Pick<Window, 'document'>,
   max = MAX_OPENING_LENGTH,
 ): string | undefined {
-  try {
-    for (const selector of PARAGRAPH_SELECTORS) {
-      const paragraphs = [...win.document.querySelectorAll(selector)]
-        .map((element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '')
-        .filter(Boolean);
-      if (paragraphs.length > 0) return upTo(paragraphs, max);
+  for (const selector of PARAGRAPH_SELECTORS) {
+    let text = '';
+    for (const element of win.document.querySelectorAll(selector)) {
+      const paragraph = element.textContent?.replace(/\s+/g, ' ').trim();
+      if (!paragraph) continue;
+      const next = text ? `${text}\n${paragraph}` : paragraph;
+      // Whole paragraphs only; a first one longer than the limit is cut and marked.
+      if (next.length > max) return text || `${next.slice(0, max - CUT_MARK.length)}${CUT_MARK}`;
+      text = next;
     }
-  } catch {
-    // An odd page state is "nothing found", never an error in the panel.
+    if (text) return text;
   }
   return undefined;
-}
-
-function upTo(paragraphs: string[], max: number): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const paragraph of paragraphs) {
-    const next = length + (kept.length > 0 ? 1 : 0) + paragraph.length;
-    if (next > max) {
-      if (kept.length === 0) kept.push(`${paragraph.slice(0, max - CUT_MARK.length)}${CUT_MARK}`);
-      break;
-    }
-    kept.push(paragraph);
-    length = next;
-  }
-  return kept.join('\n');
 }

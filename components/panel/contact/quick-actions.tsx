@@ -72,7 +72,7 @@ export function QuickActions(props: QuickActionsProps) {
         </button>
       </div>
       <div id={moreId} class="contact__more" hidden={!more}>
-        {more && props.more}
+        {props.more}
       </div>
     </>
   );

@@ -52,8 +52,6 @@ export function LogTranscriptButton({ contactId, page, logged }: LogTranscriptBu
     <button
       type="button"
       class="panel__button panel__button--primary"
-      // Once logged, the button says so; its name stays, as the action is the same.
-      title={logged ? 'Logged: this updates the same GHL note' : undefined}
       disabled={sending}
       // Pressing the button must not take the page's selection away before it is read.
       onMouseDown={(event) => event.preventDefault()}
