@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { logSettingsItem } from '@/utils/storage/log-settings-item';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { readTranscriptOpening } from '@/utils/trint/transcript-opening';
@@ -23,28 +22,21 @@ export interface LogTranscriptButtonProps {
 export function LogTranscriptButton({ contactId, page, logged }: LogTranscriptButtonProps) {
   const { write, announce } = usePanelActions();
   const selection = useTranscriptSelection(page.transcriptId);
-  const [sending, setSending] = useState(false);
-
+  // A second press before GHL has the first is harmless: the outbox sends the two in order, and
+  // the second updates the note the first made.
   const log = async () => {
-    setSending(true);
-    try {
-      const { content } = await logSettingsItem.read();
-      const body = logNote({
-        page,
-        trintOrigin: pageTrintOrigin(),
-        loggedAt: new Date(),
-        content,
-        selection: selection.text,
-        opening: () => readTranscriptOpening(window),
-      });
-      const { transcriptId } = page;
-      if (await write({ kind: 'transcript.log', contactId, transcriptId, body })) {
-        announce(
-          logged ? 'Transcript log updated — sending to GHL' : 'Transcript logged — sending to GHL',
-        );
-      }
-    } finally {
-      setSending(false);
+    const { content } = await logSettingsItem.read();
+    const body = logNote({
+      page,
+      trintOrigin: pageTrintOrigin(),
+      loggedAt: new Date(),
+      content,
+      selection: selection.text,
+      opening: () => readTranscriptOpening(window),
+    });
+    const { transcriptId } = page;
+    if (await write({ kind: 'transcript.log', contactId, transcriptId, body })) {
+      announce(`Transcript log${logged ? ' updated' : 'ged'} — sending to GHL`);
     }
   };
 
@@ -52,7 +44,6 @@ export function LogTranscriptButton({ contactId, page, logged }: LogTranscriptBu
     <button
       type="button"
       class="panel__button panel__button--primary"
-      disabled={sending}
       // Pressing the button must not take the page's selection away before it is read.
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => void log()}

@@ -1,4 +1,3 @@
-import { useCallback } from 'preact/hooks';
 import { sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import {
   DEFAULT_PANEL_SECTIONS,
@@ -22,16 +21,15 @@ export interface SectionMemory {
 export function useSectionMemory(contactId: string): SectionMemory {
   const stored = useStorageValue(panelSectionsItem) ?? DEFAULT_PANEL_SECTIONS;
   const mine = stored.collapsed[contactId] ?? [];
-  const toggle = useCallback(
-    (section: PanelSection) => {
+  return {
+    collapsed: (section) => mine.includes(section),
+    toggle(section) {
       const next = mine.includes(section) ? mine.filter((s) => s !== section) : [...mine, section];
       sendTrintMessage('panel/save-sections', { contactId, collapsed: next }).catch(() => {
         // Not remembered (the background is gone for a moment): the section stays as it was.
       });
     },
-    [contactId, mine.join()],
-  );
-  return { collapsed: (section) => mine.includes(section), toggle };
+  };
 }
 
 /** Every section open and staying so: for a section drawn outside a contact's card (and tests). */

@@ -10,9 +10,8 @@ import { TaskForm } from './task-form';
 import { quoted, TaskItem } from './task-item';
 import { isOverdue, orderTasks } from './task-order';
 
-/** Open tasks listed before "Show all", and completed ones. */
+/** Open tasks listed before "Show all" (completed ones are few: GHL keeps them with the contact). */
 const FEW_OPEN = 5;
-const FEW_COMPLETED = 3;
 
 /** Props of {@link TaskSection}. */
 export interface TaskSectionProps {
@@ -40,7 +39,6 @@ export function TaskSection({ tasks, contactId, memory = ALL_OPEN, addRequest }:
   const { open, completed } = orderTasks(tasks);
   const overdue = open.filter((shown) => isOverdue(shown.record, now)).length;
   const openRows = useShowAll(open, FEW_OPEN);
-  const completedRows = useShowAll(completed, FEW_COMPLETED);
 
   useEffect(() => {
     if (!addRequest || !canWrite) return;
@@ -107,9 +105,8 @@ export function TaskSection({ tasks, contactId, memory = ALL_OPEN, addRequest }:
         <>
           <h4 class="panel__subtitle">Completed</h4>
           <ul class="panel__list" aria-label="Completed tasks">
-            {completedRows.shown.map(item)}
+            {completed.map(item)}
           </ul>
-          {completedRows.button}
         </>
       )}
     </PanelSection>
