@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sandboxControl } from '../support/sandbox-control';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import { ask } from './support/extension-pages';

@@ -41,8 +41,7 @@ export function withCollapsed(
   contactId: string,
   collapsed: readonly PanelSection[],
 ): PanelSections {
-  const { [contactId]: _previous, ...others } = value.collapsed;
-  const entries = Object.entries(others);
+  const entries = Object.entries(value.collapsed).filter(([id]) => id !== contactId);
   if (collapsed.length > 0) entries.push([contactId, [...new Set(collapsed)]]);
   return { version: 1, collapsed: Object.fromEntries(entries.slice(-MAX_REMEMBERED_CONTACTS)) };
 }
