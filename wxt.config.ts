@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { PANEL_COMMAND } from './utils/messaging/tab-messages';
 import { TRINT_MATCHES } from './utils/trint/transcript-url';
 import { PRIVACY_FILE } from './utils/privacy-policy';
 
@@ -68,6 +69,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'identity', 'notifications'],
     host_permissions: ['https://services.leadconnectorhq.com/*', ...TRINT_MATCHES],
     action: { default_title: 'GHL for Trint' },
+    // The keyboard path to the panel (README "Keyboard"); people change the keys in the browser's
+    // shortcut settings (chrome://extensions/shortcuts, Firefox's add-ons manager).
+    commands: {
+      [PANEL_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Show or hide the GHL panel on a Trint transcript and move the focus into it',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

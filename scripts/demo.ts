@@ -82,7 +82,7 @@ try {
 
   const addTask = `Add the task “${NEW_TASK}”, due in 2 days`;
   await step(page, { what: addTask, focus: tasksSection }, async () => {
-    await panel.getByRole('button', { name: 'Add task' }).click();
+    await tasksSection.getByRole('button', { name: 'Add task', exact: true }).click();
     const form = panel.getByRole('form', { name: 'New task' });
     await form.getByLabel('Title').fill(NEW_TASK);
     await form.getByLabel('Due date').fill(localDay(2));
@@ -115,6 +115,20 @@ try {
         panel.getByRole('listitem').filter({ hasText: QUOTE }),
       );
       await seeEnabled('the note saved in GHL', noteEdit);
+    },
+  );
+
+  const logIt = 'Log this transcript to GHL: one note with its title, link, speakers and quote';
+  await step(
+    page,
+    { what: logIt, focus: panel.getByRole('region', { name: 'Activity', exact: true }) },
+    async () => {
+      const quick = panel.getByRole('group', { name: 'Quick actions' });
+      await quick.getByRole('button', { name: 'Log transcript' }).click();
+      await see(
+        'the log on the transcript’s timeline',
+        panel.getByRole('list', { name: 'Activity' }).getByText(/^Transcript logged to GHL/),
+      );
     },
   );
 

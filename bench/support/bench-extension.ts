@@ -47,6 +47,7 @@ export async function benchExtension(options: BenchExtensionOptions) {
       openTranscriptIds: async () => [...open],
       tell: async (change) => options.onTranscriptChanged?.(change as TranscriptChange),
       tellAll: async () => {},
+      commandPanel: async () => {},
     },
     notice: async () => {},
     settings: async () => settings,

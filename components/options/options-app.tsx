@@ -5,6 +5,7 @@ import { ConnectionCard } from '../connection/connection-card';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { AuditLogView } from './audit-log-view';
 import { Dashboard } from './dashboard/dashboard';
+import { LogSettingsForm } from './log-settings-form';
 import { MappingEditor } from './mapping/mapping-editor';
 import { OAuthAppForm } from './oauth-app-form';
 import { SyncSettingsForm } from './sync-settings-form';
@@ -31,6 +32,7 @@ export function OptionsApp() {
       <ConnectionCard status={status} />
       <MappingEditor />
       <SyncSettingsForm />
+      <LogSettingsForm />
       <OAuthAppForm />
       <section class="card" aria-labelledby="permissions-title">
         <h2 id="permissions-title" class="card__title">

@@ -12,6 +12,7 @@ import { transcriptExport } from './export/transcript-export';
 import { NoteSection } from './notes/note-section';
 import { PanelActionsContext, usePanelActions } from './panel-actions';
 import type { PanelRecords } from './panel-records';
+import { useSectionMemory } from './sections/use-section-memory';
 import { TaskSection } from './tasks/task-section';
 import type { TranscriptViewState } from './use-transcript-view';
 
@@ -34,13 +35,19 @@ export interface LinkedContactProps {
 
 /**
  * The transcript's contact and everything the person works on with it, drawn from the cache
- * with the writes still on their way applied (marked pending) and the failed ones rolled back.
+ * with the writes still on their way applied (marked pending) and the failed ones rolled back:
+ * the compact card with its quick actions, then Tasks, Notes, Appointments and Activity, each
+ * collapsible and remembered per contact.
  */
 export function LinkedContact({ page, view, records, transcript }: LinkedContactProps) {
   const actions = usePanelActions();
   const { announce } = actions;
   const [unlinking, setUnlinking] = useState(false);
+  // The card's Add task / Add note: a new number asks the section to open its form.
+  const [addTask, setAddTask] = useState(0);
+  const [addNote, setAddNote] = useState(0);
   const { contactId } = view.link;
+  const memory = useSectionMemory(contactId);
   // Settings → What to sync: a part switched off is neither fetched nor shown (absent: all on).
   const shows = view.shows ?? ALL_PARTS;
   // A contact deleted in GHL (or being deleted) takes no more tasks or notes: every such write
@@ -65,33 +72,60 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
 
   return (
     <>
-      <ContactCard view={view} contact={records.contact} />
-      <div class="panel__actions panel__unlink">
-        <button
-          type="button"
-          class="panel__button"
-          disabled={unlinking}
-          onClick={() => void unlink()}
-        >
-          Unlink from this transcript
-        </button>
-      </div>
-      <ExportMenu
-        record={() =>
-          transcriptExport(
-            view,
-            cardContactName(records.contact, view),
-            view.title ?? page.title ?? 'Untitled transcript',
-            pageTrintOrigin(),
-          )
-        }
-      />
       <PanelActionsContext.Provider value={workActions}>
-        {shows.tasks && <TaskSection tasks={records.tasks} contactId={contactId} />}
-        {shows.notes && <NoteSection notes={records.notes} contactId={contactId} page={page} />}
+        <ContactCard
+          view={view}
+          contact={records.contact}
+          page={page}
+          onAddTask={shows.tasks ? () => setAddTask((n) => n + 1) : undefined}
+          onAddNote={shows.notes ? () => setAddNote((n) => n + 1) : undefined}
+          more={
+            <>
+              <ExportMenu
+                record={() =>
+                  transcriptExport(
+                    view,
+                    cardContactName(records.contact, view),
+                    view.title ?? page.title ?? 'Untitled transcript',
+                    pageTrintOrigin(),
+                  )
+                }
+              />
+              <div class="panel__actions panel__unlink">
+                <button
+                  type="button"
+                  class="panel__button"
+                  disabled={unlinking}
+                  onClick={() => void unlink()}
+                >
+                  Unlink from this transcript
+                </button>
+              </div>
+            </>
+          }
+        />
+        {shows.tasks && (
+          <TaskSection
+            tasks={records.tasks}
+            contactId={contactId}
+            memory={memory}
+            addRequest={addTask}
+          />
+        )}
+        {shows.notes && (
+          <NoteSection
+            notes={records.notes}
+            contactId={contactId}
+            page={page}
+            memory={memory}
+            addRequest={addNote}
+          />
+        )}
       </PanelActionsContext.Provider>
-      {shows.appointments && <AppointmentSection appointments={records.appointments} />}
-      <ActivitySection activity={view.activity} />
+      {shows.appointments && (
+        <AppointmentSection appointments={records.appointments} memory={memory} />
+      )}
+      <ActivitySection activity={view.activity} memory={memory} />
     </>
   );
 }

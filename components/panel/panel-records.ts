@@ -64,6 +64,7 @@ export function panelRecords(view: TranscriptView): PanelRecords {
     notes: view.notes.map((note) => ({ record: asNote(note) })),
     appointments: view.appointments.map(asAppointment),
     failed: [],
+    logNoteId: view.link?.logNoteId,
   };
   for (const job of view.pending) {
     if (job.status === 'failed') records.failed.unshift(job);

@@ -11,6 +11,7 @@ import { ResizeHandle } from './resize-handle';
 import { useAnnouncer } from './use-announcer';
 import { useFocusWhenLost } from './use-focus-when-lost';
 import { useOnline } from './use-online';
+import { usePanelCommand } from './use-panel-command';
 import { useTranscriptView } from './use-transcript-view';
 
 /** Props of {@link TranscriptPanel}. */
@@ -54,6 +55,10 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
     [transcriptId, canWrite, online],
   );
 
+  const onKeyDown = usePanelCommand(aside, layout.collapsed, (collapsed) =>
+    setLayout({ collapsed }),
+  );
+
   // The toggle that was pressed is replaced by the other one: the focus follows it.
   useFocusWhenLost(layout.collapsed, () => aside.current?.querySelector('.panel__toggle'));
 
@@ -80,6 +85,7 @@ export function TranscriptPanel({ page }: TranscriptPanelProps) {
       class="panel"
       aria-label="GHL for Trint"
       style={{ '--panel-width': `${width}px` }}
+      onKeyDown={onKeyDown}
     >
       <ResizeHandle
         width={width}

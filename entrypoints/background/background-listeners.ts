@@ -5,6 +5,7 @@ import type { CredentialStore } from '@/utils/auth/credential-store';
 import { TOKEN_REFRESH_ALARM } from '@/utils/auth/refresh-alarm';
 import { refreshIfDue } from '@/utils/auth/token-refresh';
 import type { Clock } from '@/utils/clock';
+import { PANEL_COMMAND } from '@/utils/messaging/tab-messages';
 import type { Outbox } from '@/utils/outbox/outbox';
 import { OUTBOX_ALARM } from '@/utils/outbox/outbox-schedule';
 import { SYNC_ALARM } from '@/utils/sync/sync-alarm';
@@ -31,6 +32,8 @@ export interface BackgroundListeners {
   syncSettingsChanged(): void;
   /** notifications.onClicked: opens where the person can act on the notification. */
   notificationClicked(id: string): void;
+  /** commands.onCommand: the shortcut that shows the panel of the active Trint tab. */
+  command(name: string, tab?: { id?: number; url?: string }): void;
 }
 
 /** What {@link createBackgroundListeners} acts on. */
@@ -43,7 +46,7 @@ export interface BackgroundListenersDeps {
   outbox: Pick<Outbox, 'process'>;
   auditLog: Pick<AuditLog, 'prune'>;
   handlers: Pick<BackgroundHandlers, 'route' | 'shown' | 'searchBudget'>;
-  tabs: Pick<TrintTabs, 'tellAll'>;
+  tabs: Pick<TrintTabs, 'tellAll' | 'commandPanel'>;
   settings(): Promise<SyncSettings>;
   work: BackgroundWork;
   /** Sets the token refresh alarm for the stored credential. */
@@ -89,6 +92,9 @@ export function createBackgroundListeners(deps: BackgroundListenersDeps): Backgr
       else if (id.startsWith(FAILURE_NOTIFICATION_PREFIX)) {
         work.run(browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
       }
+    },
+    command(name, tab) {
+      if (name === PANEL_COMMAND) work.run(deps.tabs.commandPanel(tab));
     },
   };
 }

@@ -25,5 +25,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(on.alarm);
   syncSettingsItem.watch(on.syncSettingsChanged);
   browser.notifications.onClicked.addListener(on.notificationClicked);
+  browser.commands.onCommand.addListener(on.command);
   background.start();
 });

@@ -1,4 +1,4 @@
-import type { TabMessage } from '@/utils/messaging/tab-messages';
+import type { PanelCommand, TabMessage } from '@/utils/messaging/tab-messages';
 import type { TranscriptChange } from '@/utils/sync/contact-sync';
 import { parseTranscriptId, TRINT_MATCHES } from '@/utils/trint/transcript-url';
 import type { BackgroundBrowser } from './background-browser';
@@ -16,6 +16,12 @@ export interface TrintTabs {
    * (which any write may change): each panel re-reads its view and keeps what it has if unchanged.
    */
   tellAll(what: string[]): Promise<void>;
+  /**
+   * The browser command: tells the panel of the given tab (the active one, as the browser passes
+   * it; else the last focused window's) to show or hide and take the focus. Any other page is left
+   * alone: the panel is only on Trint's editor.
+   */
+  commandPanel(tab?: { id?: number; url?: string }): Promise<void>;
 }
 
 /**
@@ -34,7 +40,7 @@ export function createTrintTabs({ tabs }: Pick<BackgroundBrowser, 'tabs'>): Trin
   }
 
   // A tab whose content script is not there (yet) has nothing to update: not an error.
-  const send = (tabId: number, message: TabMessage) =>
+  const send = (tabId: number, message: TabMessage | PanelCommand) =>
     tabs.sendMessage(tabId, message).catch(() => {});
 
   return {
@@ -47,6 +53,11 @@ export function createTrintTabs({ tabs }: Pick<BackgroundBrowser, 'tabs'>): Trin
         (tab) => tab.transcriptId === change.transcriptId,
       );
       await Promise.all(showing.map((tab) => send(tab.tabId, message)));
+    },
+    async commandPanel(given) {
+      const tab = given ?? (await tabs.query({ active: true, lastFocusedWindow: true }))[0];
+      if (tab?.id === undefined || !tab.url || !parseTranscriptId(tab.url)) return;
+      await send(tab.id, { type: 'panel/command' });
     },
     async tellAll(what) {
       const open = await editorTabs();

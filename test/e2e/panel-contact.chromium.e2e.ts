@@ -233,6 +233,8 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
     });
     const panel = await open('tr-bravo');
     await linkThroughSearch(page, 'Edie Mutable', 'Edie Mutable');
+    // Edit, delete, others at the business and unlink are behind the card's More (issue 20).
+    await panel.getByRole('button', { name: 'More', exact: true }).click();
     await panel.getByRole('button', { name: 'Edit contact' }).click();
     const form = panel.getByRole('form', { name: 'Edit contact Edie Mutable' });
     const field = (label: string) => form.getByLabel(label, { exact: true });
@@ -314,6 +316,8 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
   it('lists the others at the contact’s business when asked', async () => {
     const panel = await open('tr-alpha');
     await linkThroughSearch(page, 'jane', 'Jane Doe');
+    // Edit, delete, others at the business and unlink are behind the card's More (issue 20).
+    await panel.getByRole('button', { name: 'More', exact: true }).click();
     const others = panel.getByRole('button', { name: 'Others at this business' });
     expect(await others.getAttribute('aria-expanded')).toBe('false');
     // Asked only when opened.
@@ -338,6 +342,8 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
     });
     const panel = await open('tr-bravo');
     await linkThroughSearch(page, 'Dora Deletable', 'Dora Deletable');
+    // Edit, delete, others at the business and unlink are behind the card's More (issue 20).
+    await panel.getByRole('button', { name: 'More', exact: true }).click();
     await panel.getByRole('button', { name: 'Delete contact Dora Deletable in GHL' }).click();
     const confirm = panel.getByRole('group', {
       name: 'Confirm: delete contact Dora Deletable in GHL',
@@ -363,6 +369,8 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
     await linkThroughSearch(page, 'jane', 'Jane Doe');
     const before = ghlContact(browser.ghl, JANE_ID);
     ghl.clear();
+    // Edit, delete, others at the business and unlink are behind the card's More (issue 20).
+    await panel.getByRole('button', { name: 'More', exact: true }).click();
     await panel.getByRole('button', { name: 'Unlink from this transcript' }).click();
     await linkHeading(panel).waitFor();
     await expect

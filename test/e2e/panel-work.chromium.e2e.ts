@@ -337,7 +337,9 @@ describe('Chromium: working a contact from the Trint panel', () => {
     expect(await rowTexts(past)).toEqual([expect.stringContaining('Intro call')]);
     expect(await upcoming.textContent()).toContain('Where: Google Meet');
     expect(await past.textContent()).toContain('Status: Showed');
-    expect(await section.getByRole('button').count()).toBe(0);
+    // Only its heading's show/hide button: nothing that writes.
+    expect(await section.getByRole('button').count()).toBe(1);
+    await section.getByRole('button', { name: 'Appointments', exact: true }).waitFor();
     expect(await section.getByRole('textbox').count()).toBe(0);
     await shot(p, 'appointments', section);
   });
@@ -352,7 +354,11 @@ describe('Chromium: working a contact from the Trint panel', () => {
       await expect.poll(() => panel.textContent()).toContain(NO_WRITE_SCOPE_REASON);
       await rowWith(tasksOf(p), 'Send pilot pricing').waitFor();
       await rowWith(notesOf(p), 'Discovery call summary').waitFor();
+      // The contact's other actions are behind More: open, so their absence is what is checked.
+      await panel.getByRole('button', { name: 'More', exact: true }).click();
       const writeControls = [
+        'Log transcript',
+        'Add note',
         'Add task',
         /^(Complete|Reopen|Edit|Delete) task/,
         'New note',
@@ -367,8 +373,11 @@ describe('Chromium: working a contact from the Trint panel', () => {
         expect(await panel.getByRole('button', { name }).count(), String(name)).toBe(0);
       }
       expect(await panel.getByRole('textbox').count(), 'no tag field').toBe(0);
-      expect(await tasksOf(p).getByRole('button').count()).toBe(0);
-      expect(await notesOf(p).getByRole('button').count()).toBe(0);
+      // Only each heading's show/hide button: nothing that writes.
+      expect(await tasksOf(p).getByRole('button').count()).toBe(1);
+      expect(await notesOf(p).getByRole('button').count()).toBe(1);
+      await tasksOf(p).getByRole('button', { name: 'Tasks', exact: true }).waitFor();
+      await notesOf(p).getByRole('button', { name: 'Notes', exact: true }).waitFor();
       await shot(p, 'read-only');
     } finally {
       await resetConnection(popup);

@@ -52,6 +52,11 @@ export interface TranscriptLink {
   contactId: string;
   locationId: string;
   linkedAt: number;
+  /**
+   * The GHL note "Log this transcript to GHL" wrote on this contact: logging again updates it
+   * (utils/outbox/operations/transcript-log.ts). A new link starts without one.
+   */
+  logNoteId?: string;
 }
 
 /** The extension's own record of a transcript: what Trint cannot store for us. */
@@ -92,6 +97,7 @@ export type ActivityKind =
   | 'note-attached'
   | 'note-updated'
   | 'note-removed'
+  | 'transcript-logged'
   | 'write-failed';
 
 /** One line on a transcript's timeline, e.g. "Task ‘Send proposal’ completed — Jane Doe, 26 Nov 2026". */

@@ -361,6 +361,22 @@ export const PROTOCOL = {
     payload: z.object({ collapsed: z.boolean(), width: z.number() }),
     answer: TRINT_ANSWERS['panel/save-layout'],
   },
+  /** Remembers which of the panel's sections are collapsed for the contact it shows. */
+  'panel/save-sections': {
+    from: ['trint-tab'],
+    access: ['own contact'],
+    payload: z.object({
+      contactId: z.string().check(z.maxLength(100)),
+      collapsed: z.array(z.enum(['tasks', 'notes', 'appointments', 'activity'])),
+    }),
+    answer: TRINT_ANSWERS['panel/save-sections'],
+  },
+  /** Stores what "Log this transcript to GHL" puts in its note (the options page). */
+  'settings/save-log': {
+    from: ['extension-page'],
+    payload: z.object({ content: z.enum(['selection-or-opening', 'opening', 'link']) }),
+    answer: z.object({}),
+  },
   /** Forgets the last sign-in failure: the person dismissed it. */
   'connection/forget-error': {
     from: ['extension-page'],

@@ -15,3 +15,14 @@ export const tabMessageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type TabMessage = z.infer<typeof tabMessageSchema>;
+
+/**
+ * The browser command "Show or hide the GHL panel" (manifest `commands`), passed by the background
+ * to the active Trint tab: kept apart from {@link tabMessageSchema}, whose messages are all about
+ * a transcript's data.
+ */
+export const panelCommandSchema = z.object({ type: z.literal('panel/command') });
+export type PanelCommand = z.infer<typeof panelCommandSchema>;
+
+/** The command's name in the manifest, and the one the background listens for. */
+export const PANEL_COMMAND = 'toggle-panel';

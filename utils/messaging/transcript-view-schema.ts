@@ -40,7 +40,13 @@ export const transcriptViewSchema = z.object({
   transcriptId: z.string(),
   title: z.optional(z.string()),
   link: z.optional(
-    z.object({ contactId: z.string(), locationId: z.string(), linkedAt: z.number() }),
+    z.object({
+      contactId: z.string(),
+      locationId: z.string(),
+      linkedAt: z.number(),
+      /** The note "Log this transcript to GHL" wrote (logging again updates it). */
+      logNoteId: z.optional(z.string()),
+    }),
   ),
   /** Mapped contact fields as of `snapshotAt` (label → text). */
   fields: z.optional(z.record(z.string(), z.string())),

@@ -47,6 +47,7 @@ export const TRINT_ANSWERS = {
   'outbox/retry': outboxJobs,
   'outbox/discard': outboxJobs,
   'panel/save-layout': z.object({}),
+  'panel/save-sections': z.object({}),
 } as const satisfies Record<string, z.ZodMiniType>;
 
 /** The message types a Trint tab may send. */

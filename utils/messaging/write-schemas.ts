@@ -53,6 +53,18 @@ export const noteDeleteSchema = z.object({
   noteId: id,
 });
 
+/**
+ * "Log this transcript to GHL": one note on the contact about the transcript (title, link, when,
+ * speakers, the chosen text). The outbox posts it the first time and updates that same note after
+ * (its id is kept with the transcript's link), so logging again never adds a second note.
+ */
+export const transcriptLogSchema = z.object({
+  kind: z.literal('transcript.log'),
+  contactId: id,
+  transcriptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not a transcript id')),
+  body,
+});
+
 export const outboxOperationSchema = z.discriminatedUnion('kind', [
   contactCreateSchema,
   contactUpdateSchema,
@@ -66,6 +78,7 @@ export const outboxOperationSchema = z.discriminatedUnion('kind', [
   noteCreateSchema,
   noteUpdateSchema,
   noteDeleteSchema,
+  transcriptLogSchema,
 ]);
 
 /** One write, e.g. `{ kind: 'task.complete', contactId, taskId, completed: true }`. */

@@ -133,7 +133,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   ): Promise<OutboxResult> {
     const operation = operationFor(job.operation.kind);
     try {
-      return await operation.send(client.ghl, job.operation, o);
+      return await operation.send(client.ghl, job.operation, o, { db: await deps.db.get() });
     } catch (error) {
       if (!operation.create) throw error;
       const found = await findRefusedCreate(client.ghl, job, client.locationId, error, o);

@@ -2,7 +2,9 @@ import { connectionStatusItem } from './connection-status-item';
 import { failureNoticesItem } from './failure-notices-item';
 import { fieldMappingItem } from './field-mapping-item';
 import { lastConnectErrorItem } from './last-connect-error-item';
+import { logSettingsItem } from './log-settings-item';
 import { panelLayoutItem } from './panel-layout-item';
+import { panelSectionsItem } from './panel-sections-item';
 import { shownContactsItems } from './shown-contacts-item';
 import type { StoredItem } from './stored-item';
 import { syncSettingsItem } from './sync-settings-item';
@@ -30,6 +32,8 @@ export const STORED_ITEMS: readonly AnyStoredItem[] = [
   lastConnectErrorItem,
   failureNoticesItem,
   panelLayoutItem,
+  panelSectionsItem,
+  logSettingsItem,
 ];
 
 /** Items kept per id (the key is the prefix and the id). */

@@ -13,7 +13,9 @@ export type ActivityEvent =
   | { kind: 'linked' | 'unlinked' | 'contact-deleted' }
   | { kind: 'contact-updated'; fields: string[] }
   | { kind: 'task-added' | 'task-updated' | 'task-deleted' | 'task-status'; task: GhlTask }
-  | { kind: 'note-attached' | 'note-updated' | 'note-removed'; note: GhlNote };
+  | { kind: 'note-attached' | 'note-updated' | 'note-removed'; note: GhlNote }
+  /** "Log this transcript to GHL": its note was written (`updated`: the earlier one was). */
+  | { kind: 'transcript-logged'; note: GhlNote; updated: boolean };
 
 /** Who and when: the contact the line is about and the time it was seen. */
 export interface NarrativeContext {
@@ -92,6 +94,8 @@ function sentence(event: ActivityEvent): string {
       return `Note ${quoted(notePreview(event.note))} updated`;
     case 'note-removed':
       return `Note ${quoted(notePreview(event.note))} removed`;
+    case 'transcript-logged':
+      return event.updated ? 'Transcript log updated in GHL' : 'Transcript logged to GHL';
   }
 }
 

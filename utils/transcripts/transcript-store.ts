@@ -6,6 +6,7 @@ import type { GhlNote } from '../ghl/schemas/note-schemas';
 import type { FieldMapping } from '../mapping/field-mapping';
 import type { SyncSettings } from '../storage/sync-settings';
 import { attachNoteToTranscript } from './transcript-note-attach';
+import { recordTranscriptLog } from './transcript-log-record';
 import {
   blankRecord,
   findLinkMarkers,
@@ -129,6 +130,11 @@ export function createTranscriptStore(deps: TranscriptStoreDeps) {
     /** Attaches a note made from the transcript's panel to it (see attachNoteToTranscript). */
     async attachNote(transcriptId: string, contactId: string, note: GhlNote): Promise<boolean> {
       return attachNoteToTranscript(deps, transcriptId, contactId, note);
+    },
+
+    /** Keeps the note a "Log this transcript" wrote with the link (see recordTranscriptLog). */
+    async recordLog(transcriptId: string, contactId: string, note: GhlNote): Promise<boolean> {
+      return recordTranscriptLog(deps, transcriptId, contactId, note);
     },
 
     /** The transcripts linked to a contact. */

@@ -112,6 +112,7 @@ export function composeTranscriptView(
       contactId: link.contactId,
       locationId: link.locationId,
       linkedAt: link.linkedAt,
+      ...(link.logNoteId && { logNoteId: link.logNoteId }),
     },
     fields,
     mapped: fields && mappedFieldViews(fields, mapping),

@@ -55,6 +55,15 @@ export function isCutSelection(text: string): boolean {
   return text.length === MAX_SELECTION_LENGTH && text.endsWith(CUT_MARK);
 }
 
+/** The transcript's body as the page has it (where Escape in the panel sends the focus back). */
+export function findTranscriptBody(doc: Document): Element | undefined {
+  for (const selector of TRANSCRIPT_BODY_SELECTORS) {
+    const body = doc.querySelector(selector);
+    if (body) return body;
+  }
+  return undefined;
+}
+
 /** The transcript's body, when a selector finds it and the selection reaches into it. */
 function transcriptBody(doc: Document, range: Range): Element | undefined {
   for (const selector of TRANSCRIPT_BODY_SELECTORS) {

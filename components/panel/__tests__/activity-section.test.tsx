@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { mount, textOf } from '@/components/sync/__tests__/render-page';
+import { button, click, mount, textOf } from '@/components/sync/__tests__/render-page';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { ActivitySection } from '../activity-section';
 
@@ -47,10 +47,12 @@ describe('ActivitySection', () => {
     expect(textOf(page)).not.toContain('Nothing has changed yet.');
   });
 
-  it('shows the newest 20 only', async () => {
+  it('shows the newest 5, and the newest 20 on "Show all"', async () => {
     const page = await show(
       Array.from({ length: 25 }, (_, i) => entry({ at: 100 - i, text: `Change ${i}` })),
     );
+    expect(lines(page)).toEqual(['Change 0', 'Change 1', 'Change 2', 'Change 3', 'Change 4']);
+    await click(button(page, 'Show all (20)'));
     expect(lines(page)).toHaveLength(20);
     expect(lines(page)[0]).toBe('Change 0');
     expect(lines(page)[19]).toBe('Change 19');

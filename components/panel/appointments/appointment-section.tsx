@@ -1,5 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { PanelAppointment } from '../panel-records';
+import { PanelSection } from '../sections/panel-section';
+import { ALL_OPEN, type SectionMemory } from '../sections/use-section-memory';
 import { appointmentInstant, splitAppointments } from './appointment-order';
 
 /** How many past appointments show before "Show all". */
@@ -22,6 +24,8 @@ export interface AppointmentSectionProps {
   appointments: PanelAppointment[];
   /** For tests; the person's locale when left out. */
   locale?: string;
+  /** Which sections are collapsed for the contact (all open when left out). */
+  memory?: SectionMemory;
 }
 
 /**
@@ -29,18 +33,24 @@ export interface AppointmentSectionProps {
  * (the latest few, with "Show all"). Times are in the person's locale and time zone; titles and
  * addresses are GHL text, rendered as text.
  */
-export function AppointmentSection({ appointments, locale }: AppointmentSectionProps) {
+export function AppointmentSection({
+  appointments,
+  locale,
+  memory = ALL_OPEN,
+}: AppointmentSectionProps) {
   const [showAllPast, setShowAllPast] = useState(false);
-  const headingId = useId();
   const pastListId = useId();
   const { upcoming, past } = splitAppointments(appointments, Date.now());
   const pastShown = showAllPast ? past : past.slice(0, PAST_SHOWN);
 
   return (
-    <section class="panel__section appointments" aria-labelledby={headingId}>
-      <h3 id={headingId} class="panel__subtitle">
-        Appointments
-      </h3>
+    <PanelSection
+      name="appointments"
+      title="Appointments"
+      summary={upcoming.length > 0 ? `${upcoming.length} upcoming` : String(appointments.length)}
+      memory={memory}
+      class="appointments"
+    >
       {appointments.length === 0 && <p class="panel__empty">No appointments with this contact.</p>}
       {upcoming.length > 0 && (
         <>
@@ -75,7 +85,7 @@ export function AppointmentSection({ appointments, locale }: AppointmentSectionP
           )}
         </>
       )}
-    </section>
+    </PanelSection>
   );
 }
 

@@ -1,21 +1,30 @@
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelContact, Shown } from '../panel-records';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
+import type { EditorPage } from '@/utils/trint/transcript-page';
 import { BusinessContacts } from './business-contacts';
 import { ContactEdit } from './contact-edit-form';
 import { cardFields } from './contact-fields';
 import { cardContactName } from './contact-name';
 import { ContactTags } from './contact-tags';
+import { QuickActions } from './quick-actions';
 
 /** Props of {@link ContactCard}. */
 export interface ContactCardProps {
   view: TranscriptView;
   /** The cached contact with pending writes applied (`panelRecords(view).contact`). */
   contact: Shown<PanelContact> | undefined;
+  /** The transcript page, for "Log transcript" (not offered without it). */
+  page?: EditorPage;
+  /** Open the Tasks or Notes section with its form (not offered without them). */
+  onAddTask?: () => void;
+  onAddNote?: () => void;
+  /** More of the transcript's actions for the "More" menu (export, unlink). */
+  more?: ComponentChildren;
 }
 
 /** The contact's page in GHL; both ids are encoded, as they come from storage. */
@@ -24,12 +33,14 @@ export function ghlContactUrl(locationId: string, contactId: string): string {
 }
 
 /**
- * The linked contact: its name, mapped fields, tags, "Open in GHL", and (with write access) edit,
- * tag and delete. Pending writes show at once, marked "Saving…"/"Deleting…". With contact details
- * not synced, only the name, a line saying so and the link. Every value is GHL text rendered as
- * text.
+ * The linked contact, compact: its name, the mapped fields chosen for the card, tags, then one row
+ * of quick actions (Log transcript, Add task, Add note, Open in GHL) with the rest behind "More"
+ * (synced time, others at the business, edit, delete, and the caller's export and unlink).
+ * Pending writes show at once, marked "Saving…"/"Deleting…". With contact details not synced,
+ * only the name, a line saying so and the actions. Every value is GHL text rendered as text.
  */
-export function ContactCard({ view, contact }: ContactCardProps) {
+export function ContactCard(props: ContactCardProps) {
+  const { view, contact } = props;
   const { canWrite, write, announce } = usePanelActions();
   const heading = useRef<HTMLHeadingElement>(null);
   const record = contact?.record;
@@ -80,39 +91,42 @@ export function ContactCard({ view, contact }: ContactCardProps) {
       ) : (
         <p class="panel__meta">Contact details are not synced (Settings → What to sync)</p>
       )}
-      {locationId && (
-        <a
-          class="contact__open"
-          href={ghlContactUrl(locationId, contactId)}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`Open ${name} in GHL`}
-        >
-          Open in GHL
-        </a>
-      )}
-      {view.syncedAt !== undefined && (
-        <p class="panel__meta">
-          Synced with GHL {formatDayTime(new Date(view.syncedAt).toISOString())}
-        </p>
-      )}
       {details && record && (
         <ContactTags contactId={contactId} tags={record.tags} editable={editable} />
       )}
-      {others && record?.businessId && !deleted && (
-        <BusinessContacts key={contactId} contactId={contactId} />
-      )}
-      {details && record && editable && (
-        <div class="panel__actions contact__actions">
-          <ContactEdit contact={record} name={name} />
-          <ConfirmDelete
-            label="Delete"
-            what={`contact ${name} in GHL`}
-            consequence="The contact, its tasks and notes are deleted in GHL for everyone. This transcript stays, unlinked."
-            onConfirm={() => void remove()}
-          />
-        </div>
-      )}
+      <QuickActions
+        contactId={contactId}
+        name={name}
+        page={deleted ? undefined : props.page}
+        ghlUrl={locationId && ghlContactUrl(locationId, contactId)}
+        logged={view.link?.logNoteId !== undefined}
+        onAddTask={deleted ? undefined : props.onAddTask}
+        onAddNote={deleted ? undefined : props.onAddNote}
+        more={
+          <>
+            {view.syncedAt !== undefined && (
+              <p class="panel__meta">
+                Synced with GHL {formatDayTime(new Date(view.syncedAt).toISOString())}
+              </p>
+            )}
+            {others && record?.businessId && !deleted && (
+              <BusinessContacts key={contactId} contactId={contactId} />
+            )}
+            {details && record && editable && (
+              <div class="panel__actions contact__actions">
+                <ContactEdit contact={record} name={name} />
+                <ConfirmDelete
+                  label="Delete"
+                  what={`contact ${name} in GHL`}
+                  consequence="The contact, its tasks and notes are deleted in GHL for everyone. This transcript stays, unlinked."
+                  onConfirm={() => void remove()}
+                />
+              </div>
+            )}
+            {props.more}
+          </>
+        }
+      />
     </section>
   );
 }

@@ -68,7 +68,15 @@ export function ExportMenu({ record }: ExportMenuProps) {
   };
 
   return (
-    <div class="panel__actions" onKeyDown={(event) => open && event.key === 'Escape' && close()}>
+    <div
+      class="panel__actions"
+      onKeyDown={(event) => {
+        if (!open || event.key !== 'Escape') return;
+        // Handled: the panel's own Escape (back to the transcript) is for an Escape nothing took.
+        event.preventDefault();
+        close();
+      }}
+    >
       <button
         ref={opener}
         type="button"

@@ -1,11 +1,17 @@
-import { useId, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { usePanelActions } from '../panel-actions';
 import type { PanelTask, Shown } from '../panel-records';
+import { PanelSection } from '../sections/panel-section';
+import { useShowAll } from '../sections/show-all';
+import { ALL_OPEN, type SectionMemory } from '../sections/use-section-memory';
+import { useFormOpener } from '../use-form-opener';
 import { createBody, type TaskDraft } from './task-draft';
 import { TaskForm } from './task-form';
 import { quoted, TaskItem } from './task-item';
-import { orderTasks } from './task-order';
-import { useFormOpener } from '../use-form-opener';
+import { isOverdue, orderTasks } from './task-order';
+
+/** Open tasks listed before "Show all" (completed ones are few: GHL keeps them with the contact). */
+const FEW_OPEN = 5;
 
 /** Props of {@link TaskSection}. */
 export interface TaskSectionProps {
@@ -13,20 +19,32 @@ export interface TaskSectionProps {
   tasks: Shown<PanelTask>[];
   /** The linked contact the tasks belong to (and new ones are created for). */
   contactId: string;
+  /** Which sections are collapsed for the contact (all open when left out). */
+  memory?: SectionMemory;
+  /** Changes when the card's "Add task" is pressed: the section opens with its form. */
+  addRequest?: number;
 }
 
 /**
  * The Tasks section of the panel: open tasks first (soonest due on top, overdue ones marked in
- * words), then completed ones; Add task opens the create form. Every write goes through the
- * outbox (`usePanelActions().write`); with a read-only connection no write control is shown.
+ * words), then completed ones; its heading counts them ("2 open · 1 overdue") and collapses it.
+ * Add task opens the create form. Every write goes through the outbox
+ * (`usePanelActions().write`); with a read-only connection no write control is shown.
  */
-export function TaskSection({ tasks, contactId }: TaskSectionProps) {
+export function TaskSection({ tasks, contactId, memory = ALL_OPEN, addRequest }: TaskSectionProps) {
   const { canWrite, write, announce } = usePanelActions();
   const form = useFormOpener();
-  const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const now = Date.now();
   const { open, completed } = orderTasks(tasks);
+  const overdue = open.filter((shown) => isOverdue(shown.record, now)).length;
+  const openRows = useShowAll(open, FEW_OPEN);
+
+  useEffect(() => {
+    if (!addRequest || !canWrite) return;
+    if (memory.collapsed('tasks')) memory.toggle('tasks');
+    form.show();
+  }, [addRequest]);
 
   async function create(draft: TaskDraft): Promise<boolean> {
     const body = createBody(draft);
@@ -47,14 +65,16 @@ export function TaskSection({ tasks, contactId }: TaskSectionProps) {
   );
 
   return (
-    <section class="panel__section tasks" aria-labelledby={headingId}>
-      <div class="tasks__header">
-        {/* Focus lands here after a row's write, as the row is about to move or go. */}
-        <h3 id={headingId} ref={heading} class="panel__subtitle" tabIndex={-1}>
-          Tasks
-        </h3>
-        <span class="panel__meta tasks__count">{open.length} open</span>
-        {canWrite && !form.open && (
+    <PanelSection
+      name="tasks"
+      title="Tasks"
+      summary={`${open.length} open${overdue > 0 ? ` · ${overdue} overdue` : ''}`}
+      memory={memory}
+      headingRef={heading}
+      class="tasks"
+      tools={
+        canWrite &&
+        !form.open && (
           <button
             ref={form.opener}
             type="button"
@@ -63,8 +83,9 @@ export function TaskSection({ tasks, contactId }: TaskSectionProps) {
           >
             Add task
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {canWrite && form.open && (
         <TaskForm
           label="New task"
@@ -76,9 +97,10 @@ export function TaskSection({ tasks, contactId }: TaskSectionProps) {
       {tasks.length === 0 && <p class="panel__empty">No tasks for this contact yet.</p>}
       {open.length > 0 && (
         <ul class="panel__list" aria-label="Open tasks">
-          {open.map(item)}
+          {openRows.shown.map(item)}
         </ul>
       )}
+      {openRows.button}
       {completed.length > 0 && (
         <>
           <h4 class="panel__subtitle">Completed</h4>
@@ -87,6 +109,6 @@ export function TaskSection({ tasks, contactId }: TaskSectionProps) {
           </ul>
         </>
       )}
-    </section>
+    </PanelSection>
   );
 }

@@ -79,6 +79,9 @@ async function stored(key: string) {
   return (await fakeBrowser.storage.local.get(key))[key] as Record<string, unknown> | undefined;
 }
 
+/** The listeners main() added to commands.onCommand (see beforeEach). */
+const commandListeners: ((name: string, tab?: { id?: number; url?: string }) => void)[] = [];
+
 describe('the shipped background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -87,6 +90,11 @@ describe('the shipped background', () => {
     // What the Sandbox's own bundle (sandbox-ghl.js) leaves when the worker loads it: this test
     // environment has neither importScripts nor a document to load it with.
     vi.stubGlobal(SANDBOX_SCRIPT.global, () => createSandboxGhl());
+    // WXT's fake browser has no commands.onCommand: the listener main() adds is kept here.
+    commandListeners.length = 0;
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+      commandListeners.push(listener as (typeof commandListeners)[number]);
+    });
   });
   afterEach(async () => {
     await drive(fake(), built().outbox.close());
@@ -196,5 +204,22 @@ describe('the shipped background', () => {
     await settled();
     expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/popup.html') });
     expect(options).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes the panel shortcut to the active tab when it shows a transcript, and only then', async () => {
+    await startWorker();
+    const tell = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(commandListeners).toHaveLength(1);
+    const command = (name: string, tab: { id?: number; url?: string }) => {
+      commandListeners[0]!(name, tab);
+      return settled();
+    };
+
+    await command('toggle-panel', { id: 4, url: 'https://app.eu.trint.com/editor/t-9' });
+    expect(tell.mock.calls).toEqual([[4, { type: 'panel/command' }]]);
+    await command('toggle-panel', { id: 5, url: 'https://app.trint.com/' });
+    await command('toggle-panel', { id: 6, url: 'https://example.com/editor/t-9' });
+    await command('something-else', { id: 4, url: 'https://app.trint.com/editor/t-9' });
+    expect(tell).toHaveBeenCalledTimes(1);
   });
 });

@@ -60,6 +60,8 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'dashboard/list': {},
   'settings/save': { settings: { version: 1 } },
   'panel/save-layout': { collapsed: true, width: 400 },
+  'panel/save-sections': { contactId: 'c1', collapsed: ['tasks'] },
+  'settings/save-log': { content: 'link' },
   'connection/forget-error': {},
 };
 const TYPES = Object.keys(PROTOCOL) as MessageType[];
@@ -165,6 +167,7 @@ describe('sender roles × message types', () => {
       'outbox/retry',
       'outbox/discard',
       'panel/save-layout',
+      'panel/save-sections',
     ];
     expect(
       TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),
@@ -174,7 +177,12 @@ describe('sender roles × message types', () => {
     const tabOnly = TYPES.filter(
       (t) => !(PROTOCOL[t].from as readonly string[]).includes('extension-page'),
     );
-    expect(tabOnly).toEqual(['transcript/opened', 'contacts/suggest', 'panel/save-layout']);
+    expect(tabOnly).toEqual([
+      'transcript/opened',
+      'contacts/suggest',
+      'panel/save-layout',
+      'panel/save-sections',
+    ]);
     expect(cases.filter((c) => c[3]).length).toBe(
       (TYPES.length - tabOnly.length) * 2 + fromTab.length,
     );

@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageRefused } from '../message-router';
 import { LAST_CONNECT_ERROR_KEY } from '@/utils/storage/last-connect-error-item';
+import { LOG_SETTINGS_KEY } from '@/utils/storage/log-settings-item';
 import { PANEL_LAYOUT_KEY } from '@/utils/storage/panel-layout-item';
+import {
+  MAX_REMEMBERED_CONTACTS,
+  PANEL_SECTIONS_KEY,
+  panelSectionsItem,
+} from '@/utils/storage/panel-sections-item';
 import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
 import { DEFAULT_SYNC_SETTINGS } from '@/utils/storage/sync-settings';
 import { createSettingsHandlers } from '../settings-handlers';
@@ -33,6 +39,38 @@ describe('settings handlers', () => {
   it('stores the panel layout a tab sends, as version 1', async () => {
     await handlers['panel/save-layout']({ collapsed: true, width: 420 }, 'trint-tab');
     expect(await stored(PANEL_LAYOUT_KEY)).toEqual({ version: 1, collapsed: true, width: 420 });
+  });
+
+  it('stores what a transcript log carries', async () => {
+    await handlers['settings/save-log']({ content: 'link' }, 'extension-page');
+    expect(await stored(LOG_SETTINGS_KEY)).toEqual({ version: 1, content: 'link' });
+  });
+
+  it('remembers collapsed sections per contact, forgetting a contact with none', async () => {
+    await handlers['panel/save-sections']({ contactId: 'a', collapsed: ['notes'] }, 'trint-tab');
+    await handlers['panel/save-sections'](
+      { contactId: 'b', collapsed: ['tasks', 'activity'] },
+      'trint-tab',
+    );
+    expect(await stored(PANEL_SECTIONS_KEY)).toEqual({
+      version: 1,
+      collapsed: { a: ['notes'], b: ['tasks', 'activity'] },
+    });
+    await handlers['panel/save-sections']({ contactId: 'a', collapsed: [] }, 'trint-tab');
+    expect((await panelSectionsItem.read()).collapsed).toEqual({ b: ['tasks', 'activity'] });
+  });
+
+  it('keeps the sections of the contacts changed last, up to its cap', async () => {
+    for (let n = 0; n <= MAX_REMEMBERED_CONTACTS; n += 1) {
+      await handlers['panel/save-sections'](
+        { contactId: `c${n}`, collapsed: ['notes'] },
+        'trint-tab',
+      );
+    }
+    const { collapsed } = await panelSectionsItem.read();
+    expect(Object.keys(collapsed)).toHaveLength(MAX_REMEMBERED_CONTACTS);
+    expect(collapsed.c0).toBeUndefined();
+    expect(collapsed[`c${MAX_REMEMBERED_CONTACTS}`]).toEqual(['notes']);
   });
 
   it('forgets the last sign-in failure', async () => {

@@ -88,6 +88,7 @@ export function backgroundUnderTest(
       openTranscriptIds: async () => [],
       tell: (change) => tell(change as TranscriptChange),
       tellAll: async () => {},
+      commandPanel: async () => {},
     },
     notice,
     ...settings,

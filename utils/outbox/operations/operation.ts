@@ -30,8 +30,17 @@ export interface Operation<K extends OutboxOperationKind> {
   namesContact: boolean;
   /** For a write with a body: how validation checks it before the job is stored. */
   body?: BodyRules;
-  /** Sends it to GHL (one request, or a write and a read of the contact for tags). */
-  send(ghl: GhlClient, op: OperationOf<K>, o: CallOptions): Promise<OutboxResult>;
+  /**
+   * Sends it to GHL (one request, or a write and a read of the contact for tags). `context` is
+   * for a kind whose request depends on what earlier writes left in the cache (transcript.log
+   * updates the note a previous log made).
+   */
+  send(
+    ghl: GhlClient,
+    op: OperationOf<K>,
+    o: CallOptions,
+    context: SendContext,
+  ): Promise<OutboxResult>;
   /** For a create: how its record is recognised when its answer was lost. */
   create?: CreateRules<K>;
   /** A 404 from GHL: 'done' (a delete of something gone), or why the write was not made. */
@@ -48,6 +57,11 @@ export interface Operation<K extends OutboxOperationKind> {
     result: OutboxResult,
     completed: CompletedJob,
   ): Promise<TranscriptChange[]>;
+}
+
+/** What a kind's `send` may read besides the operation: the cache, as the jobs before left it. */
+export interface SendContext {
+  db: CacheDatabase;
 }
 
 /** A stored job whose operation is of kind K. */

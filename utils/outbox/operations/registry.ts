@@ -12,6 +12,7 @@ import * as taskComplete from './task-complete';
 import * as taskCreate from './task-create';
 import * as taskDelete from './task-delete';
 import * as taskUpdate from './task-update';
+import * as transcriptLog from './transcript-log';
 
 /**
  * Every kind of write, each from its own file: the generic outbox loops over these. Adding a kind
@@ -31,6 +32,7 @@ export const OPERATIONS: { readonly [K in OutboxOperationKind]: Operation<K> } =
   'note.create': noteCreate.operation,
   'note.update': noteUpdate.operation,
   'note.delete': noteDelete.operation,
+  'transcript.log': transcriptLog.operation,
 };
 
 /**

@@ -54,6 +54,8 @@ export interface ShownRecords {
   contact?: Shown<PanelContact>;
   tasks: Shown<PanelTask>[];
   notes: Shown<PanelNote>[];
+  /** The note this transcript's last "Log this transcript" wrote (a new log updates it). */
+  logNoteId?: string;
 }
 
 /** A pending job as `show` needs it. */

@@ -12,6 +12,7 @@ import { show as taskComplete } from './task-complete';
 import { show as taskCreate } from './task-create';
 import { show as taskDelete } from './task-delete';
 import { show as taskUpdate } from './task-update';
+import { show as transcriptLog } from './transcript-log';
 
 /**
  * How each kind of pending write shows in the panel before GHL has it: the `show` part of each
@@ -33,6 +34,7 @@ export const SHOWN: {
   'note.create': noteCreate,
   'note.update': noteUpdate,
   'note.delete': noteDelete,
+  'transcript.log': transcriptLog,
 };
 
 /** The `show` of a write's kind, for any write. */

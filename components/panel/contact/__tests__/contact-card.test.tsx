@@ -82,7 +82,7 @@ describe('ContactCard', () => {
     const { page, written, announced } = await showCard({ record: JANE });
     await click(button(page, 'Delete contact Jane Doe in GHL'));
     expect(written).toEqual([]);
-    const confirm = page.querySelector('[role="group"]')!;
+    const confirm = page.querySelector('[role="group"][aria-label^="Confirm"]')!;
     expect(confirm.getAttribute('aria-label')).toBe('Confirm: delete contact Jane Doe in GHL');
     expect(textOf(confirm)).toContain('Delete contact Jane Doe in GHL? The contact, its tasks');
     await click(button(page, 'Yes, delete'));
@@ -108,7 +108,11 @@ describe('ContactCard', () => {
       { record: { ...JANE, businessId: 'b1' } },
       { view, actions: { canWrite: false } },
     );
-    expect([...page.querySelectorAll('button')].map(textOf)).toEqual(['Others at this business']);
+    // The More menu's button, and in it the one control that writes nothing.
+    expect([...page.querySelectorAll('button')].map(textOf)).toEqual([
+      'More',
+      'Others at this business',
+    ]);
     expect(page.querySelector('input, form')).toBeNull();
     expect(facts(page)).toHaveLength(3);
     expect(textOf(page)).toContain('vip');

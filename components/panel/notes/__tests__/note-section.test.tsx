@@ -293,12 +293,12 @@ describe('NoteSection', () => {
   it('shows no write controls when the panel is read-only', async () => {
     const { container } = await show([callNotes], makeActions({ canWrite: false }));
     expect(textOf(container)).toContain('Budget approved.');
-    expect(container.querySelectorAll('button')).toHaveLength(0);
+    expect(container.querySelectorAll('button:not(.panel__disclosure)')).toHaveLength(0);
   });
 
   it('shows no write controls while the contact is not in GHL yet', async () => {
     const { container } = await show([callNotes], makeActions(), 'pending-j9');
-    expect(container.querySelectorAll('button')).toHaveLength(0);
+    expect(container.querySelectorAll('button:not(.panel__disclosure)')).toHaveLength(0);
   });
 
   it('collapses a long note behind a toggle named for it', async () => {
