@@ -90,6 +90,13 @@ export function createRateBuckets(clock: Clock, initial: Partial<SandboxRateLimi
       for (let i = 0; i < count; i += 1) bucket.window.push(now);
       bucket.usedToday += count;
     },
+    /**
+     * Spends `count` of today's requests as if teammates had made them earlier in the day
+     * (control API): the daily figure drops, the burst window is untouched.
+     */
+    spendToday(locationId: string, count: number) {
+      bucketOf(locationId).usedToday += count;
+    },
     /** Changes the limits (control API); current counts are kept. */
     configure(changes: Partial<SandboxRateLimits>) {
       Object.assign(limits, changes);

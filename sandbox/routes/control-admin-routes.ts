@@ -6,6 +6,12 @@ import { validateGhlBody } from '../validate-body';
 import { ok, type ControlRoute } from './control-route';
 
 /** The Sandbox's own knobs: state, reset, counters, faults, rate limits, settings and tokens. */
+/** Requests to count against a location (its id: the Sandbox location by default). */
+const spend = z.strictObject({
+  locationId: z.string().optional(),
+  count: z.number().int().min(1),
+});
+
 export const controlAdminRoutes: ControlRoute[] = [
   {
     method: 'GET',
@@ -68,15 +74,18 @@ export const controlAdminRoutes: ControlRoute[] = [
           max: z.number().int().min(1).optional(),
           intervalMs: z.number().int().min(1).optional(),
           dailyLimit: z.number().int().min(1).optional(),
-          consume: z
-            .strictObject({ locationId: z.string().optional(), count: z.number().int().min(1) })
-            .optional(),
+          consume: spend.optional(),
+          // Today's requests spent earlier by teammates: the daily figure only (issue 17).
+          spendToday: spend.optional(),
         }),
         body,
       );
-      const { consume, ...limits } = input;
+      const { consume, spendToday, ...limits } = input;
       state.buckets.configure(limits);
       if (consume) state.buckets.consume(consume.locationId ?? SANDBOX_LOCATION.id, consume.count);
+      if (spendToday) {
+        state.buckets.spendToday(spendToday.locationId ?? SANDBOX_LOCATION.id, spendToday.count);
+      }
       return ok(state.buckets.limits());
     },
   },

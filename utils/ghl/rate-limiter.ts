@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import { GHL_RATE_LIMITS } from './api-constants';
+import { QUOTA_PAUSE_BELOW, type DailyQuota } from './daily-quota';
 import { GhlError } from './ghl-error';
 import type { RateLimitReport } from './rate-limit-headers';
 
@@ -22,7 +23,10 @@ export interface RateLimiterOptions {
   reserve?: Record<RequestPriority, number>;
   /** Share of the burst window this extension's background sync may spend on its own. */
   backgroundShare?: number;
-  /** Daily requests kept for people: background sync stops this far before the daily cap. */
+  /**
+   * Daily requests kept for people: background sync stops this far before the daily cap, or
+   * at QUOTA_PAUSE_BELOW of the location's daily limit, whichever is more.
+   */
   dailyReserveForUser?: number;
   /** Requests sent but not answered yet; bounds how far a guess about the shared bucket can be off. */
   maxInFlight?: number;
@@ -52,6 +56,8 @@ interface Observation {
 interface DailyObservation {
   at: number;
   remaining: number;
+  /** X-RateLimit-Limit-Daily, when GHL sent it. */
+  limit?: number;
   sentSince: number;
 }
 
@@ -87,6 +93,12 @@ export function createRateLimiter(options: RateLimiterOptions) {
   let daily: DailyObservation | undefined;
   let wake: AbortController | undefined;
 
+  /** Daily requests background sync leaves alone: the reserve, or the pause share of the limit. */
+  function backgroundDailyFloor(observed: DailyObservation): number {
+    const share = observed.limit ? Math.ceil(observed.limit * QUOTA_PAUSE_BELOW) : 0;
+    return Math.max(dailyReserveForUser, share);
+  }
+
   function forgetOldSends(now: number) {
     while (sent.length > 0 && sent[0]!.at <= now - intervalMs) sent.shift();
   }
@@ -112,10 +124,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
       throw new GhlError('rate-limited', 'rate limiter', { retryAfterMs: blockedUntil - now });
     }
     if (daily && now - daily.at < DAILY_FIGURE_TTL_MS) {
-      const floor = priority === 'user' ? 0 : dailyReserveForUser;
+      const floor = priority === 'user' ? 0 : backgroundDailyFloor(daily);
       if (daily.remaining - daily.sentSince <= floor) {
         throw new GhlError('rate-limited', 'rate limiter', {
-          detail: 'The GHL daily request limit for this location is used up.',
+          detail:
+            priority === 'user'
+              ? 'The GHL daily request limit for this location is used up.'
+              : 'Background sync is paused: the GHL daily request limit for this location is nearly used up.',
           retryAfterMs: daily.at + DAILY_FIGURE_TTL_MS - now,
         });
       }
@@ -203,7 +218,12 @@ export function createRateLimiter(options: RateLimiterOptions) {
       };
     }
     if (report.dailyRemaining !== undefined) {
-      daily = { at: now, remaining: report.dailyRemaining, sentSince: inFlight };
+      daily = {
+        at: now,
+        remaining: report.dailyRemaining,
+        limit: report.dailyMax ?? daily?.limit,
+        sentSince: inFlight,
+      };
     }
   }
 
@@ -242,6 +262,18 @@ export function createRateLimiter(options: RateLimiterOptions) {
     setBackgroundShare(share: number) {
       backgroundShare = Math.min(1, Math.max(0, share));
       pump();
+    },
+    /**
+     * The location's daily quota as GHL last reported it, less what was sent since; undefined
+     * until an answer carried both daily headers.
+     */
+    dailyQuota(): DailyQuota | undefined {
+      if (!daily?.limit) return undefined;
+      return {
+        limit: daily.limit,
+        remaining: Math.max(0, daily.remaining - daily.sentSince),
+        at: daily.at,
+      };
     },
     /** Requests waiting, per priority (for the sync status and tests). */
     pending(): Record<RequestPriority, number> {

@@ -1,3 +1,5 @@
+import type { CacheDatabase } from '../db/open-cache-db';
+import { quotaPressure } from '../ghl/daily-quota';
 import { SYNC_GRACE_MS } from './sync-alarm';
 import type { SyncEngineDeps } from './sync-engine';
 import { IDLE_SYNC_STATUS, type SyncStatus } from '../storage/sync-status';
@@ -6,8 +8,11 @@ import { readSyncStatus } from './sync-status-reader';
 /** What the status is read from and published to: part of the engine's deps. */
 export type StatusPublisherDeps = Pick<
   SyncEngineDeps,
-  'db' | 'clock' | 'settings' | 'openTranscriptIds' | 'outboxSummary' | 'onStatus'
+  'db' | 'clock' | 'settings' | 'openTranscriptIds' | 'outboxSummary' | 'onStatus' | 'dailyQuota'
 >;
+
+/** The window "GHL requests" in the popup counts over. */
+const QUOTA_WINDOW_MS = 24 * 60 * 60_000;
 
 /**
  * The sync engine's status: read from the cache, plus whether a run of this engine is going on,
@@ -30,7 +35,23 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
     ]);
     const options = { now: clock.now(), settings, openTranscriptIds: open, graceMs: SYNC_GRACE_MS };
     const read = await readSyncStatus(db, { ...options, outbox });
-    return { ...read, running: read.running || runsHere > 0, ...override };
+    const quota = await quotaStatus(db, options.now);
+    return { ...read, running: read.running || runsHere > 0, quota, ...override };
+  }
+
+  /** This browser's GHL requests of the last 24 h (from the audit log) and the location's quota. */
+  async function quotaStatus(db: CacheDatabase, now: number): Promise<SyncStatus['quota']> {
+    const sentLast24h = await db.countFromIndex(
+      'audit',
+      'by-at',
+      IDBKeyRange.lowerBound(now - QUOTA_WINDOW_MS),
+    );
+    const daily = deps.dailyQuota?.();
+    return {
+      sentLast24h,
+      ...(daily && { limit: daily.limit, remaining: daily.remaining }),
+      pressure: quotaPressure(daily),
+    };
   }
 
   /** Publishes the status; with `ifChanged`, only if it differs from the last one published. */
