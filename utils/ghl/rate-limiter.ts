@@ -1,5 +1,10 @@
 import type { Clock } from '../clock';
 import { GHL_RATE_LIMITS } from './api-constants';
+import {
+  createCircuitBreaker,
+  type CallOutcome,
+  type CircuitBreakerOptions,
+} from './circuit-breaker';
 import { QUOTA_PAUSE_BELOW, type DailyQuota } from './daily-quota';
 import { GhlError } from './ghl-error';
 import type { RateLimitReport } from './rate-limit-headers';
@@ -9,8 +14,11 @@ export type RequestPriority = 'user' | 'background';
 
 /** Permission to send one request; call `done` with what the answer reported. */
 export interface RateLimitLease {
-  /** Record the answer: its rate-limit headers, and Retry-After (ms) for a 429. */
-  done(report?: RateLimitReport, rateLimitedForMs?: number): void;
+  /**
+   * Record the answer: its rate-limit headers, Retry-After (ms) for a 429, and whether GHL
+   * answered at all (the circuit breaker's input; left out when nothing was sent).
+   */
+  done(report?: RateLimitReport, rateLimitedForMs?: number, outcome?: CallOutcome): void;
 }
 
 /** Tuning of {@link createRateLimiter}; the defaults follow GHL's published limits. */
@@ -34,6 +42,8 @@ export interface RateLimiterOptions {
   maxQueueWaitMs?: number;
   /** Below this many spare requests (over the reserve), spread the rest over the window. */
   slowBelow?: number;
+  /** The retry budget during outages: see circuit-breaker.ts. */
+  circuit?: CircuitBreakerOptions;
 }
 
 interface Waiter {
@@ -92,6 +102,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
   let observation: Observation | undefined;
   let daily: DailyObservation | undefined;
   let wake: AbortController | undefined;
+  const circuit = createCircuitBreaker(options.circuit);
 
   /** Daily requests background sync leaves alone: the reserve, or the pause share of the limit. */
   function backgroundDailyFloor(observed: DailyObservation): number {
@@ -171,18 +182,25 @@ export function createRateLimiter(options: RateLimiterOptions) {
         continue;
       }
       if (wait === 'answer') return; // `done` pumps again.
-      if (wait > 0) {
-        const controller = new AbortController();
-        wake = controller;
-        clock.sleep(wait, controller.signal).then(pump, () => {});
-        return;
+      if (wait > 0) return sleepThenPump(wait);
+      // Last, as a probe verdict commits to sending: during an outage one request at a time.
+      const verdict = circuit.verdict(now);
+      if (!verdict.go) {
+        if (verdict.waitMs === 'probe') return; // The probe's `done` pumps again.
+        return sleepThenPump(verdict.waitMs);
       }
       const waiter = queues[priority].shift()!;
-      waiter.resolve(grant(priority, now));
+      waiter.resolve(grant(priority, now, verdict.probe));
     }
   }
 
-  function grant(priority: RequestPriority, now: number): RateLimitLease {
+  function sleepThenPump(ms: number) {
+    const controller = new AbortController();
+    wake = controller;
+    clock.sleep(ms, controller.signal).then(pump, () => {});
+  }
+
+  function grant(priority: RequestPriority, now: number, probe: boolean): RateLimitLease {
     sent.push({ at: now, priority });
     lastSentAt = now;
     inFlight += 1;
@@ -190,10 +208,12 @@ export function createRateLimiter(options: RateLimiterOptions) {
     if (daily) daily.sentSince += 1;
     let finished = false;
     return {
-      done(report, rateLimitedForMs) {
+      done(report, rateLimitedForMs, outcome) {
         if (finished) return;
         finished = true;
         inFlight -= 1;
+        if (outcome) circuit.record(outcome, clock.now());
+        else if (probe) circuit.abandonProbe();
         observe(report, rateLimitedForMs);
         pump();
       },
