@@ -91,11 +91,11 @@ export function createRateBuckets(clock: Clock, initial: Partial<SandboxRateLimi
       bucket.usedToday += count;
     },
     /**
-     * Spends `count` of today's requests as if teammates had made them earlier in the day
-     * (control API): the daily figure drops, the burst window is untouched.
+     * Leaves `count` of today's requests, as if teammates had spent the rest earlier in the day
+     * (control API): the daily figure changes, the burst window is untouched.
      */
-    spendToday(locationId: string, count: number) {
-      bucketOf(locationId).usedToday += count;
+    leaveToday(locationId: string, count: number) {
+      bucketOf(locationId).usedToday = Math.max(0, limits.dailyLimit - count);
     },
     /** Changes the limits (control API); current counts are kept. */
     configure(changes: Partial<SandboxRateLimits>) {

@@ -5,6 +5,7 @@ const count = new Intl.NumberFormat('en-US');
 /** A share as people read it: one decimal under 10% ("1.6%"), whole above ("35%"). */
 export function percent(share: number): string {
   const value = share * 100;
+  if (value > 0 && value < 0.1) return 'under 0.1%';
   return `${value < 10 ? value.toFixed(1) : Math.round(value)}%`;
 }
 

@@ -27,3 +27,7 @@ export function quotaPressure(quota: DailyQuota | undefined): QuotaPressure {
   if (left < QUOTA_SLOW_BELOW) return 'slow';
   return 'normal';
 }
+
+/** Why the limiter refuses a background request while the quota is nearly spent. */
+export const QUOTA_PAUSED_MESSAGE =
+  'Background sync is paused: the GHL daily request limit for this location is nearly used up.';

@@ -5,7 +5,7 @@ import {
   type CallOutcome,
   type CircuitBreakerOptions,
 } from './circuit-breaker';
-import { QUOTA_PAUSE_BELOW, type DailyQuota } from './daily-quota';
+import { QUOTA_PAUSE_BELOW, QUOTA_PAUSED_MESSAGE, type DailyQuota } from './daily-quota';
 import { GhlError } from './ghl-error';
 import type { RateLimitReport } from './rate-limit-headers';
 
@@ -141,7 +141,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
           detail:
             priority === 'user'
               ? 'The GHL daily request limit for this location is used up.'
-              : 'Background sync is paused: the GHL daily request limit for this location is nearly used up.',
+              : QUOTA_PAUSED_MESSAGE,
           retryAfterMs: daily.at + DAILY_FIGURE_TTL_MS - now,
         });
       }

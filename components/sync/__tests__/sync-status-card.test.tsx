@@ -144,6 +144,9 @@ describe('SyncStatusCard', () => {
     );
     expect(text).not.toContain('background sync is');
     unmount();
+    const few = textOf(await show({ quota: { ...quota, sentLast24h: 20, pressure: 'normal' } }));
+    expect(few).toContain('20 — under 0.1% of the location’s daily limit');
+    unmount();
     const unknown = textOf(await show({ quota: { sentLast24h: 7, pressure: 'normal' } }));
     expect(unknown).toContain('GHL requests in the last 24 h: 7');
     expect(unknown).not.toContain('daily limit');

@@ -174,7 +174,7 @@ describe('rate limiter', () => {
       limiterOptions: { dailyReserveForUser: 0 },
     });
     await fake.run(client.contacts.get(SAM));
-    sandbox.state.buckets.spendToday(SANDBOX_LOCATION.id, 1897); // 102 left, over 5% (100)
+    sandbox.state.buckets.leaveToday(SANDBOX_LOCATION.id, 102); // over 5% (100)
     await fake.run(client.contacts.get(SAM)); // 101 left
     await fake.run(client.contacts.get(SAM, { priority: 'background' })); // 100 left
     await expect(
