@@ -26,6 +26,10 @@ export const contactSummarySchema = z.object({
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 const contactList = z.object({ contacts: z.array(contactSummarySchema) });
+
+/** An exported file: its name (from the transcript's title) and its text. */
+export const exportedFileSchema = z.object({ name: z.string(), text: z.string() });
+export type ExportedFile = z.infer<typeof exportedFileSchema>;
 const outboxJobs = z.array(outboxJobViewSchema);
 
 /** Message type → the schema of its answer, for every message a Trint tab may send. */
@@ -33,6 +37,7 @@ export const TRINT_ANSWERS = {
   'connection/status': connectionStatusSchema,
   'transcript/opened': transcriptViewSchema,
   'transcript/get': transcriptViewSchema,
+  'transcript/export': exportedFileSchema,
   'link/set': transcriptViewSchema,
   'link/remove': transcriptViewSchema,
   'contacts/search': contactList,

@@ -1,10 +1,14 @@
-import { TRINT_FIELDS } from '@/utils/messaging/trint-fields';
-import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
-import { transcriptUrl } from '@/utils/trint/transcript-url';
-import { isGhlAddress } from '../activity-section';
-import { ghlContactUrl } from '../contact/contact-card';
-import { mappedFields } from '../contact/contact-fields';
-import { asNote } from '../panel-records';
+import { ghlContactUrl, isGhlAppUrl } from '../ghl/api-constants';
+import { mappedFields } from '../mapping/mapped-fields';
+import type { ExportFormat } from '../messaging/protocol';
+import type { ExportedFile } from '../messaging/trint-answers';
+import type { TranscriptView } from '../messaging/transcript-view-schema';
+import { transcriptUrl } from '../trint/transcript-url';
+import { exportMarkdown } from './transcript-export-markdown';
+
+// A linked transcript's record as a file that travels with the transcript. Built here, in the
+// background, from the cache: the panel asks with 'transcript/export' and downloads or copies the
+// answer, so the content script carries none of this (nor the Markdown escaping).
 
 /** A transcript's record as it travels with the transcript (see exportMarkdown, exportJson). */
 export interface TranscriptExport {
@@ -17,6 +21,9 @@ export interface TranscriptExport {
   /** The timeline, newest first; `url` only when it is GHL's own app. */
   activity: { text: string; date: string; url?: string }[];
 }
+
+/** A cached note's text field (GHL records are read loosely): a non-empty string, or nothing. */
+const filled = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /**
  * The record to export from a linked transcript's view (`name` as the card shows it), its link on
@@ -37,16 +44,16 @@ export function transcriptExport(
     },
     contact: { id: contactId, name, ghlUrl: ghlContactUrl(locationId, contactId) },
     fields: mappedFields(view).map(({ label, text }) => ({ label, text })),
-    notes: view.notes.map(asNote).map(({ title, body, dateAdded, pinned }) => ({
-      ...(title && { title }),
-      body,
-      ...(dateAdded && { date: dateAdded }),
+    notes: view.notes.map(({ title, body, dateAdded, pinned }) => ({
+      ...(filled(title) && { title }),
+      body: typeof body === 'string' ? body : '',
+      ...(filled(dateAdded) && { date: dateAdded }),
       pinned: pinned === true,
     })),
     activity: view.activity.map(({ text, at, url }) => ({
       text,
       date: new Date(at).toISOString(),
-      ...(isGhlAddress(url) && { url }),
+      ...(isGhlAppUrl(url) && { url }),
     })),
   };
 }
@@ -55,52 +62,6 @@ export function transcriptExport(
 export function exportJson(record: TranscriptExport, now: Date): string {
   const versioned = { format: 'ghl-for-trint/transcript', version: 1 };
   return `${JSON.stringify({ ...versioned, exportedAt: now.toISOString(), ...record }, null, 2)}\n`;
-}
-
-/**
- * The Markdown export: title, the Summary header (when mapped) as subtitle, links, the mapped
- * fields, the notes and the timeline. Every text from GHL or the page is escaped, so a note can
- * add neither a link, an image nor HTML to whatever renders the file.
- */
-export function exportMarkdown(record: TranscriptExport): string {
-  const { transcript, contact, fields, notes, activity } = record;
-  const summary = fields.find((field) => field.label === TRINT_FIELDS.summaryHeader)?.text;
-  const parts = [`# ${oneLine(transcript.title)}`];
-  if (summary) parts.push(`_${oneLine(summary)}_`);
-  parts.push(
-    [
-      `- Transcript: ${autolink(transcript.url)}`,
-      `- Contact: ${text(contact.name)}`,
-      `- Contact id: ${text(contact.id)}`,
-      ...(contact.ghlUrl ? [`- Open in GHL: ${autolink(contact.ghlUrl)}`] : []),
-    ].join('\n'),
-    '## Fields',
-    fields.length === 0
-      ? 'No mapped fields.'
-      : fields
-          .map(({ label, text: value }) => `- **${oneLine(label)}:** ${text(value)}`)
-          .join('\n'),
-    '## Notes',
-  );
-  if (notes.length === 0) parts.push('No notes attached.');
-  for (const note of notes) {
-    const when = [note.date && utc(note.date), note.pinned && 'pinned'].filter(Boolean);
-    parts.push(`### ${oneLine(note.title || 'Note')}`);
-    if (when.length > 0) parts.push(when.join(' · '));
-    if (note.body.trim()) parts.push(note.body.trim().split('\n').map(line).join('  \n'));
-  }
-  parts.push(
-    '## Activity',
-    activity.length === 0
-      ? 'Nothing has changed yet.'
-      : activity
-          .map(({ text: words, date, url }) => {
-            const shown = url ? `[${oneLine(words)}](<${safeUrl(url)}>)` : oneLine(words);
-            return `- ${utc(date)} — ${shown}`;
-          })
-          .join('\n'),
-  );
-  return `${parts.join('\n\n')}\n`;
 }
 
 /** A file name from the title: letters, digits and dashes only, never empty. */
@@ -112,38 +73,26 @@ export function exportFileName(title: string, extension: 'md' | 'json'): string 
   return `${base || 'transcript'}.${extension}`;
 }
 
+/** What the panel says about the file it asks for (see 'transcript/export'). */
+export interface ExportRequest {
+  format: ExportFormat;
+  /** The contact's name as the card shows it (an edit on its way included). */
+  contactName: string;
+  title: string;
+}
+
 /**
- * One line of untrusted text, escaped: the characters that open emphasis, code, links, images,
- * HTML, entities, tables and strike-through anywhere, and a block marker (heading, list, quote,
- * rule, setext underline) at its start. Leading spaces go, so no line becomes a code block.
+ * The export file of a linked transcript's view: its name from the title and its text, Markdown
+ * or versioned JSON, linked on `trintOrigin` (the asking tab's; app.trint.com when left out).
  */
-function line(raw: string): string {
-  return raw
-    .trimStart()
-    .replace(/[\\`*_[\]<>&|~]/g, '\\$&')
-    .replace(/^[#+=-]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+export function exportFile(
+  view: TranscriptView & { link: NonNullable<TranscriptView['link']> },
+  request: ExportRequest,
+  now: Date,
+  trintOrigin?: string,
+): ExportedFile {
+  const record = transcriptExport(view, request.contactName, request.title, trintOrigin);
+  return request.format === 'markdown'
+    ? { name: exportFileName(request.title, 'md'), text: exportMarkdown(record) }
+    : { name: exportFileName(request.title, 'json'), text: exportJson(record, now) };
 }
-
-/** Text that may hold line breaks, kept as hard breaks inside a list item. */
-const text = (raw: string) => raw.split('\n').map(line).join('  \n  ');
-
-/** Text for a heading or a one-line item: line breaks become spaces. */
-const oneLine = (raw: string) => line(raw.replace(/\s+/g, ' ').trim());
-
-/** "2025-01-15 12:00 UTC": the same for every reader; an unreadable date as it came. */
-function utc(iso: string): string {
-  const at = Date.parse(iso);
-  return Number.isNaN(at)
-    ? oneLine(iso)
-    : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** An address that cannot end its `<…>` early or break the line. */
-const safeUrl = (url: string) =>
-  url.replace(
-    /[\s<>\\]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-
-const autolink = (url: string) => `<${safeUrl(url)}>`;

@@ -4,6 +4,7 @@ import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelContact, Shown } from '../panel-records';
+import { ghlContactUrl } from '@/utils/ghl/api-constants';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { BusinessContacts } from './business-contacts';
@@ -25,11 +26,6 @@ export interface ContactCardProps {
   onAddNote?: () => void;
   /** More of the transcript's actions for the "More" menu (export, unlink). */
   more?: ComponentChildren;
-}
-
-/** The contact's page in GHL; both ids are encoded, as they come from storage. */
-export function ghlContactUrl(locationId: string, contactId: string): string {
-  return `https://app.gohighlevel.com/v2/location/${encodeURIComponent(locationId)}/contacts/detail/${encodeURIComponent(contactId)}`;
 }
 
 /**
