@@ -29,9 +29,10 @@ export interface ContactCardProps {
 }
 
 /**
- * The linked contact, compact: its name, the mapped fields chosen for the card, tags, then one row
- * of quick actions (Log transcript, Add task, Add note, Open in GHL) with the rest behind "More"
- * (synced time, others at the business, edit, delete, and the caller's export and unlink).
+ * The linked contact, compact: its name, the mapped fields chosen for the card, then one row of
+ * quick actions (Log transcript, Add task, Add note, Open in GHL) with the rest behind "More"
+ * (synced time, others at the business, edit, delete, and the caller's export and unlink), then
+ * its tags.
  * Pending writes show at once, marked "Saving…"/"Deleting…". With contact details not synced,
  * only the name, a line saying so and the actions. Every value is GHL text rendered as text.
  */
@@ -87,9 +88,6 @@ export function ContactCard(props: ContactCardProps) {
       ) : (
         <p class="panel__meta">Contact details are not synced (Settings → What to sync)</p>
       )}
-      {details && record && (
-        <ContactTags contactId={contactId} tags={record.tags} editable={editable} />
-      )}
       <QuickActions
         contactId={contactId}
         name={name}
@@ -123,6 +121,11 @@ export function ContactCard(props: ContactCardProps) {
           </>
         }
       />
+      {/* After the quick actions: each tag is a tab stop (its remove button), and the actions
+          must stay a few stops from the panel's top whatever the number of tags. */}
+      {details && record && (
+        <ContactTags contactId={contactId} tags={record.tags} editable={editable} />
+      )}
     </section>
   );
 }
