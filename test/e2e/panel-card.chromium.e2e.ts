@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sandboxControl } from '../support/sandbox-control';
@@ -35,7 +35,8 @@ const JANE_LOG = 'Transcript: Discovery call with Acme Corp';
 const ANA_LOG = 'Transcript: Quarterly review — Globex';
 
 // Issue 20: the compact card with its quick actions, "Log this transcript to GHL" through the
-// outbox (counted at the Sandbox GHL), the sections' memory, and the keyboard path to the panel.
+// outbox (counted at the Sandbox GHL), the export the background builds, the sections' memory,
+// and the keyboard path to the panel (the shortcut, the tab stops inside, Escape).
 describe('Chromium: the compact card, logging a transcript, and the panel shortcut', () => {
   let browser: ExtensionChromium;
   let popup: Page;
@@ -209,6 +210,46 @@ describe('Chromium: the compact card, logging a transcript, and the panel shortc
     expect(received(browser, ENDPOINT.createNote)).toBe(1);
     expect(received(browser, ENDPOINT.updateNote)).toBe(1);
     expect(logsOf(ANA.contactId, ANA_LOG)).toHaveLength(1);
+  });
+
+  it('exports the record as Markdown and JSON files the background built from the cache', async () => {
+    const p = await open(JANE);
+    const panel = panelOf(p);
+    await quick(p).getByRole('button', { name: 'More', exact: true }).click();
+    /** Downloads the export in one format (the menu closes after each choice). */
+    const download = async (choice: 'Download Markdown' | 'Download JSON') => {
+      await panel.getByRole('button', { name: 'Export', exact: true }).click();
+      const [file] = await Promise.all([
+        p.waitForEvent('download'),
+        panel.getByRole('button', { name: choice }).click(),
+      ]);
+      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+    };
+    const ghlUrl = `https://app.gohighlevel.com/v2/location/`;
+
+    const markdown = await download('Download Markdown');
+    expect(markdown.name).toBe('Discovery-call-with-Acme-Corp.md');
+    expect(markdown.text).toMatch(/^# Discovery call with Acme Corp\n/);
+    expect(markdown.text).toContain('- Transcript: <https://app.trint.com/editor/tr-alpha>');
+    expect(markdown.text).toContain(`- Contact: ${JANE.name}\n- Contact id: ${JANE.contactId}`);
+    expect(markdown.text).toContain(`- Open in GHL: <${ghlUrl}`);
+    // Said in words, in the panel's polite live region.
+    await panel
+      .getByRole('status')
+      .getByText('Downloading Discovery-call-with-Acme-Corp.md')
+      .waitFor();
+
+    const json = await download('Download JSON');
+    expect(json.name).toBe('Discovery-call-with-Acme-Corp.json');
+    const record = JSON.parse(json.text) as { fields: unknown[]; exportedAt: string };
+    expect(record).toMatchObject({
+      format: 'ghl-for-trint/transcript',
+      version: 1,
+      transcript: { id: 'tr-alpha', title: 'Discovery call with Acme Corp' },
+      contact: { id: JANE.contactId, name: JANE.name },
+    });
+    expect(record.fields).toContainEqual({ label: 'Speaker name', text: JANE.name });
+    expect(Date.now() - Date.parse(record.exportedAt)).toBeLessThan(60_000);
   });
 
   it('remembers collapsed sections per person, across a reload', async () => {
