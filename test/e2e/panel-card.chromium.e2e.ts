@@ -293,8 +293,9 @@ describe('Chromium: the compact card, logging a transcript, and the panel shortc
   // shortcut puts the focus and from the panel's first control (its Hide button, where Tab from
   // the page enters it). That is past the header's controls with room for one more, and short of
   // what a person should never have to tab through first: the tags' remove buttons (Jane has 3,
-  // which put Log transcript 6 presses from the Hide button when the tags came first), a section
-  // or a form. The four quick actions then follow one press apart.
+  // which put Log transcript 6 presses from the Hide button when the tags came first), the
+  // suggestions' Link buttons (up to 8), a section or a form. The four quick actions then follow
+  // one press apart.
   it('the search field and the quick actions are at most 5 tab stops in; Escape returns to the transcript', async () => {
     const BOUND = 5;
     const hide = (p: Page) =>
