@@ -25,11 +25,11 @@ export const contactSummarySchema = z.object({
 });
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
-const contactList = z.object({ contacts: z.array(contactSummarySchema) });
-
-/** An exported file: its name (from the transcript's title) and its text. */
+/** An exported transcript record ('transcript/export'): its file name and its text. */
 export const exportedFileSchema = z.object({ name: z.string(), text: z.string() });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;
+
+const contactList = z.object({ contacts: z.array(contactSummarySchema) });
 const outboxJobs = z.array(outboxJobViewSchema);
 
 /** Message type → the schema of its answer, for every message a Trint tab may send. */
