@@ -1,3 +1,4 @@
+import { isGhlAppUrl } from '@/utils/ghl/api-constants';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import { PanelSection } from './sections/panel-section';
 import { useShowAll } from './sections/show-all';
@@ -34,7 +35,7 @@ export function ActivitySection({
         <ul class="panel__activity" aria-label="Activity">
           {rows.shown.map((entry) => (
             <li key={`${entry.at}-${entry.text}`}>
-              {isGhlAddress(entry.url) ? (
+              {isGhlAppUrl(entry.url) ? (
                 <a href={entry.url} target="_blank" rel="noopener noreferrer">
                   {entry.text}
                 </a>
@@ -48,9 +49,4 @@ export function ActivitySection({
       {rows.button}
     </PanelSection>
   );
-}
-
-/** Only GHL's own app is linked to: a timeline line is ours, but its address is built from data. */
-export function isGhlAddress(url: string | undefined): url is string {
-  return url?.startsWith('https://app.gohighlevel.com/') === true;
 }

@@ -2,13 +2,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { SyncedParts, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
-import { pageTrintOrigin } from '@/utils/trint/transcript-url';
 import { ActivitySection } from './activity-section';
 import { AppointmentSection } from './appointments/appointment-section';
 import { ContactCard } from './contact/contact-card';
 import { cardContactName } from './contact/contact-name';
 import { ExportMenu } from './export/export-menu';
-import { transcriptExport } from './export/transcript-export';
 import { NoteSection } from './notes/note-section';
 import { PanelActionsContext, usePanelActions } from './panel-actions';
 import type { PanelRecords } from './panel-records';
@@ -85,13 +83,14 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
           more={
             <>
               <ExportMenu
-                record={() =>
-                  transcriptExport(
-                    view,
-                    cardContactName(records.contact, view),
-                    view.title ?? page.title ?? 'Untitled transcript',
-                    pageTrintOrigin(),
-                  )
+                ask={(format) =>
+                  sendTrintMessage('transcript/export', {
+                    transcriptId: view.transcriptId,
+                    format,
+                    // Within the message's limits: a longer name or title only names the file.
+                    contactName: cardContactName(records.contact, view).slice(0, 500),
+                    ...(page.title && { title: page.title.slice(0, 500) }),
+                  })
                 }
               />
               <div class="panel__actions panel__unlink">

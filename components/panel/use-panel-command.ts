@@ -3,8 +3,13 @@ import { browser } from 'wxt/browser';
 import { panelCommandSchema } from '@/utils/messaging/tab-messages';
 import { findTranscriptBody } from '@/utils/trint/transcript-selection';
 
-/** Where the command puts the focus: the search field, else the first quick action. */
-const FIRST = 'input[type="search"],.contact__quick .panel__button,.panel__toggle';
+/**
+ * Where the command puts the focus, first found wins: the search field, else the first quick
+ * action, else the panel's Show/Hide button. Looked for one after the other: a single selector
+ * list would find the header's Hide button first (document order), five or more tab stops before
+ * the quick actions.
+ */
+const FIRST = ['input[type="search"]', '.contact__quick .panel__button', '.panel__toggle'];
 
 /**
  * The keyboard path to the panel. The browser command (manifest `commands`, passed on by the
@@ -19,7 +24,12 @@ export function usePanelCommand(
 ) {
   const returnTo = useRef<Element | null>(null);
   const commanded = useRef(false);
-  const focusIn = () => aside.current?.querySelector<HTMLElement>(FIRST)?.focus();
+  const focusIn = () => {
+    for (const selector of FIRST) {
+      const target = aside.current?.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  };
   /** The focused element in the panel's shadow root, if the focus is in the panel. */
   const inside = () => {
     const active = (aside.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;

@@ -1,14 +1,18 @@
-import type { MessageHandlers } from './message-router';
+import { MessageRefused, type MessageHandlers } from './message-router';
+import type { Clock } from '@/utils/clock';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { TabMessage } from '@/utils/messaging/tab-messages';
+import { exportFile } from '@/utils/transcripts/transcript-export';
 
 /** What the transcript messages are answered from. */
 export interface TranscriptHandlerDeps {
   engine: Pick<SyncEngine, 'refreshContact'>;
   outbox: Pick<Outbox, 'list'>;
   transcripts: Pick<TranscriptStore, 'markViewed' | 'readView' | 'pendingWrites'>;
+  /** The export's `exportedAt`. */
+  clock: Clock;
 }
 
 /** What changed about a transcript, for its open panels. */
@@ -36,8 +40,8 @@ export async function readTranscriptView(
  */
 export function createTranscriptHandlers(
   deps: TranscriptHandlerDeps,
-): Pick<MessageHandlers, 'transcript/opened' | 'transcript/get'> {
-  const { engine, outbox, transcripts } = deps;
+): Pick<MessageHandlers, 'transcript/opened' | 'transcript/get' | 'transcript/export'> {
+  const { engine, outbox, transcripts, clock } = deps;
 
   return {
     async 'transcript/opened'({ transcriptId, title, again }, _role, tab) {
@@ -58,5 +62,18 @@ export function createTranscriptHandlers(
       return shown;
     },
     'transcript/get': ({ transcriptId }) => readTranscriptView(deps, transcriptId),
+    // Built here from the cache, not in the content script: the page's script stays small.
+    async 'transcript/export'({ transcriptId, format, contactName, title }, _role, tab) {
+      const view = await transcripts.readView(transcriptId);
+      const { link } = view;
+      if (!link) throw new MessageRefused('Only a transcript linked to a contact is exported.');
+      return exportFile(
+        { ...view, link },
+        { format, contactName, title: view.title ?? title ?? 'Untitled transcript' },
+        new Date(clock.now()),
+        // The host the tab is on (read by the router from the tab's URL), as the panel's links.
+        tab?.trintOrigin,
+      );
+    },
   };
 }

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sandboxControl } from '../support/sandbox-control';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import { ask } from './support/extension-pages';
-import { connectWithToken, JANE_ID, panelOf } from './support/panel-session';
+import { connectWithToken, JANE_ID, openTranscript, panelOf } from './support/panel-session';
 import {
   ENDPOINT,
   ghlNotes,
@@ -35,7 +35,8 @@ const JANE_LOG = 'Transcript: Discovery call with Acme Corp';
 const ANA_LOG = 'Transcript: Quarterly review — Globex';
 
 // Issue 20: the compact card with its quick actions, "Log this transcript to GHL" through the
-// outbox (counted at the Sandbox GHL), the sections' memory, and the keyboard path to the panel.
+// outbox (counted at the Sandbox GHL), the export the background builds, the sections' memory,
+// and the keyboard path to the panel (the shortcut, the tab stops inside, Escape).
 describe('Chromium: the compact card, logging a transcript, and the panel shortcut', () => {
   let browser: ExtensionChromium;
   let popup: Page;
@@ -48,6 +49,41 @@ describe('Chromium: the compact card, logging a transcript, and the panel shortc
   const quick = (p: Page) => panelOf(p).getByRole('group', { name: 'Quick actions' });
   const shot = (p: Page, name: string) =>
     p.screenshot({ path: `${RESULTS}/panel-card-${name}.png` });
+  /**
+   * Sends the active tab what the background's commands.onCommand listener sends it for the
+   * panel's shortcut (see the shortcut test below for why a test cannot press the keys).
+   */
+  const command = () =>
+    browser.context.serviceWorkers()[0]!.evaluate(async () => {
+      const { tabs } = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+      await tabs.sendMessage(tab!.id!, { type: 'panel/command' });
+    });
+  /** What has the focus: a control in the panel by its accessible name, else the page's text. */
+  const focusedName = (p: Page) =>
+    p.evaluate(() => {
+      const host = document.activeElement;
+      if (host?.tagName.toLowerCase() !== 'ghl-trint-panel') {
+        return `page: ${host?.textContent?.trim() ?? ''}`;
+      }
+      const inner = host.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      if (!inner) return 'panel';
+      const label = inner.getAttribute('aria-label');
+      const labelled = inner.id ? host.shadowRoot!.querySelector(`label[for="${inner.id}"]`) : null;
+      return label ?? labelled?.textContent?.trim() ?? inner.textContent?.trim() ?? inner.tagName;
+    });
+  /**
+   * Presses Tab until `name` has the focus, at most `max` times: the controls the focus visited
+   * ([0] where it was, [n] after n presses) and the presses it took (-1: never reached).
+   */
+  const tabTo = async (p: Page, name: string, max: number) => {
+    const stops = [await focusedName(p)];
+    while (stops.at(-1) !== name && stops.length <= max) {
+      await p.keyboard.press('Tab');
+      stops.push(await focusedName(p));
+    }
+    return { presses: stops.at(-1) === name ? stops.length - 1 : -1, path: stops.join(' → ') };
+  };
   /** Opens the transcript in a 1280×800 window, as the issue's person has it. */
   const open = async (link: typeof JANE) => {
     page = await openLinked(browser, popup, link);
@@ -176,6 +212,46 @@ describe('Chromium: the compact card, logging a transcript, and the panel shortc
     expect(logsOf(ANA.contactId, ANA_LOG)).toHaveLength(1);
   });
 
+  it('exports the record as Markdown and JSON files the background built from the cache', async () => {
+    const p = await open(JANE);
+    const panel = panelOf(p);
+    await quick(p).getByRole('button', { name: 'More', exact: true }).click();
+    /** Downloads the export in one format (the menu closes after each choice). */
+    const download = async (choice: 'Download Markdown' | 'Download JSON') => {
+      await panel.getByRole('button', { name: 'Export', exact: true }).click();
+      const [file] = await Promise.all([
+        p.waitForEvent('download'),
+        panel.getByRole('button', { name: choice }).click(),
+      ]);
+      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+    };
+    const ghlUrl = `https://app.gohighlevel.com/v2/location/`;
+
+    const markdown = await download('Download Markdown');
+    expect(markdown.name).toBe('Discovery-call-with-Acme-Corp.md');
+    expect(markdown.text).toMatch(/^# Discovery call with Acme Corp\n/);
+    expect(markdown.text).toContain('- Transcript: <https://app.trint.com/editor/tr-alpha>');
+    expect(markdown.text).toContain(`- Contact: ${JANE.name}\n- Contact id: ${JANE.contactId}`);
+    expect(markdown.text).toContain(`- Open in GHL: <${ghlUrl}`);
+    // Said in words, in the panel's polite live region.
+    await panel
+      .getByRole('status')
+      .getByText('Downloading Discovery-call-with-Acme-Corp.md')
+      .waitFor();
+
+    const json = await download('Download JSON');
+    expect(json.name).toBe('Discovery-call-with-Acme-Corp.json');
+    const record = JSON.parse(json.text) as { fields: unknown[]; exportedAt: string };
+    expect(record).toMatchObject({
+      format: 'ghl-for-trint/transcript',
+      version: 1,
+      transcript: { id: 'tr-alpha', title: 'Discovery call with Acme Corp' },
+      contact: { id: JANE.contactId, name: JANE.name },
+    });
+    expect(record.fields).toContainEqual({ label: 'Speaker name', text: JANE.name });
+    expect(Date.now() - Date.parse(record.exportedAt)).toBeLessThan(60_000);
+  });
+
   it('remembers collapsed sections per person, across a reload', async () => {
     const p = await open(JANE);
     const toggle = (name: string) =>
@@ -210,6 +286,57 @@ describe('Chromium: the compact card, logging a transcript, and the panel shortc
     // Opened again, it shows its notes.
     await toggle('Notes').click();
     await notesOf(p).getByRole('list', { name: 'Notes' }).waitFor();
+  });
+
+  // The issue: "inside, the search field and the quick actions are reachable in a few tab stops;
+  // Escape returns the focus to the transcript". The bound: 5 presses of Tab, from where the
+  // shortcut puts the focus and from the panel's first control (its Hide button, where Tab from
+  // the page enters it). That is past the header's controls with room for one more, and short of
+  // what a person should never have to tab through first: the tags' remove buttons (Jane has 3,
+  // which put Log transcript 6 presses from the Hide button when the tags came first), the
+  // suggestions' Link buttons (up to 8), a section or a form. The four quick actions then follow
+  // one press apart.
+  it('the search field and the quick actions are at most 5 tab stops in; Escape returns to the transcript', async () => {
+    const BOUND = 5;
+    const hide = (p: Page) =>
+      panelOf(p).getByRole('button', { name: 'Hide the GHL for Trint panel' });
+
+    // Unlinked: the contact search.
+    const unlinked = await openTranscript(browser, 'tr-charlie');
+    page = unlinked;
+    await panelOf(unlinked).getByRole('searchbox', { name: 'Search GHL contacts' }).waitFor();
+    await unlinked.getByRole('link', { name: 'Next transcript' }).focus();
+    await command();
+    await expect.poll(() => focusedName(unlinked)).not.toBe('page: Next transcript');
+    const search = await tabTo(unlinked, 'Search GHL contacts', BOUND);
+    expect(search.presses, search.path).toBeGreaterThanOrEqual(0);
+    await unlinked.keyboard.press('Escape');
+    await expect.poll(() => focusedName(unlinked)).toBe('page: Next transcript');
+    await hide(unlinked).focus();
+    const fromTop = await tabTo(unlinked, 'Search GHL contacts', BOUND);
+    expect(fromTop.presses, fromTop.path).toBeGreaterThanOrEqual(0);
+    await unlinked.close();
+
+    // Linked: Log transcript, Add task, Add note, Open in GHL, in that order.
+    const p = await open(JANE);
+    const open_ = `Open ${JANE.name} in GHL`;
+    await quick(p).getByRole('button', { name: 'Log transcript' }).waitFor();
+    await p.getByRole('link', { name: 'Next transcript' }).focus();
+    await command();
+    await expect.poll(() => focusedName(p)).not.toBe('page: Next transcript');
+    const first = await tabTo(p, 'Log transcript', BOUND);
+    expect(first.presses, first.path).toBeGreaterThanOrEqual(0);
+    for (const action of ['Add task', 'Add note', open_]) {
+      const next = await tabTo(p, action, 1);
+      expect(next.presses, `${action}: ${next.path}`).toBe(1);
+    }
+    // Escape from the last of them: back to where the person was in the transcript.
+    await p.keyboard.press('Escape');
+    await expect.poll(() => focusedName(p)).toBe('page: Next transcript');
+    // Tabbing in from the top of the panel, past Jane's tags.
+    await hide(p).focus();
+    const top = await tabTo(p, 'Log transcript', BOUND);
+    expect(top.presses, top.path).toBeGreaterThanOrEqual(0);
   });
 
   it('the shortcut shows the panel and moves the focus in; Escape gives it back to the page', async () => {

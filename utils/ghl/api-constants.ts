@@ -35,3 +35,19 @@ export const GHL_RATE_LIMITS = {
   burstIntervalMs: 10_000,
   dailyMax: 200_000,
 } as const;
+
+/** GHL's web app, where people open a contact (the timeline and "Open in GHL" link there). */
+export const GHL_APP_ORIGIN = 'https://app.gohighlevel.com';
+
+/** A contact's page in GHL's app; both ids are encoded, as they come from storage. */
+export function ghlContactUrl(locationId: string, contactId: string): string {
+  return `${GHL_APP_ORIGIN}/v2/location/${encodeURIComponent(locationId)}/contacts/detail/${encodeURIComponent(contactId)}`;
+}
+
+/**
+ * Whether an address is GHL's own app: the only address a timeline line is linked to, in the
+ * panel and in exports (a line is ours, but its address is built from data).
+ */
+export function isGhlAppUrl(url: string | undefined): url is string {
+  return url?.startsWith(`${GHL_APP_ORIGIN}/`) === true;
+}

@@ -220,6 +220,23 @@ export const PROTOCOL = {
     payload: z.object({ transcriptId }),
     answer: TRINT_ANSWERS['transcript/get'],
   },
+  /**
+   * A linked transcript's record (mapped fields, attached notes, timeline) as a file, Markdown or
+   * versioned JSON, built in the background from the cache; the panel downloads or copies it.
+   */
+  'transcript/export': {
+    from: ['trint-tab'],
+    access: ['own transcript'],
+    payload: z.object({
+      transcriptId,
+      format: z.enum(['markdown', 'json']),
+      /** The contact's name as the card shows it (with an edit on its way). */
+      contactName: z.string().check(z.maxLength(500)),
+      /** The page's title, for a record that has none yet. */
+      title: z.optional(z.string().check(z.maxLength(500))),
+    }),
+    answer: TRINT_ANSWERS['transcript/export'],
+  },
   'link/set': {
     from: ['extension-page', 'trint-tab'],
     access: ['own transcript', 'shown contact'],
@@ -394,6 +411,9 @@ export const PROTOCOL = {
     answer: z.object({}),
   },
 } as const satisfies Record<string, PageMessageSpec | TabMessageSpec>;
+
+/** The file formats a transcript's record is exported in ('transcript/export'). */
+export type ExportFormat = Payload<'transcript/export'>['format'];
 
 /** Every message type. */
 export type MessageType = keyof typeof PROTOCOL;

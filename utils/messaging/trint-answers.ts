@@ -25,6 +25,10 @@ export const contactSummarySchema = z.object({
 });
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
+/** An exported transcript record ('transcript/export'): its file name and its text. */
+export const exportedFileSchema = z.object({ name: z.string(), text: z.string() });
+export type ExportedFile = z.infer<typeof exportedFileSchema>;
+
 const contactList = z.object({ contacts: z.array(contactSummarySchema) });
 
 /**
@@ -47,6 +51,7 @@ export const TRINT_ANSWERS = {
   'connection/status': connectionStatusSchema,
   'transcript/opened': transcriptViewSchema,
   'transcript/get': transcriptViewSchema,
+  'transcript/export': exportedFileSchema,
   'link/set': transcriptViewSchema,
   'link/remove': transcriptViewSchema,
   'contacts/search': contactList,

@@ -1,4 +1,5 @@
 import type { ActivityEntry, ActivityKind } from '../db/cache-schema';
+import { ghlContactUrl } from '../ghl/api-constants';
 import type { GhlNote } from '../ghl/schemas/note-schemas';
 import { taskTitle } from '../ghl/schemas/record-labels';
 import type { GhlTask } from '../ghl/schemas/task-schemas';
@@ -32,11 +33,6 @@ export type NarratedActivity = Omit<ActivityEntry, 'id' | 'transcriptId'>;
 
 const NOTE_PREVIEW_CHARS = 60;
 
-/** The contact's page in GHL, where every timeline line links. */
-export function contactUrl(locationId: string, contactId: string): string {
-  return `https://app.gohighlevel.com/v2/location/${encodeURIComponent(locationId)}/contacts/detail/${encodeURIComponent(contactId)}`;
-}
-
 /** A date as "26 Nov 2026" (en-GB: day, short month, year). */
 export function formatActivityDate(at: number, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-GB', {
@@ -56,7 +52,8 @@ export function narrateActivity(event: ActivityEvent, context: NarrativeContext)
     kind: event.kind satisfies ActivityKind,
     text: `${sentence(event)}${suffix}`,
     recordId: 'task' in event ? event.task.id : 'note' in event ? event.note.id : undefined,
-    url: contactUrl(context.locationId, context.contactId),
+    // The contact's page in GHL, where every timeline line links.
+    url: ghlContactUrl(context.locationId, context.contactId),
   };
 }
 

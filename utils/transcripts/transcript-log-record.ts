@@ -1,7 +1,5 @@
 import type { GhlNote } from '../ghl/schemas/note-schemas';
-import { appendActivity } from './activity-log';
-import { narrateActivity } from './activity-narrative';
-import { contactDisplayName } from './transcript-snapshot';
+import { appendNoteLine } from './note-timeline-line';
 import type { TranscriptStoreDeps } from './transcript-store';
 
 /**
@@ -35,18 +33,10 @@ export async function recordTranscriptLog(
     noteIds: [...others(record.noteIds), note.id],
     panelNoteIds: [...others(record.panelNoteIds), note.id],
   });
-  const cached = await tx.objectStore('contacts').get(contactId);
-  const line = narrateActivity(
-    { kind: 'transcript-logged', note, updated },
-    {
-      contactId,
-      contactName: contactDisplayName(cached?.contact),
-      locationId: link.locationId,
-      at: deps.clock.now(),
-      timeZone: deps.timeZone,
-    },
-  );
-  await appendActivity(tx.objectStore('activity'), transcriptId, [line]);
-  await tx.done;
+  await appendNoteLine(deps, tx, transcriptId, link, {
+    kind: 'transcript-logged',
+    note,
+    updated,
+  });
   return true;
 }

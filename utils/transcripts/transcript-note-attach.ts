@@ -1,7 +1,5 @@
 import type { GhlNote } from '../ghl/schemas/note-schemas';
-import { appendActivity } from './activity-log';
-import { narrateActivity } from './activity-narrative';
-import { contactDisplayName } from './transcript-snapshot';
+import { appendNoteLine } from './note-timeline-line';
 import type { TranscriptStoreDeps } from './transcript-store';
 
 /**
@@ -31,18 +29,6 @@ export async function attachNoteToTranscript(
     noteIds: [...record.noteIds, note.id],
     panelNoteIds,
   });
-  const cached = await tx.objectStore('contacts').get(contactId);
-  const line = narrateActivity(
-    { kind: 'note-attached', note },
-    {
-      contactId,
-      contactName: contactDisplayName(cached?.contact),
-      locationId: link.locationId,
-      at: deps.clock.now(),
-      timeZone: deps.timeZone,
-    },
-  );
-  await appendActivity(tx.objectStore('activity'), transcriptId, [line]);
-  await tx.done;
+  await appendNoteLine(deps, tx, transcriptId, link, { kind: 'note-attached', note });
   return true;
 }

@@ -224,6 +224,58 @@ describe('TranscriptPanel', () => {
     expect(sent('transcript/get')).toHaveLength(2);
   });
 
+  describe('the panel command (its keyboard shortcut)', () => {
+    const command = () =>
+      act(async () => {
+        await fakeBrowser.runtime.onMessage.trigger({ type: 'panel/command' }, {});
+      });
+    /** A control of the Trint page, which has the focus before the command. */
+    const inPage = () => {
+      const link = document.createElement('a');
+      link.href = '#next';
+      link.textContent = 'Next transcript';
+      document.body.append(link);
+      link.focus();
+      return link;
+    };
+    afterEach(() => document.querySelector('a[href="#next"]')?.remove());
+    /** What has the focus: a field by its type, a control by its accessible name. */
+    const focused = () => {
+      const active = document.activeElement as HTMLInputElement | null;
+      if (active?.tagName === 'INPUT') return `${active.type} field`;
+      return active?.getAttribute('aria-label') ?? textOf(active!);
+    };
+
+    it('puts the focus on the search field of an unlinked transcript', async () => {
+      await show({ connection: CONNECTED, answers: { 'transcript/opened': UNLINKED } });
+      const back = inPage();
+      await command();
+      expect(focused()).toBe('search field');
+      // Escape gives the focus back to the page, where it was.
+      await act(() => {
+        document.activeElement!.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+        );
+      });
+      expect(document.activeElement).toBe(back);
+    });
+
+    it('puts the focus on the first quick action, which comes before the tags', async () => {
+      const tags = ['vip', 'lead', 'late payer'];
+      const tagged = { ...LINKED, contact: { ...LINKED.contact!, tags } };
+      const page = await show({ connection: CONNECTED, answers: { 'transcript/opened': tagged } });
+      expect(button(page, 'Remove tag late payer')).toBeTruthy();
+      inPage();
+      await command();
+      expect(focused()).toBe('Log transcript');
+      // In the page's order (the tab order) the quick actions come before the tags' buttons.
+      const order = [...page.querySelectorAll('button')].map(
+        (b) => b.getAttribute('aria-label') ?? textOf(b),
+      );
+      expect(order.indexOf('Add note')).toBeLessThan(order.indexOf('Remove tag vip'));
+    });
+  });
+
   it('collapses, remembers it, and opens again', async () => {
     const page = await show({ connection: CONNECTED, answers: { 'transcript/opened': LINKED } });
     await click(button(page, 'Hide the GHL for Trint panel'));

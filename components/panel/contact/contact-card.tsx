@@ -4,6 +4,7 @@ import { ConfirmDelete } from '../confirm-delete';
 import { usePanelActions } from '../panel-actions';
 import { formatDayTime } from '../panel-dates';
 import type { PanelContact, Shown } from '../panel-records';
+import { ghlContactUrl } from '@/utils/ghl/api-constants';
 import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { BusinessContacts } from './business-contacts';
@@ -28,15 +29,11 @@ export interface ContactCardProps {
   more?: ComponentChildren;
 }
 
-/** The contact's page in GHL; both ids are encoded, as they come from storage. */
-export function ghlContactUrl(locationId: string, contactId: string): string {
-  return `https://app.gohighlevel.com/v2/location/${encodeURIComponent(locationId)}/contacts/detail/${encodeURIComponent(contactId)}`;
-}
-
 /**
- * The linked contact, compact: its name, the mapped fields chosen for the card, tags, then one row
- * of quick actions (Log transcript, Add task, Add note, Open in GHL) with the rest behind "More"
- * (synced time, others at the business, edit, delete, and the caller's export and unlink).
+ * The linked contact, compact: its name, the mapped fields chosen for the card, then one row of
+ * quick actions (Log transcript, Add task, Add note, Open in GHL) with the rest behind "More"
+ * (synced time, others at the business, edit, delete, and the caller's export and unlink), then
+ * its tags.
  * Pending writes show at once, marked "Saving…"/"Deleting…". With contact details not synced,
  * only the name, a line saying so and the actions. Every value is GHL text rendered as text.
  */
@@ -93,9 +90,6 @@ export function ContactCard(props: ContactCardProps) {
       ) : (
         <p class="panel__meta">Contact details are not synced (Settings → What to sync)</p>
       )}
-      {details && record && (
-        <ContactTags contactId={contactId} tags={record.tags} editable={editable} />
-      )}
       <QuickActions
         contactId={contactId}
         name={name}
@@ -129,6 +123,11 @@ export function ContactCard(props: ContactCardProps) {
           </>
         }
       />
+      {/* After the quick actions: each tag is a tab stop (its remove button), and the actions
+          must stay a few stops from the panel's top whatever the number of tags. */}
+      {details && record && (
+        <ContactTags contactId={contactId} tags={record.tags} editable={editable} />
+      )}
     </section>
   );
 }

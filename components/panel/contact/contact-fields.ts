@@ -1,3 +1,4 @@
+import { mappedFields } from '@/utils/mapping/mapped-fields';
 import type { Names } from '@/utils/messaging/trint-answers';
 import type { MappedFieldView, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { PanelContact, Shown } from '../panel-records';
@@ -13,29 +14,6 @@ const LIVE_VALUES: Partial<Record<Live, (contact: PanelContact) => string | unde
   phone: (contact) => contact.phone,
   companyName: (contact) => contact.companyName,
 };
-
-/**
- * Records written before the mapping (no `mapped`) carry the old default labels: which contact
- * field each read, so they still get the live values and chips. The name was never a card row.
- */
-const LEGACY_LIVE: Record<string, Live> = {
-  Name: 'name',
-  'Speaker name': 'name',
-  Email: 'email',
-  Phone: 'phone',
-  Company: 'companyName',
-  Organisation: 'companyName',
-  Tags: 'tags',
-};
-
-/** The view's mapped fields in mapping order; from the bare `fields` record for older records. */
-export function mappedFields(view: Pick<TranscriptView, 'mapped' | 'fields'>): MappedFieldView[] {
-  if (view.mapped) return view.mapped;
-  return Object.entries(view.fields ?? {}).map(([label, text]) => {
-    const live = LEGACY_LIVE[label] as Live | undefined;
-    return { label, text, onCard: live !== 'name' && label !== 'Summary header', live };
-  });
-}
 
 /**
  * The mapped fields the card lists (label, text): those shown on the card, in the mapping's order,

@@ -1,17 +1,22 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import type { ExportFormat } from '@/utils/messaging/protocol';
+import { errorWords } from '@/utils/messaging/send-trint-message';
+import type { ExportedFile } from '@/utils/messaging/trint-answers';
 import { usePanelActions } from '../panel-actions';
-import {
-  exportFileName,
-  exportJson,
-  exportMarkdown,
-  type TranscriptExport,
-} from './transcript-export';
 
 /** Props of {@link ExportMenu}. */
 export interface ExportMenuProps {
-  /** The record to export, read when a choice is made (so it is current). */
-  record: () => TranscriptExport;
+  /**
+   * The file in a format, asked when a choice is made (so it is current): the background builds
+   * it from the cache ('transcript/export').
+   */
+  ask: (format: ExportFormat) => Promise<ExportedFile>;
 }
+
+const MIME: Record<ExportFormat, string> = {
+  markdown: 'text/markdown',
+  json: 'application/json',
+};
 
 /** How long a download's object URL is kept: the browser reads it after the click returns. */
 const REVOKE_AFTER_MS = 10_000;
@@ -21,7 +26,7 @@ const REVOKE_AFTER_MS = 10_000;
  * so the transcript's context (mapped fields, notes, timeline) travels with the transcript. Each
  * outcome is announced in words; Escape closes it and the focus goes back to "Export".
  */
-export function ExportMenu({ record }: ExportMenuProps) {
+export function ExportMenu({ ask }: ExportMenuProps) {
   const { announce } = usePanelActions();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -32,10 +37,22 @@ export function ExportMenu({ record }: ExportMenuProps) {
     opener.current?.focus();
   };
 
+  /** The file, or undefined after saying in words why there is none. */
+  const file = async (format: ExportFormat) => {
+    try {
+      return await ask(format);
+    } catch (error) {
+      announce(errorWords(error, 'Could not export this transcript.'), 'alert');
+      return undefined;
+    }
+  };
+
   const copy = async () => {
     close();
+    const shown = await file('markdown');
+    if (!shown) return;
     try {
-      await navigator.clipboard.writeText(exportMarkdown(record()));
+      await navigator.clipboard.writeText(shown.text);
       announce('Copied');
     } catch {
       // No clipboard (the page is not focused, or the browser refused): say so, offer the file.
@@ -46,16 +63,14 @@ export function ExportMenu({ record }: ExportMenuProps) {
     }
   };
 
-  const download = (extension: 'md' | 'json') => {
+  const download = async (format: ExportFormat) => {
     close();
-    const shown = record();
-    const name = exportFileName(shown.transcript.title, extension);
+    const shown = await file(format);
+    if (!shown) return;
+    const { name, text } = shown;
     try {
-      const [text, type] =
-        extension === 'md'
-          ? [exportMarkdown(shown), 'text/markdown']
-          : [exportJson(shown, new Date()), 'application/json'];
-      const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+      const type = `${MIME[format]};charset=utf-8`;
+      const url = URL.createObjectURL(new Blob([text], { type }));
       const link = document.createElement('a');
       link.href = url;
       link.download = name;
@@ -97,10 +112,10 @@ export function ExportMenu({ record }: ExportMenuProps) {
           <button type="button" class="panel__button" onClick={() => void copy()}>
             Copy as Markdown
           </button>
-          <button type="button" class="panel__button" onClick={() => download('md')}>
+          <button type="button" class="panel__button" onClick={() => void download('markdown')}>
             Download Markdown
           </button>
-          <button type="button" class="panel__button" onClick={() => download('json')}>
+          <button type="button" class="panel__button" onClick={() => void download('json')}>
             Download JSON
           </button>
         </div>

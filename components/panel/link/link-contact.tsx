@@ -20,8 +20,9 @@ export interface LinkContactProps {
 }
 
 /**
- * No contact is linked yet: suggestions from the page, a search (the cache at once, GHL as
- * typing pauses) and "Create a new contact" prefilled from the page when nothing matches.
+ * No contact is linked yet: a search (the cache at once, GHL as typing pauses), suggestions from
+ * the page until something is typed, and "Create a new contact" prefilled from the page when
+ * nothing matches.
  */
 export function LinkContact({ page, view, locationId, onLinked }: LinkContactProps) {
   const { transcriptId, canWrite, online, announce } = usePanelActions();
@@ -67,14 +68,6 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
       <p class="panel__empty">
         No GHL contact is linked to this transcript. Find one or create it.
       </p>
-      {suggestions && suggestions.length > 0 && !searched && (
-        <>
-          <h3 class="panel__subtitle">Suggested from this transcript</h3>
-          <ul class="panel__list" aria-label="Suggested contacts">
-            {suggestions.map(result)}
-          </ul>
-        </>
-      )}
       <div class="panel__field">
         <label for="ghl-contact-search">Search GHL contacts</label>
         <input
@@ -113,6 +106,16 @@ export function LinkContact({ page, view, locationId, onLinked }: LinkContactPro
               {search.results.map(result)}
             </ul>
           )}
+        </>
+      )}
+      {/* Below the search field: up to 8 suggestions, each a tab stop, must not stand between
+          the panel's top and the search (the shortcut's target). */}
+      {suggestions && suggestions.length > 0 && !searched && (
+        <>
+          <h3 class="panel__subtitle">Suggested from this transcript</h3>
+          <ul class="panel__list" aria-label="Suggested contacts">
+            {suggestions.map(result)}
+          </ul>
         </>
       )}
       {canWrite &&

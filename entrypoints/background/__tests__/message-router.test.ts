@@ -38,6 +38,7 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'oauth-app/save': { clientId: 'c', exchange: 'broker', brokerUrl: 'https://b.example' },
   'transcript/opened': { transcriptId: 'tr-1', title: 'Call', speakers: ['Jane Doe'] },
   'transcript/get': { transcriptId: 'tr-1' },
+  'transcript/export': { transcriptId: 'tr-1', format: 'markdown', contactName: 'Jane Doe' },
   'link/set': { transcriptId: 'tr-1', contactId: 'c1' },
   'link/remove': { transcriptId: 'tr-1' },
   'contacts/search': { query: 'Jane', source: 'cache' },
@@ -148,7 +149,8 @@ describe('sender roles × message types', () => {
   );
 
   it('the table covers both outcomes for each role', () => {
-    // The content script reads the status and its transcript, finds and links its contact,
+    // The content script reads the status and its transcript (and has its export built), finds
+    // and links its contact,
     // marks linked transcripts, queues, retries or discards writes (its own: the access rules
     // check) and asks the background to remember the panel's layout: it can never connect,
     // disconnect, sync now, or read the OAuth app or the audit log.
@@ -156,6 +158,7 @@ describe('sender roles × message types', () => {
       'connection/status',
       'transcript/opened',
       'transcript/get',
+      'transcript/export',
       'link/set',
       'link/remove',
       'contacts/search',
@@ -175,12 +178,13 @@ describe('sender roles × message types', () => {
       TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),
     ).toEqual(fromTab);
     // Only the content script says a transcript was opened in its tab, or asks who it is about,
-    // or has a panel whose layout to remember.
+    // or exports it from its panel, or has a panel whose layout to remember.
     const tabOnly = TYPES.filter(
       (t) => !(PROTOCOL[t].from as readonly string[]).includes('extension-page'),
     );
     expect(tabOnly).toEqual([
       'transcript/opened',
+      'transcript/export',
       'contacts/suggest',
       'panel/save-layout',
       'panel/save-sections',

@@ -71,6 +71,66 @@ describe('transcript message handlers', () => {
     expect(h.sandbox.state.counters.total).toBe(before);
   });
 
+  it('transcript/export builds the file from the cache, linked on the asking tab’s Trint host, asking GHL nothing', async () => {
+    const h = await janeLinked();
+    await h.fake.advance(5_000);
+    const before = h.sandbox.state.counters.total;
+    const tab = { transcriptId: 't-1', tabId: 3, trintOrigin: 'https://app.eu.trint.com' } as const;
+    const ask = (format: 'markdown' | 'json') =>
+      h.run(
+        h.handlers['transcript/export'](
+          { transcriptId: 't-1', format, contactName: 'Jane <b>D</b>', title: 'Call: Jane' },
+          'trint-tab',
+          tab,
+        ),
+      );
+
+    const markdown = await ask('markdown');
+    expect(markdown.name).toBe('Call-Jane.md');
+    expect(markdown.text).toMatch(/^# Call: Jane\n/);
+    expect(markdown.text).toContain('- Transcript: <https://app.eu.trint.com/editor/t-1>');
+    // The name the panel gave is text in the file, escaped.
+    expect(markdown.text).toContain('- Contact: Jane \\<b\\>D\\</b\\>');
+    expect(markdown.text).toContain(`- Contact id: ${JANE}`);
+
+    const json = await ask('json');
+    expect(json.name).toBe('Call-Jane.json');
+    const view = await h.run(h.handlers['transcript/get']({ transcriptId: 't-1' }, PAGE));
+    expect(JSON.parse(json.text)).toMatchObject({
+      format: 'ghl-for-trint/transcript',
+      version: 1,
+      exportedAt: new Date(h.fake.now()).toISOString(),
+      transcript: { id: 't-1', title: 'Call: Jane', url: 'https://app.eu.trint.com/editor/t-1' },
+      contact: { id: JANE, name: 'Jane <b>D</b>' },
+      fields: view.mapped!.map(({ label, text }) => ({ label, text })),
+    });
+    expect(view.mapped!.length).toBeGreaterThan(0);
+    expect(h.sandbox.state.counters.total).toBe(before);
+  });
+
+  it('transcript/export names the file after the record’s title when it has one, and refuses an unlinked transcript', async () => {
+    const h = await janeLinked();
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1', title: 'Kick-off' }, PAGE));
+    const file = await h.run(
+      h.handlers['transcript/export'](
+        { transcriptId: 't-1', format: 'markdown', contactName: 'Jane', title: 'Page' },
+        'trint-tab',
+        { transcriptId: 't-1' },
+      ),
+    );
+    expect(file.name).toBe('Kick-off.md');
+    expect(file.text).toContain('- Transcript: <https://app.trint.com/editor/t-1>');
+    await expect(
+      h.run(
+        h.handlers['transcript/export'](
+          { transcriptId: 't-9', format: 'json', contactName: 'Jane' },
+          'trint-tab',
+          { transcriptId: 't-9' },
+        ),
+      ),
+    ).rejects.toThrow('Only a transcript linked to a contact is exported.');
+  });
+
   it('transcript/get answers the cached view with the writes still pending', async () => {
     const h = await janeLinked();
     const release = h.hold();

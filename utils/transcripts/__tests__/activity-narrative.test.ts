@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  contactUrl,
   formatActivityDate,
   narrateActivity,
   narrateTaskStatus,
   type ActivityEvent,
 } from '../activity-narrative';
+import { ghlContactUrl } from '../../ghl/api-constants';
 
 const AT = Date.parse('2026-11-26T12:00:00Z');
 const CONTEXT = {
@@ -64,7 +64,7 @@ describe('activity narrative', () => {
       recordId: 'task1',
       url: 'https://app.gohighlevel.com/v2/location/sbxLoc7Trint00000001/contacts/detail/sbxContJaneDoe000002',
     });
-    expect(contactUrl('loc/1', 'c 1')).toBe(
+    expect(ghlContactUrl('loc/1', 'c 1')).toBe(
       'https://app.gohighlevel.com/v2/location/loc%2F1/contacts/detail/c%201',
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MappedFieldView } from '@/utils/messaging/transcript-view-schema';
-import { cardFields, mappedFields } from '../contact-fields';
+import { mappedFields } from '@/utils/mapping/mapped-fields';
+import { cardFields } from '../contact-fields';
 import { cardContactName } from '../contact-name';
 import { JANE, JANE_MAPPED } from './card-harness';
 

@@ -2,28 +2,37 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { button, click, mount } from '@/components/sync/__tests__/render-page';
+import type { ExportFormat } from '@/utils/messaging/protocol';
+import { MessageError } from '@/utils/messaging/send-trint-message';
+import type { ExportedFile } from '@/utils/messaging/trint-answers';
 import { fakeActions } from '../../contact/__tests__/card-harness';
 import { PanelActionsContext } from '../../panel-actions';
 import { ExportMenu } from '../export-menu';
-import { exportMarkdown } from '../transcript-export';
-import { RECORD } from './export-fixture';
 
 let unmount = () => {};
 afterEach(() => unmount());
 
-/** The menu, opened, with panel actions that record what is announced. */
-async function openMenu() {
+/** What the background answers to 'transcript/export' (it builds the file from the cache). */
+const FILES: Record<ExportFormat, ExportedFile> = {
+  markdown: { name: 'Call-with-Jane.md', text: '# Call with Jane\n\n- Contact: Jane Doe\n' },
+  json: { name: 'Call-with-Jane.json', text: '{\n  "format": "ghl-for-trint/transcript"\n}\n' },
+};
+
+/** The menu, opened, with panel actions that record what is announced and a fake background. */
+async function openMenu(
+  ask = vi.fn(async (format: ExportFormat): Promise<ExportedFile> => FILES[format]),
+) {
   const fake = fakeActions();
   const page = await mount(
     <PanelActionsContext.Provider value={fake.actions}>
-      <ExportMenu record={() => RECORD} />
+      <ExportMenu ask={ask} />
     </PanelActionsContext.Provider>,
   );
   unmount = page.unmount;
   const opener = button(page.container, 'Export');
   expect(opener.getAttribute('aria-expanded')).toBe('false');
   await click(opener);
-  return { ...fake, page: page.container, opener };
+  return { ...fake, page: page.container, opener, ask };
 }
 
 /** Catches what a download hands the browser: the file's name, its text and its type. */
@@ -68,11 +77,12 @@ describe('ExportMenu', () => {
     expect(document.activeElement).toBe(opener);
   });
 
-  it('copies the Markdown and says "Copied"', async () => {
+  it('copies the Markdown the background built and says "Copied"', async () => {
     const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
-    const { page, opener, actions } = await openMenu();
+    const { page, opener, actions, ask } = await openMenu();
     await click(button(page, 'Copy as Markdown'));
-    expect(write).toHaveBeenCalledWith(exportMarkdown(RECORD));
+    expect(ask).toHaveBeenCalledWith('markdown');
+    expect(write).toHaveBeenCalledWith(FILES.markdown.text);
     expect(actions.announce).toHaveBeenCalledWith('Copied');
     expect(document.activeElement).toBe(opener);
   });
@@ -90,7 +100,7 @@ describe('ExportMenu', () => {
     expect(actions.announce).not.toHaveBeenCalledWith('Copied');
   });
 
-  it('downloads the Markdown under a name from the title', async () => {
+  it('downloads the Markdown under the name the background gave', async () => {
     const files = catchDownloads();
     const { page, actions } = await openMenu();
     await click(button(page, 'Download Markdown'));
@@ -100,18 +110,37 @@ describe('ExportMenu', () => {
       href: 'blob:https://app.trint.com/file-1',
       type: 'text/markdown;charset=utf-8',
     });
-    expect(await files[0]!.text).toBe(exportMarkdown(RECORD));
+    expect(await files[0]!.text).toBe(FILES.markdown.text);
     expect(actions.announce).toHaveBeenCalledWith('Downloading Call-with-Jane.md');
   });
 
   it('downloads the versioned JSON', async () => {
     const files = catchDownloads();
-    const { page } = await openMenu();
+    const { page, ask } = await openMenu();
     await click(button(page, 'Download JSON'));
+    expect(ask).toHaveBeenCalledWith('json');
     expect(files.map((file) => file.name)).toEqual(['Call-with-Jane.json']);
     expect(files[0]!.type).toBe('application/json;charset=utf-8');
-    const json = JSON.parse(await files[0]!.text);
-    expect(json).toMatchObject({ format: 'ghl-for-trint/transcript', version: 1, ...RECORD });
+    expect(await files[0]!.text).toBe(FILES.json.text);
+  });
+
+  it('says the background’s words when it cannot build the file, and starts nothing', async () => {
+    const files = catchDownloads();
+    const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+    const refused = new MessageError(
+      'refused',
+      'Only a transcript linked to a contact is exported.',
+    );
+    const { page, actions } = await openMenu(vi.fn().mockRejectedValue(refused));
+    await click(button(page, 'Download Markdown'));
+    await click(button(page, 'Export'));
+    await click(button(page, 'Copy as Markdown'));
+    expect(files).toEqual([]);
+    expect(write).not.toHaveBeenCalled();
+    expect(vi.mocked(actions.announce).mock.calls).toEqual([
+      ['Only a transcript linked to a contact is exported.', 'alert'],
+      ['Only a transcript linked to a contact is exported.', 'alert'],
+    ]);
   });
 
   it('says in words when the download cannot start', async () => {

@@ -130,6 +130,14 @@ describe('LinkContact', () => {
     expect(button(page, 'Link Ann Acme')).toBeTruthy();
   });
 
+  it('puts the search field before the suggestions, so their Link buttons are not tab stops on the way to it', async () => {
+    const { page } = await show({ answers: { suggest: [JANE, ACME] } });
+    const focusable = [...page.querySelectorAll('input, button')];
+    expect(focusable.indexOf(searchBox(page))).toBeLessThan(
+      focusable.indexOf(button(page, 'Link Jane Doe')),
+    );
+  });
+
   it('shows no suggestion heading when there are none or they could not be had', async () => {
     const { page } = await show({ answers: { suggest: new MessageError('x', 'No background') } });
     expect(textOf(page)).not.toContain('Suggested from this transcript');

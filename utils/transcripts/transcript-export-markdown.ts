@@ -1,61 +1,5 @@
-import { TRINT_FIELDS } from '@/utils/messaging/trint-fields';
-import type { TranscriptView } from '@/utils/messaging/transcript-view-schema';
-import { transcriptUrl } from '@/utils/trint/transcript-url';
-import { isGhlAddress } from '../activity-section';
-import { ghlContactUrl } from '../contact/contact-card';
-import { mappedFields } from '../contact/contact-fields';
-import { asNote } from '../panel-records';
-
-/** A transcript's record as it travels with the transcript (see exportMarkdown, exportJson). */
-export interface TranscriptExport {
-  transcript: { id: string; title: string; url: string };
-  contact: { id: string; name: string; ghlUrl?: string };
-  /** Every mapped field, in the mapping's order (not only those on the card). */
-  fields: { label: string; text: string }[];
-  /** The notes attached to the transcript; `date` as GHL gave it (ISO 8601). */
-  notes: { title?: string; body: string; date?: string; pinned: boolean }[];
-  /** The timeline, newest first; `url` only when it is GHL's own app. */
-  activity: { text: string; date: string; url?: string }[];
-}
-
-/**
- * The record to export from a linked transcript's view (`name` as the card shows it), its link on
- * `trintOrigin` (the page's; app.trint.com when left out).
- */
-export function transcriptExport(
-  view: TranscriptView & { link: NonNullable<TranscriptView['link']> },
-  name: string,
-  title: string,
-  trintOrigin?: string,
-): TranscriptExport {
-  const { contactId, locationId } = view.link;
-  return {
-    transcript: {
-      id: view.transcriptId,
-      title,
-      url: transcriptUrl(view.transcriptId, trintOrigin),
-    },
-    contact: { id: contactId, name, ghlUrl: ghlContactUrl(locationId, contactId) },
-    fields: mappedFields(view).map(({ label, text }) => ({ label, text })),
-    notes: view.notes.map(asNote).map(({ title, body, dateAdded, pinned }) => ({
-      ...(title && { title }),
-      body,
-      ...(dateAdded && { date: dateAdded }),
-      pinned: pinned === true,
-    })),
-    activity: view.activity.map(({ text, at, url }) => ({
-      text,
-      date: new Date(at).toISOString(),
-      ...(isGhlAddress(url) && { url }),
-    })),
-  };
-}
-
-/** The JSON export: versioned, so a later reader knows what it holds. */
-export function exportJson(record: TranscriptExport, now: Date): string {
-  const versioned = { format: 'ghl-for-trint/transcript', version: 1 };
-  return `${JSON.stringify({ ...versioned, exportedAt: now.toISOString(), ...record }, null, 2)}\n`;
-}
+import { TRINT_FIELDS } from '../messaging/trint-fields';
+import type { TranscriptExport } from './transcript-export';
 
 /**
  * The Markdown export: title, the Summary header (when mapped) as subtitle, links, the mapped
@@ -101,15 +45,6 @@ export function exportMarkdown(record: TranscriptExport): string {
           .join('\n'),
   );
   return `${parts.join('\n\n')}\n`;
-}
-
-/** A file name from the title: letters, digits and dashes only, never empty. */
-export function exportFileName(title: string, extension: 'md' | 'json'): string {
-  const base = title
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${base || 'transcript'}.${extension}`;
 }
 
 /**

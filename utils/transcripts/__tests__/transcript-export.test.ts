@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportJson, exportMarkdown, transcriptExport } from '../transcript-export';
+import { exportFileName, exportJson, transcriptExport } from '../transcript-export';
+import { exportMarkdown } from '../transcript-export-markdown';
 import { IMG, JS_LINK, RECORD, VIEW } from './export-fixture';
 
 const GHL = 'https://app.gohighlevel.com/v2/location/loc1/contacts/detail/c1';
