@@ -5,6 +5,7 @@ import { isEditorPage, type TranscriptPage } from '@/utils/trint/transcript-page
 import { watchTranscriptPage } from '@/utils/trint/transcript-page-watcher';
 import { createCardPaintMarks, PANEL_MOUNTED_MARK } from './paint-marks';
 import { createPanelHost } from './panel-host';
+import { keepOnTop, showOnTop } from './top-layer';
 
 /**
  * Shows the panel while the page is a transcript editor and removes it elsewhere, following
@@ -22,6 +23,7 @@ export function followTranscriptPages(ctx: ContentScriptContext): void {
   };
   ctx.onInvalidated(remove);
   const paintMarks = createCardPaintMarks(shadow, ctx.signal);
+  keepOnTop(host, ctx.signal);
 
   watchTranscriptPage(
     window,
@@ -33,6 +35,7 @@ export function followTranscriptPages(ctx: ContentScriptContext): void {
       const shown = host.isConnected;
       if (isEditorPage(next) && !shown) {
         document.body.append(host);
+        showOnTop(host);
         paint();
         performance.mark(PANEL_MOUNTED_MARK);
       } else if (isEditorPage(next)) paint();
