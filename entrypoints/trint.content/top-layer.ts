@@ -5,8 +5,15 @@ const PAGE_TOP_LAYER = ':popover-open, dialog:modal';
 export function showOnTop(host: HTMLElement): void {
   // Older engines without the Popover API keep the host's own z-index (panel-styles.css).
   if (typeof host.showPopover !== 'function' || !host.isConnected) return;
-  if (host.matches(':popover-open')) host.hidePopover();
-  host.showPopover();
+  // The host's attributes are the page's to change: showing needs it to be a popover.
+  if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+  try {
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.showPopover();
+  } catch {
+    // Refused (say, the page moved the host into a closed dialog): it shows where it is, with
+    // its own z-index, and the next change of the page tries again.
+  }
 }
 
 /**
