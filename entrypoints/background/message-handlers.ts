@@ -9,6 +9,7 @@ import { createMappingHandlers, type MappingHandlerDeps } from './mapping-handle
 import type { CheckedHandlers, MessageHandlers } from './message-router';
 import { createOAuthAppHandlers } from './oauth-app-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
+import { createPageReadingHandlers } from './page-reading-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { withTabAccess, type TabAccessDeps } from './tab-access';
@@ -63,6 +64,7 @@ export function createMessageHandlers(
     ...createMappingHandlers(deps),
     ...createDashboardHandlers(deps),
     ...createSettingsHandlers(),
+    ...createPageReadingHandlers(deps),
   };
   return withTabAccess(handlers, sync);
 }

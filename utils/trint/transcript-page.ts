@@ -44,7 +44,10 @@ export const TITLE_SELECTORS = [
 ];
 /** The last title rule: the tab's title, which every page has. */
 export const DOCUMENT_TITLE_RULE = 'document.title';
-const SPEAKER_SELECTORS = [
+/** Every rule that may find a title, in the order they are tried (the options page names them). */
+export const KNOWN_TITLE_RULES: readonly string[] = [...TITLE_SELECTORS, DOCUMENT_TITLE_RULE];
+/** Every rule that may find the speakers, in the order they are tried. */
+export const KNOWN_SPEAKER_RULES: readonly string[] = [
   '[data-testid="speaker-name"]',
   '[data-speaker-name]',
   '.Speaker',
@@ -80,7 +83,7 @@ function readTitle(doc: Document): [string | undefined, string | undefined] {
 }
 
 function readSpeakers(doc: Document): [string[], string | undefined] {
-  for (const selector of SPEAKER_SELECTORS) {
+  for (const selector of KNOWN_SPEAKER_RULES) {
     const names = new Set<string>();
     for (const element of doc.querySelectorAll(selector)) {
       const name = cleanText(element.getAttribute('data-speaker-name') ?? element.textContent);
