@@ -25,7 +25,7 @@ export function followTranscriptPages(ctx: ContentScriptContext): void {
   ctx.onInvalidated(remove);
   const paintMarks = createCardPaintMarks(shadow, ctx.signal);
   keepOnTop(host, ctx.signal);
-  const reportReading = createPageReadingReporter(document);
+  const reportReading = createPageReadingReporter(document, ctx.signal);
 
   watchTranscriptPage(
     window,

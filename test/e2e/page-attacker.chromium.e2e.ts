@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
 import { closedPanel } from './support/closed-panel';
 import { ghlContact, recordGhlRequests } from './support/panel-contact-steps';
+import { openOptions } from './support/mapping-steps';
 import { connectWithToken, editorUrl, JANE_ID } from './support/panel-session';
 import { CHROME_BUILD, RESULTS } from './support/paths';
 
@@ -183,5 +184,30 @@ describe('Chromium: a script of the Trint page cannot read or drive the panel', 
     expect(await onTop('button', 'Show the GHL for Trint panel')).toBe('ghl-trint-panel');
     await panel.click('button', 'Show the GHL for Trint panel');
     await expect.poll(() => panel.has('heading', 'Sprint retro with Initech'), SOON).toBe(true);
+
+    // The options page says what this page yielded, and copies its structure without any text.
+    const options = await openOptions(browser);
+    const readings = options.getByRole('list', { name: 'Last Trint pages' }).getByRole('listitem');
+    await expect
+      .poll(() => readings.first().textContent(), SOON)
+      .toMatch(/Title found by \.TopbarTitleText; 2 speakers found by \.Speaker\.$/);
+    expect(await readings.allTextContents()).toContainEqual(
+      expect.stringMatching(/Title found by \[data-testid="transcript-title"\]/),
+    );
+    // What lands on the clipboard, kept (Chromium grants no clipboard permission to an
+    // extension's origin from outside).
+    await options.evaluate(() => {
+      const kept = window as unknown as { copied?: string };
+      navigator.clipboard.writeText = async (text: string) => void (kept.copied = text);
+    });
+    await options.getByRole('button', { name: 'Copy page-structure report' }).click();
+    await options.getByText('Copied. Paste it into your bug report.').waitFor();
+    const report = await options.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(report).toContain('span.TopbarTitleText');
+    expect(report).toContain('div.ParagraphContainer');
+    expect(report).not.toMatch(/Sprint|Initech|Jane|Peter|TPS|Chat with us|tr-delta/);
+    await options.getByRole('heading', { name: 'Trint page reading' }).scrollIntoViewIfNeeded();
+    await options.screenshot({ path: `${RESULTS}/attacker-options-page-reading.png` });
+    await options.close();
   });
 });
