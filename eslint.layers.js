@@ -28,6 +28,7 @@ export const LAYERS = [
   { name: 'db', paths: ['utils/db/'] },
   { name: 'auth', paths: ['utils/auth/'] },
   { name: 'audit', paths: ['utils/audit/'] },
+  { name: 'names', paths: ['utils/names/'] },
   { name: 'mapping', paths: ['utils/mapping/'] },
   { name: 'storage', paths: ['utils/storage/'] },
   { name: 'alerts', paths: ['utils/alerts/'] },

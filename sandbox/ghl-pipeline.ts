@@ -13,6 +13,7 @@ import type { SandboxRoute } from './route-context';
 import { contactListRoutes } from './routes/contact-list-routes';
 import { contactRoutes } from './routes/contact-routes';
 import { duplicateRoute } from './routes/duplicate-route';
+import { locationNameRoutes } from './routes/location-name-routes';
 import { noteRoutes } from './routes/note-routes';
 import { tokenRoute } from './routes/oauth-routes';
 import { searchRoute } from './routes/search-route';
@@ -41,7 +42,18 @@ const ROUTES: SandboxRoute[] = [
   ...taskRoutes,
   ...noteRoutes,
   ...tagAndAppointmentRoutes,
+  ...locationNameRoutes,
 ];
+
+/**
+ * Scopes a token is held to route by route. contacts.readonly is not among them: every Sandbox
+ * token has it (a token without it cannot connect at all).
+ */
+const CHECKED_SCOPES = new Set([
+  'contacts.write',
+  'users.readonly',
+  'locations/customFields.readonly',
+]);
 
 /** Route templates as patterns; GHL accepts paths with or without a trailing slash. */
 const MATCHERS = ROUTES.map((route) => {
@@ -94,7 +106,7 @@ export async function answerGhl(
     answer.headers = budget.headers;
     if (!budget.allowed) throw tooManyRequests(budget.retryAfterSeconds);
     if (!matched) throw ghlError(404, `Cannot ${request.method} ${url.pathname}`);
-    if (matched.route.scope === 'contacts.write' && !grant.scopes.includes('contacts.write')) {
+    if (CHECKED_SCOPES.has(matched.route.scope) && !grant.scopes.includes(matched.route.scope)) {
       throw ghlError(401, MISSING_SCOPE_MESSAGE);
     }
     const reply = matched.route.handle({

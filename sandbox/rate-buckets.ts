@@ -90,6 +90,13 @@ export function createRateBuckets(clock: Clock, initial: Partial<SandboxRateLimi
       for (let i = 0; i < count; i += 1) bucket.window.push(now);
       bucket.usedToday += count;
     },
+    /**
+     * Leaves `count` of today's requests, as if teammates had spent the rest earlier in the day
+     * (control API): the daily figure changes, the burst window is untouched.
+     */
+    leaveToday(locationId: string, count: number) {
+      bucketOf(locationId).usedToday = Math.max(0, limits.dailyLimit - count);
+    },
     /** Changes the limits (control API); current counts are kept. */
     configure(changes: Partial<SandboxRateLimits>) {
       Object.assign(limits, changes);

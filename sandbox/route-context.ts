@@ -17,7 +17,8 @@ export interface SandboxRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** The scope the operation needs (the spec's `security` of the operation). */
-  scope: 'contacts.readonly' | 'contacts.write';
+  scope:
+    'contacts.readonly' | 'contacts.write' | 'users.readonly' | 'locations/customFields.readonly';
   handle(context: RouteContext): SandboxReply;
 }
 

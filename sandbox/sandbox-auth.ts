@@ -1,5 +1,9 @@
 import type { Clock } from '../utils/clock';
-import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../utils/ghl/api-constants';
+import {
+  OPTIONAL_SCOPES,
+  SCOPE_CONTACTS_READ,
+  SCOPE_CONTACTS_WRITE,
+} from '../utils/ghl/api-constants';
 import {
   OTHER_LOCATION,
   SANDBOX_LOCATION,
@@ -31,7 +35,8 @@ interface RefreshRecord {
   grant: Omit<AccessGrant, 'token' | 'expiresAt' | 'label'>;
 }
 
-const ALL_SCOPES = [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE];
+/** What the read-write tokens grant: the contacts scopes and the optional ones for names. */
+const ALL_SCOPES = [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE, ...OPTIONAL_SCOPES];
 
 /**
  * The Sandbox's tokens: seeded Private Integration tokens, tokens minted by the control API, and

@@ -19,11 +19,32 @@ export const OTHER_LOCATION = {
   companyId: 'sbxCompany0000000001',
 } as const;
 
-/** The location's users: contacts' owners and tasks' assignees. */
+/**
+ * The location's users: contacts' owners and tasks' assignees, and what GET /users/ lists
+ * (users.readonly) with the fields that name a person.
+ */
 export const SANDBOX_USERS = [
-  { id: 'sbxUserAvery00000001', name: 'Avery Quinn' },
-  { id: 'sbxUserBlake00000002', name: 'Blake Moreno' },
-  { id: 'sbxUserCasey00000003', name: 'Casey Lindqvist' },
+  {
+    id: 'sbxUserAvery00000001',
+    name: 'Avery Quinn',
+    firstName: 'Avery',
+    lastName: 'Quinn',
+    email: 'avery@sandbox.example',
+  },
+  {
+    id: 'sbxUserBlake00000002',
+    name: 'Blake Moreno',
+    firstName: 'Blake',
+    lastName: 'Moreno',
+    email: 'blake@sandbox.example',
+  },
+  {
+    id: 'sbxUserCasey00000003',
+    name: 'Casey Lindqvist',
+    firstName: 'Casey',
+    lastName: 'Lindqvist',
+    email: 'casey@sandbox.example',
+  },
 ] as const;
 
 /** Private Integration tokens the Sandbox accepts from the start. */
@@ -42,10 +63,13 @@ export const SANDBOX_OAUTH_CLIENT = {
   clientSecret: 'sbx-secret-not-a-real-secret',
 } as const;
 
-/** Custom field definitions of the seeded location (id → name). */
+/**
+ * Custom field definitions of the seeded location (id → name, and GHL's `fieldKey`): what the
+ * seeded contacts fill and GET /locations/:id/customFields lists (locations/customFields.readonly).
+ */
 export const SANDBOX_CUSTOM_FIELDS = [
-  { id: 'sbxCfDealStage000001', name: 'Deal stage' },
-  { id: 'sbxCfInterviewTopic1', name: 'Interview topic' },
-  { id: 'sbxCfBudget000000001', name: 'Budget' },
-  { id: 'sbxCfLeadScore000001', name: 'Lead score' },
+  { id: 'sbxCfDealStage000001', name: 'Deal stage', fieldKey: 'contact.deal_stage' },
+  { id: 'sbxCfInterviewTopic1', name: 'Interview topic', fieldKey: 'contact.interview_topic' },
+  { id: 'sbxCfBudget000000001', name: 'Budget', fieldKey: 'contact.budget' },
+  { id: 'sbxCfLeadScore000001', name: 'Lead score', fieldKey: 'contact.lead_score' },
 ] as const;

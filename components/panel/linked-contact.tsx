@@ -15,6 +15,7 @@ import type { PanelRecords } from './panel-records';
 import { useSectionMemory } from './sections/use-section-memory';
 import { TaskSection } from './tasks/task-section';
 import type { TranscriptViewState } from './use-transcript-view';
+import { NamesContext, useNamesQuery } from './use-names';
 
 const ALL_PARTS: SyncedParts = {
   contactDetails: true,
@@ -48,6 +49,8 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
   const [addNote, setAddNote] = useState(0);
   const { contactId } = view.link;
   const memory = useSectionMemory(contactId);
+  // Owners', assignees' and custom fields' names (ids until known, or without the scopes).
+  const names = useNamesQuery();
   // Settings → What to sync: a part switched off is neither fetched nor shown (absent: all on).
   const shows = view.shows ?? ALL_PARTS;
   // A contact deleted in GHL (or being deleted) takes no more tasks or notes: every such write
@@ -71,7 +74,7 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
   }
 
   return (
-    <>
+    <NamesContext.Provider value={names}>
       <PanelActionsContext.Provider value={workActions}>
         <ContactCard
           view={view}
@@ -126,6 +129,6 @@ export function LinkedContact({ page, view, records, transcript }: LinkedContact
         <AppointmentSection appointments={records.appointments} memory={memory} />
       )}
       <ActivitySection activity={view.activity} memory={memory} />
-    </>
+    </NamesContext.Provider>
   );
 }

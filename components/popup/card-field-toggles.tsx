@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { targetLabel } from '@/utils/mapping/field-mapping';
+import { namedRuleLabel } from '@/utils/mapping/named-label';
 import { type FieldMapping } from '@/utils/messaging/field-mapping-schema';
 import { errorWords, sendMessage } from '@/utils/messaging/send-message';
 
@@ -15,9 +15,12 @@ export function withCardFlag(mapping: FieldMapping, ruleId: string, show: boolea
  * "Fields on the card": one checkbox per mapped field, saved at once. Each save sends the live
  * mapping, read again just before, changed only in that flag; saves run one after another, each on the mapping the
  * previous one made live, so two quick clicks do not undo each other. A failure is said in
- * words and its checkbox goes back.
+ * words and its checkbox goes back. A field labelled by a custom field's id reads by the field's
+ * name where the location's `customFields` are known.
  */
-export function CardFieldToggles() {
+export function CardFieldToggles({
+  customFields,
+}: { customFields?: readonly { id: string; name: string }[] } = {}) {
   const [shown, setShown] = useState<FieldMapping>();
   const [loadError, setLoadError] = useState<string>();
   const [failure, setFailure] = useState<string>();
@@ -75,7 +78,7 @@ export function CardFieldToggles() {
       </h2>
       <div class="card-fields" role="group" aria-labelledby="card-fields-title">
         {shown.rules.map((rule) => {
-          const name = targetLabel(rule.target);
+          const name = namedRuleLabel(rule, customFields);
           return (
             <label key={rule.id} class="check">
               <input

@@ -4,6 +4,8 @@ import { useConnectionStatus } from '../shared/use-connection-status';
 import { FailedJobs } from '../sync/failed-jobs';
 import { SyncStatusCard } from '../sync/sync-status-card';
 import { CardFieldToggles } from './card-field-toggles';
+import { MissingNameScopes } from './missing-name-scopes';
+import { useLocationNames } from './use-location-names';
 
 /**
  * The toolbar popup: connection state at a glance, the way to connect, what the sync did, writes
@@ -12,6 +14,7 @@ import { CardFieldToggles } from './card-field-toggles';
 export function PopupApp() {
   const { version } = browser.runtime.getManifest();
   const status = useConnectionStatus();
+  const names = useLocationNames(status);
   return (
     <main class="page page--popup">
       <header class="page__header">
@@ -19,9 +22,10 @@ export function PopupApp() {
         <span class="page__version">v{version}</span>
       </header>
       <ConnectionCard status={status} />
+      <MissingNameScopes names={names} />
       <SyncStatusCard />
       <FailedJobs />
-      <CardFieldToggles />
+      <CardFieldToggles customFields={names?.customFields} />
       <button
         type="button"
         class="button button--secondary"

@@ -34,9 +34,16 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     key: 'otherMinutes',
-    label: 'Every other linked transcript',
+    label: 'Transcripts viewed in the last 30 days',
     unit: 'min',
     hint: 'Their contacts are at most this old.',
+    scale: 1,
+  },
+  {
+    key: 'dormantHours',
+    label: 'Transcripts not viewed for 30 days',
+    unit: 'h',
+    hint: 'Their contacts are at most this old; opening one refreshes it at once.',
     scale: 1,
   },
   {

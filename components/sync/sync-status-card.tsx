@@ -1,6 +1,7 @@
 import type { SyncStatus } from '@/utils/storage/sync-status';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { plural, timeAgo, timeUntil } from './relative-time';
+import { QuotaUse } from './quota-use';
 import { SyncNowButton } from './sync-now-button';
 import { useNow } from './use-now';
 import { useSyncStatus } from './use-sync-status';
@@ -43,6 +44,7 @@ function SyncSummary({ status }: { status: SyncStatus }) {
         nextRunAt !== undefined && <p class="card__text">Next sync: {timeUntil(nextRunAt, now)}</p>
       )}
       <QueuedWrites outbox={status.outbox} />
+      {status.quota && <QuotaUse quota={status.quota} />}
       <SyncNowButton running={running} />
     </section>
   );

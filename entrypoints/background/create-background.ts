@@ -38,7 +38,7 @@ export function createBackground(deps: BackgroundDeps) {
   const tell: TrintTabs['tell'] = (change) => tabs.tell(change);
   const db = createCacheDbSource(dbName);
 
-  const { store, limiterFor, auditLog, connection } = createBackgroundConnection({
+  const { store, limiterFor, dailyQuota, auditLog, connection } = createBackgroundConnection({
     browser,
     fetch: deps.fetch,
     sandbox: deps.sandbox,
@@ -91,6 +91,7 @@ export function createBackground(deps: BackgroundDeps) {
     onStatus: effects.publishSyncStatus,
     outboxSummary: () => outbox.summary(),
     limiterFor,
+    dailyQuota,
     timeZone: deps.timeZone,
     owner: deps.owner,
   });

@@ -1,6 +1,7 @@
 import type { ConnectionService } from '@/utils/auth/connection-service';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import type { LoadSandbox } from '@/utils/ghl/sandbox-port';
+import type { NamesCache } from '@/utils/names/names-cache';
 import { customFieldChoices, customFieldNames } from '@/utils/mapping/custom-field-choices';
 import type { FieldMapping } from '@/utils/mapping/field-mapping';
 import { recomputeIfMappingChanged, recomputeRecords } from '@/utils/mapping/mapping-apply';
@@ -21,6 +22,8 @@ export interface MappingHandlerDeps {
   tell(change: ViewChange): Promise<void>;
   /** For dates in the records; the runtime's time zone by default. */
   timeZone?: string;
+  /** The location's custom field names, where locations/customFields.readonly is granted. */
+  names?: Pick<NamesCache, 'get'>;
 }
 
 type MappingMessages = 'mapping/get' | 'mapping/save' | 'mapping/preview' | 'mapping/custom-fields';
@@ -69,7 +72,10 @@ export function createMappingHandlers(
     async 'mapping/custom-fields'() {
       const status = await deps.connection.status();
       const sandboxMode = status.state !== 'not-connected' && status.kind === 'sandbox';
-      const known = sandboxMode ? (await deps.sandbox()).customFields : undefined;
+      // The location's own definitions when the optional scope lets GHL list them; else, in
+      // Sandbox mode, the Sandbox's; else the names the person gave in the mapping.
+      const listed = (await deps.names?.get())?.customFields;
+      const known = listed ?? (sandboxMode ? (await deps.sandbox()).customFields : undefined);
       const names = customFieldNames(known, await readMapping());
       return { fields: await customFieldChoices(await deps.db.get(), names) };
     },

@@ -6,6 +6,8 @@ import { createContactsHandlers, type ContactsHandlerDeps } from './contacts-han
 import { createDashboardHandlers } from './dashboard-handlers';
 import { createLinkHandlers } from './link-handlers';
 import { createMappingHandlers, type MappingHandlerDeps } from './mapping-handlers';
+import { createNamesHandlers } from './names-handlers';
+import { createNamesCache } from '@/utils/names/names-cache';
 import type { CheckedHandlers, MessageHandlers } from './message-router';
 import { createOAuthAppHandlers } from './oauth-app-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
@@ -51,7 +53,13 @@ export function createMessageHandlers(
   store: CredentialStore,
   sync: CacheHandlerDeps,
 ): CheckedHandlers {
-  const deps = { ...sync, connection };
+  // One names cache for the panel's, the popup's and the mapping editor's names.
+  const names = createNamesCache({
+    db: sync.db,
+    clock: sync.clock,
+    client: () => connection.client(),
+  });
+  const deps = { ...sync, connection, names };
   const handlers: MessageHandlers = {
     ...createConnectionHandlers(connection),
     ...createOAuthAppHandlers(connection, store),
@@ -65,6 +73,7 @@ export function createMessageHandlers(
     ...createDashboardHandlers(deps),
     ...createSettingsHandlers(),
     ...createPageReadingHandlers(deps),
+    ...createNamesHandlers(names),
   };
   return withTabAccess(handlers, sync);
 }

@@ -6,6 +6,12 @@ import { validateGhlBody } from '../validate-body';
 import { ok, type ControlRoute } from './control-route';
 
 /** The Sandbox's own knobs: state, reset, counters, faults, rate limits, settings and tokens. */
+/** A number of requests of a location (its id: the Sandbox location by default). */
+const requests = z.strictObject({
+  locationId: z.string().optional(),
+  count: z.number().int().min(1),
+});
+
 export const controlAdminRoutes: ControlRoute[] = [
   {
     method: 'GET',
@@ -68,15 +74,18 @@ export const controlAdminRoutes: ControlRoute[] = [
           max: z.number().int().min(1).optional(),
           intervalMs: z.number().int().min(1).optional(),
           dailyLimit: z.number().int().min(1).optional(),
-          consume: z
-            .strictObject({ locationId: z.string().optional(), count: z.number().int().min(1) })
-            .optional(),
+          consume: requests.optional(),
+          // What is left of today's quota, teammates having spent the rest (issue 17).
+          leaveToday: requests.extend({ count: z.number().int().min(0) }).optional(),
         }),
         body,
       );
-      const { consume, ...limits } = input;
+      const { consume, leaveToday, ...limits } = input;
       state.buckets.configure(limits);
       if (consume) state.buckets.consume(consume.locationId ?? SANDBOX_LOCATION.id, consume.count);
+      if (leaveToday) {
+        state.buckets.leaveToday(leaveToday.locationId ?? SANDBOX_LOCATION.id, leaveToday.count);
+      }
       return ok(state.buckets.limits());
     },
   },

@@ -11,7 +11,12 @@ const sandboxTokenBody = tokenRequestBody.extend({ code_verifier: z.string().opt
 /** Where GHL's docs send people to authorize (docs/oauth/Authorization.md, since 2026-05-27). */
 export const CHOOSE_LOCATION_PATH = '/v2/oauth/chooselocation';
 
-const KNOWN_SCOPES = new Set(['contacts.readonly', 'contacts.write']);
+const KNOWN_SCOPES = new Set([
+  'contacts.readonly',
+  'contacts.write',
+  'users.readonly',
+  'locations/customFields.readonly',
+]);
 
 /**
  * POST /oauth/token (apps/oauth.json): the authorization_code and refresh_token grants, sent

@@ -9,8 +9,17 @@ import type { JsonSchema } from './schema-check';
  * the project: the operations they document, found by id or by a concrete request path.
  */
 
-/** The files with operations; common/common-schemas.json is reached through their `$ref`s. */
-const OPERATION_FILES = ['apps/contacts.json', 'apps/oauth.json'];
+/**
+ * The files with operations; common/common-schemas.json is reached through their `$ref`s. Users
+ * and Locations hold the two reads that turn ids into names (GET /users/, GET
+ * /locations/{locationId}/customFields).
+ */
+const OPERATION_FILES = [
+  'apps/contacts.json',
+  'apps/oauth.json',
+  'apps/users.json',
+  'apps/locations.json',
+];
 const SCHEMA_FILES = [...OPERATION_FILES, 'common/common-schemas.json'];
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

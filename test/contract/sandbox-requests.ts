@@ -128,4 +128,6 @@ export const VALID_REQUESTS: Record<
   }),
   deleteNote: async (sandbox) => ({ params: await noteParams(sandbox) }),
   listAppointments: async () => onSam,
+  listLocationUsers: async () => ({ params: {}, query: { locationId: LOCATION } }),
+  listCustomFields: async () => ({ params: { locationId: LOCATION }, query: { model: 'contact' } }),
 };

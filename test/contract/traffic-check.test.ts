@@ -45,6 +45,21 @@ describeWithSpec('checkTrafficEntry', () => {
     ).toEqual([]);
   });
 
+  it('knows the two reads for names (apps/users.json, apps/locations.json)', () => {
+    const read = { method: 'GET', body: null, status: 200, response: null };
+    expect(check({ ...read, path: '/users/?locationId=L1', response: { users: [] } })).toEqual([]);
+    expect(
+      check({
+        ...read,
+        path: '/locations/L1/customFields?model=contact',
+        response: { customFields: [] },
+      }),
+    ).toEqual([]);
+    expect(check({ ...read, path: '/users/', response: { users: [] } })).toEqual([
+      'GET /users/: query parameter "locationId" is required but missing',
+    ]);
+  });
+
   it('reports a missing Version header', () => {
     expect(check({ headers: withoutHeader('version') })).toEqual([
       `${NOTES}: header version is missing (documented: "2021-07-28")`,

@@ -150,6 +150,42 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
     expect(entries.some((e) => e.startedBy === 'sync' && e.operation === 'get-contact')).toBe(true);
     expect(JSON.stringify(entries)).not.toContain(token);
   });
+
+  // Last: it leaves the location nearly out of quota.
+  it('says in the popup what the location’s daily quota did to the sync (issue 17)', async () => {
+    await popup.reload();
+    const status = popup.getByRole('region', { name: 'Sync', exact: true });
+    const syncNow = status.getByRole('button', { name: 'Sync now' });
+    /** Teammates spent all but `left` of today's quota; a Sync now lets the limiter read it. */
+    async function quotaLeft(left: number) {
+      await sandboxControl(browser.ghl, 'rate-limits', { leaveToday: { count: left } });
+      await expect.poll(() => syncNow.isEnabled(), ONE_PERIOD).toBe(true);
+      await syncNow.click();
+    }
+    await expect
+      .poll(() => status.textContent(), ONE_PERIOD)
+      .toMatch(/GHL requests in the last 24 h: \d+ — under 0\.1% of the location’s daily limit/);
+
+    await quotaLeft(30_000);
+    await expect
+      .poll(() => status.textContent(), ONE_PERIOD)
+      .toMatch(/Only 1\d% of the location’s daily GHL limit is left.*background sync is slowed/);
+
+    await quotaLeft(8_000);
+    await expect
+      .poll(() => status.textContent(), ONE_PERIOD)
+      .toMatch(
+        /Only [34]\.\d% of the location’s daily GHL limit is left: background sync is paused/,
+      );
+    expect(await status.textContent()).not.toMatch(/Next sync|failed/);
+    // Paused: Sync now sends nothing to GHL.
+    const before = await sandboxControl<{ total: number }>(browser.ghl, 'counters');
+    await syncNow.click();
+    await expect.poll(() => syncNow.isEnabled(), ONE_PERIOD).toBe(true);
+    const after = await sandboxControl<{ total: number }>(browser.ghl, 'counters');
+    expect(after.total).toBe(before.total);
+    await popup.locator('main').screenshot({ path: `${RESULTS}/chromium-popup-quota.png` });
+  });
 });
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };

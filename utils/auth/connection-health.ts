@@ -36,6 +36,8 @@ export function healthConsequence(
             : 'GHL no longer accepts this Private Integration token: it may have been rotated or deleted. Paste the new token with "Replace token"; nothing you wrote is lost.',
       };
     case 'missing-scope':
+      // An optional scope (names) refused: the connection works as before, only without names.
+      if (endpoint?.optionalScope) return undefined;
       return endpoint && isWrite(endpoint)
         ? {
             readOnly:

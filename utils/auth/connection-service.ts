@@ -3,7 +3,7 @@ import { createGhlClient } from '../ghl/ghl-client';
 import { GhlError } from '../ghl/ghl-error';
 import type { RateLimiter } from '../ghl/rate-limiter';
 import type { RequestAttempt } from '../ghl/send-once';
-import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
+import { OPTIONAL_SCOPES, SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../ghl/api-constants';
 import type { LoadSandbox } from '../ghl/sandbox-port';
 import { ConnectError } from './connect-error';
 import { createConnectionClient, LOCKS, type ConnectionClient } from './connection-client';
@@ -165,7 +165,8 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         kind: 'sandbox',
         locationId: location.id,
         locationName: location.name,
-        scopes: [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE],
+        // The Sandbox's token grants the optional names scopes too (sandbox/sandbox-auth.ts).
+        scopes: [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE, ...OPTIONAL_SCOPES],
         credential: { type: 'sandbox' },
       });
     },

@@ -24,3 +24,6 @@ export const META_KEYS = {
 
 /** Prefix of a contact's key of the parts its last sync left out: sync/contact-parts.ts. */
 export const PARTS_LEFT_OUT_PREFIX = 'partsLeftOut/';
+
+/** Prefix of a location's key of its users' and custom fields' names: names/location-names.ts. */
+export const NAMES_PREFIX = 'names/';

@@ -13,6 +13,15 @@ export const GHL_API_VERSION = '2021-07-28';
 export const SCOPE_CONTACTS_READ = 'contacts.readonly';
 /** Create, edit and delete contacts, tasks, notes and tags. */
 export const SCOPE_CONTACTS_WRITE = 'contacts.write';
+/** Optional: the location's users (GET /users/), so owners and assignees show as names. */
+export const SCOPE_USERS_READ = 'users.readonly';
+/** Optional: the location's custom field definitions, so custom fields show as names. */
+export const SCOPE_CUSTOM_FIELDS_READ = 'locations/customFields.readonly';
+/**
+ * Scopes asked for but not needed: a connection without them works as without names. A Private
+ * Integration's scopes cannot be listed, so they are learnt from GHL's answer (utils/names/).
+ */
+export const OPTIONAL_SCOPES = [SCOPE_USERS_READ, SCOPE_CUSTOM_FIELDS_READ] as const;
 
 /**
  * Where a person picks the location to install a Marketplace app into (OAuth authorization):

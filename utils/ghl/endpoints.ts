@@ -20,6 +20,8 @@ import {
   searchContactsBody,
   searchContactsResponse,
 } from './schemas/search-schemas';
+import { customFieldListQuery, customFieldListResponse } from './schemas/custom-field-schemas';
+import { locationUsersQuery, userListResponse } from './schemas/user-schemas';
 import { duplicateContactQuery, duplicateContactResponse } from './schemas/duplicate-schemas';
 import { deletedResponse } from './schemas/shared-fields';
 import { tagsBody, tagsResponse } from './schemas/tag-schemas';
@@ -50,6 +52,11 @@ export interface GhlEndpoint<
   query?: z.ZodType;
   /** Safe to send twice: reads, PUT and DELETE (and search, a read sent as POST). */
   idempotent: boolean;
+  /**
+   * The optional scope the operation needs (api-constants' OPTIONAL_SCOPES): GHL refusing it for
+   * that scope says nothing about the connection, only that names stay ids.
+   */
+  optionalScope?: string;
 }
 
 function endpoint<Res extends z.ZodType, Body extends z.ZodType = z.ZodNever>(
@@ -58,7 +65,7 @@ function endpoint<Res extends z.ZodType, Body extends z.ZodType = z.ZodNever>(
   return definition;
 }
 
-/** Every Contacts operation the product uses, by name. */
+/** Every GHL operation the product uses, by name (Contacts, and Users and Locations for names). */
 export const GHL_ENDPOINTS = {
   getContact: endpoint({
     operationId: 'get-contact',
@@ -250,6 +257,29 @@ export const GHL_ENDPOINTS = {
     status: 200,
     response: appointmentListResponse,
     idempotent: true,
+  }),
+  // apps/users.json marks GET /users/ deprecated for GET /users/search, but search requires the
+  // agency's companyId, which a location's Private Integration token does not tell; this one
+  // needs only the location and the users.readonly scope (Location-Access).
+  listLocationUsers: endpoint({
+    operationId: 'get-user-by-location',
+    method: 'GET',
+    path: '/users/',
+    status: 200,
+    response: userListResponse,
+    query: locationUsersQuery,
+    idempotent: true,
+    optionalScope: 'users.readonly',
+  }),
+  listCustomFields: endpoint({
+    operationId: 'get-custom-fields',
+    method: 'GET',
+    path: '/locations/{locationId}/customFields',
+    status: 200,
+    response: customFieldListResponse,
+    query: customFieldListQuery,
+    idempotent: true,
+    optionalScope: 'locations/customFields.readonly',
   }),
 } as const;
 

@@ -21,7 +21,7 @@ export interface CallOptions {
 }
 
 /**
- * The GHL Contacts API v2, one typed function per operation the product uses. Every function
+ * The GHL API v2, one typed function per operation the product uses. Every function
  * answers the parsed, documented shape or throws a GhlError (see ghl-error.ts).
  */
 export function createGhlClient(deps: GhlRequestDeps) {
@@ -92,6 +92,20 @@ export function createGhlClient(deps: GhlRequestDeps) {
     appointments: {
       list: (contactId: string, o: CallOptions = {}) =>
         request(E.listAppointments, { ...o, params: contact(contactId) }).then((r) => r.events),
+    },
+    /** The location's users (users.readonly, optional): who owns contacts and is assigned tasks. */
+    users: {
+      list: (locationId: string, o: CallOptions = {}) =>
+        request(E.listLocationUsers, { ...o, query: { locationId } }).then((r) => r.users),
+    },
+    /** The location's contact custom field definitions (locations/customFields.readonly, optional). */
+    customFields: {
+      list: (locationId: string, o: CallOptions = {}) =>
+        request(E.listCustomFields, {
+          ...o,
+          params: { locationId },
+          query: { model: 'contact' },
+        }).then((r) => r.customFields),
     },
   };
 }

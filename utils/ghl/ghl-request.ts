@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { systemClock, type Clock } from '../clock';
 import { GHL_API_BASE, GHL_API_VERSION } from './api-constants';
 import { endpointName, fillPath, type GhlEndpoint } from './endpoints';
-import { GhlError } from './ghl-error';
+import type { CallOutcome } from './circuit-breaker';
+import { GhlError, type GhlErrorKind } from './ghl-error';
 import { parseResponseBody } from './parse-response';
 import type { RateLimiter, RequestPriority } from './rate-limiter';
 import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry, type RetryPolicy } from './retry-policy';
@@ -116,7 +117,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
           signal: call.signal,
         });
       } finally {
-        lease.done(result?.report, result?.rateLimitedForMs);
+        lease.done(result?.report, result?.rateLimitedForMs, result && callOutcome(result));
       }
       let error: GhlError;
       let notSent = false;
@@ -258,4 +259,12 @@ function finalError(error: GhlError, idempotent: boolean, notSent: boolean): Ghl
     ['server', 'network', 'timeout', 'bad-response'].includes(error.kind);
   if (!mayHaveApplied) return error;
   return new GhlError('outcome-unknown', error.endpoint, { status: error.status, cause: error });
+}
+
+/** GHL failed to answer (5xx, timeout, no connection): what opens the circuit breaker. */
+const OUTAGE_KINDS: ReadonlySet<GhlErrorKind> = new Set(['server', 'timeout', 'network']);
+
+/** What one exchange says of GHL's health: any answer but a 5xx means GHL is up. */
+function callOutcome(result: SendResult): CallOutcome {
+  return !result.ok && OUTAGE_KINDS.has(result.error.kind) ? 'failed' : 'answered';
 }

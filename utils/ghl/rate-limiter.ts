@@ -1,5 +1,11 @@
 import type { Clock } from '../clock';
 import { GHL_RATE_LIMITS } from './api-constants';
+import {
+  createCircuitBreaker,
+  type CallOutcome,
+  type CircuitBreakerOptions,
+} from './circuit-breaker';
+import { QUOTA_PAUSE_BELOW, QUOTA_PAUSED_MESSAGE, type DailyQuota } from './daily-quota';
 import { GhlError } from './ghl-error';
 import type { RateLimitReport } from './rate-limit-headers';
 
@@ -8,8 +14,11 @@ export type RequestPriority = 'user' | 'background';
 
 /** Permission to send one request; call `done` with what the answer reported. */
 export interface RateLimitLease {
-  /** Record the answer: its rate-limit headers, and Retry-After (ms) for a 429. */
-  done(report?: RateLimitReport, rateLimitedForMs?: number): void;
+  /**
+   * Record the answer: its rate-limit headers, Retry-After (ms) for a 429, and whether GHL
+   * answered at all (the circuit breaker's input; left out when nothing was sent).
+   */
+  done(report?: RateLimitReport, rateLimitedForMs?: number, outcome?: CallOutcome): void;
 }
 
 /** Tuning of {@link createRateLimiter}; the defaults follow GHL's published limits. */
@@ -22,7 +31,10 @@ export interface RateLimiterOptions {
   reserve?: Record<RequestPriority, number>;
   /** Share of the burst window this extension's background sync may spend on its own. */
   backgroundShare?: number;
-  /** Daily requests kept for people: background sync stops this far before the daily cap. */
+  /**
+   * Daily requests kept for people: background sync stops this far before the daily cap, or
+   * at QUOTA_PAUSE_BELOW of the location's daily limit, whichever is more.
+   */
   dailyReserveForUser?: number;
   /** Requests sent but not answered yet; bounds how far a guess about the shared bucket can be off. */
   maxInFlight?: number;
@@ -30,6 +42,8 @@ export interface RateLimiterOptions {
   maxQueueWaitMs?: number;
   /** Below this many spare requests (over the reserve), spread the rest over the window. */
   slowBelow?: number;
+  /** The retry budget during outages: see circuit-breaker.ts. */
+  circuit?: CircuitBreakerOptions;
 }
 
 interface Waiter {
@@ -52,6 +66,8 @@ interface Observation {
 interface DailyObservation {
   at: number;
   remaining: number;
+  /** X-RateLimit-Limit-Daily, when GHL sent it. */
+  limit?: number;
   sentSince: number;
 }
 
@@ -86,6 +102,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
   let observation: Observation | undefined;
   let daily: DailyObservation | undefined;
   let wake: AbortController | undefined;
+  const circuit = createCircuitBreaker(options.circuit);
+
+  /** Daily requests background sync leaves alone: the reserve, or the pause share of the limit. */
+  function backgroundDailyFloor(observed: DailyObservation): number {
+    const share = observed.limit ? Math.ceil(observed.limit * QUOTA_PAUSE_BELOW) : 0;
+    return Math.max(dailyReserveForUser, share);
+  }
 
   function forgetOldSends(now: number) {
     while (sent.length > 0 && sent[0]!.at <= now - intervalMs) sent.shift();
@@ -112,10 +135,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
       throw new GhlError('rate-limited', 'rate limiter', { retryAfterMs: blockedUntil - now });
     }
     if (daily && now - daily.at < DAILY_FIGURE_TTL_MS) {
-      const floor = priority === 'user' ? 0 : dailyReserveForUser;
+      const floor = priority === 'user' ? 0 : backgroundDailyFloor(daily);
       if (daily.remaining - daily.sentSince <= floor) {
         throw new GhlError('rate-limited', 'rate limiter', {
-          detail: 'The GHL daily request limit for this location is used up.',
+          detail:
+            priority === 'user'
+              ? 'The GHL daily request limit for this location is used up.'
+              : QUOTA_PAUSED_MESSAGE,
           retryAfterMs: daily.at + DAILY_FIGURE_TTL_MS - now,
         });
       }
@@ -156,18 +182,25 @@ export function createRateLimiter(options: RateLimiterOptions) {
         continue;
       }
       if (wait === 'answer') return; // `done` pumps again.
-      if (wait > 0) {
-        const controller = new AbortController();
-        wake = controller;
-        clock.sleep(wait, controller.signal).then(pump, () => {});
-        return;
+      if (wait > 0) return sleepThenPump(wait);
+      // Last, as a probe verdict commits to sending: during an outage one request at a time.
+      const verdict = circuit.verdict(now);
+      if (!verdict.go) {
+        if (verdict.waitMs === 'probe') return; // The probe's `done` pumps again.
+        return sleepThenPump(verdict.waitMs);
       }
       const waiter = queues[priority].shift()!;
-      waiter.resolve(grant(priority, now));
+      waiter.resolve(grant(priority, now, verdict.probe));
     }
   }
 
-  function grant(priority: RequestPriority, now: number): RateLimitLease {
+  function sleepThenPump(ms: number) {
+    const controller = new AbortController();
+    wake = controller;
+    clock.sleep(ms, controller.signal).then(pump, () => {});
+  }
+
+  function grant(priority: RequestPriority, now: number, probe: boolean): RateLimitLease {
     sent.push({ at: now, priority });
     lastSentAt = now;
     inFlight += 1;
@@ -175,10 +208,12 @@ export function createRateLimiter(options: RateLimiterOptions) {
     if (daily) daily.sentSince += 1;
     let finished = false;
     return {
-      done(report, rateLimitedForMs) {
+      done(report, rateLimitedForMs, outcome) {
         if (finished) return;
         finished = true;
         inFlight -= 1;
+        if (outcome) circuit.record(outcome, clock.now());
+        else if (probe) circuit.abandonProbe();
         observe(report, rateLimitedForMs);
         pump();
       },
@@ -203,7 +238,12 @@ export function createRateLimiter(options: RateLimiterOptions) {
       };
     }
     if (report.dailyRemaining !== undefined) {
-      daily = { at: now, remaining: report.dailyRemaining, sentSince: inFlight };
+      daily = {
+        at: now,
+        remaining: report.dailyRemaining,
+        limit: report.dailyMax ?? daily?.limit,
+        sentSince: inFlight,
+      };
     }
   }
 
@@ -242,6 +282,18 @@ export function createRateLimiter(options: RateLimiterOptions) {
     setBackgroundShare(share: number) {
       backgroundShare = Math.min(1, Math.max(0, share));
       pump();
+    },
+    /**
+     * The location's daily quota as GHL last reported it, less what was sent since; undefined
+     * until an answer carried both daily headers.
+     */
+    dailyQuota(): DailyQuota | undefined {
+      if (!daily?.limit) return undefined;
+      return {
+        limit: daily.limit,
+        remaining: Math.max(0, daily.remaining - daily.sentSince),
+        at: daily.at,
+      };
     },
     /** Requests waiting, per priority (for the sync status and tests). */
     pending(): Record<RequestPriority, number> {

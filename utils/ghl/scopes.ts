@@ -1,8 +1,12 @@
-import { SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from './api-constants';
+import { OPTIONAL_SCOPES, SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from './api-constants';
 
-/** The scopes this extension asks for: reading always, writing unless the person picks read-only. */
+/**
+ * The scopes this extension asks for: reading always, writing unless the person picks read-only,
+ * and the optional ones that turn ids into names (users, custom fields), which it can do without.
+ */
 export function requestedScopes(readOnly: boolean): string[] {
-  return readOnly ? [SCOPE_CONTACTS_READ] : [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE];
+  const contacts = readOnly ? [SCOPE_CONTACTS_READ] : [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE];
+  return [...contacts, ...OPTIONAL_SCOPES];
 }
 
 /**

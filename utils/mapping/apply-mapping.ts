@@ -91,11 +91,13 @@ export function mappedFieldViews(
     if (typeof text !== 'string' || !text || seen.has(label)) continue;
     seen.add(label);
     const live = liveField(rule);
-    views.push(
-      live
-        ? { label, text, onCard: rule.showOnCard, live }
-        : { label, text, onCard: rule.showOnCard },
-    );
+    views.push({
+      label,
+      text,
+      onCard: rule.showOnCard,
+      ...(live ? { live } : {}),
+      ...namedBy(rule, label),
+    });
   }
   return views;
 }
@@ -111,6 +113,20 @@ function liveField(rule: MappingRule): LiveField | undefined {
   if (rule.transform || rule.source.kind !== 'standard') return undefined;
   const field = rule.source.field;
   return (LIVE_FIELDS as readonly string[]).includes(field) ? (field as LiveField) : undefined;
+}
+
+/**
+ * What the panel may name in a rule's view (utils/names/): a user id read unchanged (the owner),
+ * or a label that is a custom field's id (mapped before its name was known).
+ */
+function namedBy(
+  rule: MappingRule,
+  label: string,
+): Pick<MappedFieldView, 'user' | 'customFieldId'> {
+  if (rule.transform) return {};
+  const { source } = rule;
+  if (source.kind === 'standard') return source.field === 'assignedTo' ? { user: true } : {};
+  return label === source.id ? { customFieldId: source.id } : {};
 }
 
 /** Every source a rule reads: its own and, for a join, the joined ones. */

@@ -8,9 +8,8 @@ const EXAMPLE_LENGTH = 80;
 
 /**
  * The names of custom field ids as far as the extension knows them: `known` definitions (the
- * Sandbox's, in Sandbox mode) when there are some. A live location's are not known (reading them
- * needs the locations/customFields.readonly scope, which the extension does not ask for), so
- * there the names are the ones the person gave in the mapping.
+ * location's, read with the optional locations/customFields.readonly scope, or the Sandbox's)
+ * when there are some. Without them, the names are the ones the person gave in the mapping.
  */
 export function customFieldNames(
   known: readonly { id: string; name: string }[] | undefined,

@@ -389,6 +389,16 @@ export const PROTOCOL = {
     }),
     answer: TRINT_ANSWERS['page/reading'],
   },
+  /**
+   * The names of the connected location's users and custom fields (from the cache; GHL is asked
+   * on the first ask after connecting, then at most once a day) and the optional scopes missing.
+   */
+  'names/get': {
+    from: ['extension-page', 'trint-tab'],
+    access: ['none'],
+    payload: z.object({}),
+    answer: TRINT_ANSWERS['names/get'],
+  },
   /** Stores what "Log this transcript to GHL" puts in its note (the options page). */
   'settings/save-log': {
     from: ['extension-page'],

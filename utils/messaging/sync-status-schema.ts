@@ -27,6 +27,18 @@ export const syncStatusSchema = z.object({
   /** Linked contacts whose last sync failed; each is retried after a growing delay. */
   failing: z.optional(z.number()),
   outbox: z.object({ pending: z.number(), waiting: z.number(), failed: z.number() }),
+  /**
+   * GHL requests this browser sent in the last 24 h (the audit log's count), and the location's
+   * daily limit as GHL last reported it, with the pressure it puts on background sync.
+   */
+  quota: z.optional(
+    z.object({
+      sentLast24h: z.number(),
+      limit: z.optional(z.number()),
+      remaining: z.optional(z.number()),
+      pressure: z.enum(['normal', 'slow', 'paused']),
+    }),
+  ),
   /** A problem that stops the cache from working (e.g. storage quota), in words. */
   problem: z.optional(z.string()),
 });

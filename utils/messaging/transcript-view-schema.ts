@@ -23,6 +23,10 @@ export const mappedFieldViewSchema = z.object({
   text: z.string(),
   onCard: z.boolean(),
   live: z.optional(z.enum(['name', 'email', 'phone', 'companyName', 'tags'])),
+  /** The text is a GHL user id (the owner, read unchanged): the panel shows the user's name. */
+  user: z.optional(z.literal(true)),
+  /** The label is this custom field's id (it had no name when mapped): shown by name if known. */
+  customFieldId: z.optional(z.string()),
 });
 export type MappedFieldView = z.infer<typeof mappedFieldViewSchema>;
 

@@ -26,6 +26,20 @@ export const contactSummarySchema = z.object({
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 const contactList = z.object({ contacts: z.array(contactSummarySchema) });
+
+/**
+ * What the connected location's ids are called, as far as the extension knows: users (owners,
+ * assignees) and custom fields, empty when unknown; and the optional scopes GHL refused, which
+ * would show them.
+ */
+export const namesSchema = z.object({
+  users: z.array(z.object({ id: z.string(), name: z.string() })),
+  customFields: z.array(
+    z.object({ id: z.string(), name: z.string(), key: z.optional(z.string()) }),
+  ),
+  missingScopes: z.array(z.string()),
+});
+export type Names = z.infer<typeof namesSchema>;
 const outboxJobs = z.array(outboxJobViewSchema);
 
 /** Message type → the schema of its answer, for every message a Trint tab may send. */
@@ -49,6 +63,7 @@ export const TRINT_ANSWERS = {
   'panel/save-layout': z.object({}),
   'page/reading': z.object({}),
   'panel/save-sections': z.object({}),
+  'names/get': namesSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 /** The message types a Trint tab may send. */

@@ -11,8 +11,13 @@ export const syncSettingsSchema = z.strictObject({
   openTabSeconds: z.number().int().min(30).max(3600),
   /** Transcripts viewed in the last 24 h. */
   recentMinutes: z.number().int().min(1).max(1440),
-  /** Every other linked transcript. */
+  /** Transcripts viewed in the last 30 days (and links whose transcript was never shown). */
   otherMinutes: z.number().int().min(5).max(10080),
+  /**
+   * Transcripts nobody viewed for 30 days: most links of a long-time user. Once a day spends a
+   * few requests a day each instead of dozens; opening one makes it "open" at once.
+   */
+  dormantHours: z.number().int().min(1).max(168),
   /**
    * What to sync. A part switched off is neither fetched from GHL nor shown in the panel, so the
    * sync spends fewer requests. Contact details off keeps the name the link was made with.
@@ -38,6 +43,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   openTabSeconds: 30,
   recentMinutes: 5,
   otherMinutes: 60,
+  dormantHours: 24,
   contactDetails: true,
   tasks: true,
   notes: 'all',

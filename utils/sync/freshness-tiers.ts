@@ -4,15 +4,22 @@ import type { SyncSettings } from '../storage/sync-settings';
 
 /**
  * How fresh a linked contact must be, by how the person uses its transcripts: open in a tab now,
- * viewed in the last 24 hours, or neither. A contact takes the best tier among its transcripts.
+ * viewed in the last 24 hours, viewed in the last 30 days (or never shown), or dormant (not viewed
+ * for 30 days). A contact takes the best tier among its transcripts.
  */
-export type FreshnessTier = 'open' | 'recent' | 'other';
+export type FreshnessTier = 'open' | 'recent' | 'other' | 'dormant';
 
 /** Tiers best first: the order due contacts are synced in. */
-export const TIER_ORDER: readonly FreshnessTier[] = ['open', 'recent', 'other'];
+export const TIER_ORDER: readonly FreshnessTier[] = ['open', 'recent', 'other', 'dormant'];
 
 /** A transcript viewed this recently counts as "recent". */
 export const RECENT_VIEW_MS = 24 * 60 * 60_000;
+
+/**
+ * A transcript not viewed for this long is "dormant". Most of a long-time user's links are: read
+ * hourly, each would cost 96 GET a day (4 reads an hour) for a contact nobody looks at.
+ */
+export const DORMANT_AFTER_MS = 30 * 24 * 60 * 60_000;
 
 /** What the plan is made from, all read from IndexedDB and the open tabs. */
 export interface FreshnessInputs {
@@ -63,7 +70,8 @@ export interface SyncPlan {
 export function tierMaxAgeMs(tier: FreshnessTier, settings: SyncSettings): number {
   if (tier === 'open') return settings.openTabSeconds * 1000;
   if (tier === 'recent') return settings.recentMinutes * 60_000;
-  return settings.otherMinutes * 60_000;
+  if (tier === 'other') return settings.otherMinutes * 60_000;
+  return settings.dormantHours * 60 * 60_000;
 }
 
 /**
@@ -114,6 +122,9 @@ function tierOf(
   now: number,
 ): FreshnessTier {
   if (open.has(transcriptId)) return 'open';
-  if (lastViewedAt !== undefined && now - lastViewedAt <= RECENT_VIEW_MS) return 'recent';
-  return 'other';
+  // Never shown (a link carried over from an older version): kept hourly, to be safe.
+  if (lastViewedAt === undefined) return 'other';
+  if (now - lastViewedAt <= RECENT_VIEW_MS) return 'recent';
+  if (now - lastViewedAt <= DORMANT_AFTER_MS) return 'other';
+  return 'dormant';
 }

@@ -2,6 +2,7 @@ import type { ConnectionClient } from '../auth/connection-client';
 import type { Clock } from '../clock';
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
+import type { DailyQuota } from '../ghl/daily-quota';
 import type { RateLimiter } from '../ghl/rate-limiter';
 import type { FieldMapping } from '../mapping/field-mapping';
 import { refreshContact } from './contact-refresh';
@@ -34,8 +35,13 @@ export interface SyncEngineDeps {
   /** The status changed (a run started, progressed or ended): publish it. */
   onStatus?(status: SyncStatus): void | Promise<void>;
   outboxSummary?(): Promise<SyncStatus['outbox']>;
-  /** The location's rate limiter, to apply the background share setting. */
+  /**
+   * The location's rate limiter, to apply the background share setting and to read the daily
+   * quota a run must spare.
+   */
   limiterFor?(locationId: string): RateLimiter;
+  /** The connected location's daily quota as GHL last reported it, for the status. */
+  dailyQuota?(): DailyQuota | undefined;
   /** Time zone of dates in timeline lines; the runtime's by default. */
   timeZone?: string;
   /** Contacts synced per run at most, so a run stays short (default 25). */

@@ -1,5 +1,7 @@
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
+import { quotaPressure } from '../ghl/daily-quota';
+import { stretchForQuota } from './quota-stretch';
 import { evictUnlinkedContacts } from './cache-eviction';
 import { SYNC_GRACE_MS } from './sync-alarm';
 import { isQuotaFailure, runErrorOf } from './sync-errors';
@@ -27,9 +29,16 @@ export async function runHoldingLock(
   let id: number | undefined;
   try {
     const client = await deps.connection.client();
-    const inputs = await readRunInputs(deps);
+    const limiter = deps.limiterFor?.(client.locationId);
+    const pressure = quotaPressure(limiter?.dailyQuota());
+    // Under 5% of the location's daily limit left: no sync of every link (scheduled or Sync now,
+    // which reads them all at background priority) until GHL's reset, so what is left serves
+    // people's own actions; opening a transcript still refreshes its contact (refreshContact).
+    if (pressure === 'paused') return 'nothing-due';
+    const read = await readRunInputs(deps);
+    const inputs = { ...read, settings: stretchForQuota(read.settings, pressure) };
     const { settings } = inputs;
-    deps.limiterFor?.(client.locationId).setBackgroundShare(settings.backgroundShare);
+    limiter?.setBackgroundShare(settings.backgroundShare);
     const plan = await loadSyncPlan(db, {
       now: run.startedAt,
       settings,

@@ -1,3 +1,4 @@
+import { QUOTA_PAUSED_MESSAGE } from '../ghl/daily-quota';
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { ListOddities } from './contact-reads';
@@ -63,9 +64,15 @@ export async function listRuns(db: CacheDatabase): Promise<SyncRun[]> {
   return (await db.getAllFromIndex('runs', 'by-start')).reverse();
 }
 
-/** The outcome of a run: no errors, some contacts checked despite errors, or none checked. */
+/**
+ * The outcome of a run: no errors, some contacts checked despite errors, or none checked. A run
+ * the daily-quota pause stopped did not fail: what it checked is ok, and if nothing, it skipped.
+ */
 export function runOutcome(run: Pick<SyncRun, 'errors' | 'contactsChecked'>): SyncRun['outcome'] {
   if (run.errors.length === 0) return 'ok';
+  if (run.errors.every((e) => e.message === QUOTA_PAUSED_MESSAGE)) {
+    return run.contactsChecked > 0 ? 'ok' : 'skipped';
+  }
   return run.contactsChecked > 0 ? 'partial' : 'failed';
 }
 

@@ -1,3 +1,6 @@
+import type { CacheDatabase } from '../db/open-cache-db';
+import { quotaPressure } from '../ghl/daily-quota';
+import { stretchForQuota } from './quota-stretch';
 import { SYNC_GRACE_MS } from './sync-alarm';
 import type { SyncEngineDeps } from './sync-engine';
 import { IDLE_SYNC_STATUS, type SyncStatus } from '../storage/sync-status';
@@ -6,8 +9,11 @@ import { readSyncStatus } from './sync-status-reader';
 /** What the status is read from and published to: part of the engine's deps. */
 export type StatusPublisherDeps = Pick<
   SyncEngineDeps,
-  'db' | 'clock' | 'settings' | 'openTranscriptIds' | 'outboxSummary' | 'onStatus'
+  'db' | 'clock' | 'settings' | 'openTranscriptIds' | 'outboxSummary' | 'onStatus' | 'dailyQuota'
 >;
+
+/** The window "GHL requests" in the popup counts over. */
+const QUOTA_WINDOW_MS = 24 * 60 * 60_000;
 
 /**
  * The sync engine's status: read from the cache, plus whether a run of this engine is going on,
@@ -23,14 +29,38 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
   /** The status the popup shows, read from the cache; `override` wins over what was read. */
   async function status(override?: Partial<SyncStatus>): Promise<SyncStatus> {
     const db = await deps.db.get();
-    const [settings, open, outbox] = await Promise.all([
+    const [stored, open, outbox] = await Promise.all([
       deps.settings(),
       deps.openTranscriptIds(),
       deps.outboxSummary?.() ?? IDLE_SYNC_STATUS.outbox,
     ]);
-    const options = { now: clock.now(), settings, openTranscriptIds: open, graceMs: SYNC_GRACE_MS };
+    const now = clock.now();
+    const quota = await quotaStatus(db, now);
+    // Planned as runs plan: slower while the quota is short (see sync-locked-run).
+    const settings = stretchForQuota(stored, quota.pressure);
+    const options = { now, settings, openTranscriptIds: open, graceMs: SYNC_GRACE_MS };
     const read = await readSyncStatus(db, { ...options, outbox });
-    return { ...read, running: read.running || runsHere > 0, ...override };
+    // Paused until GHL's daily reset, which GHL does not announce: no time to promise.
+    const nextRunAt = quota.pressure === 'paused' ? undefined : read.nextRunAt;
+    return { ...read, nextRunAt, running: read.running || runsHere > 0, quota, ...override };
+  }
+
+  /** This browser's GHL requests of the last 24 h (from the audit log) and the location's quota. */
+  async function quotaStatus(
+    db: CacheDatabase,
+    now: number,
+  ): Promise<NonNullable<SyncStatus['quota']>> {
+    const sentLast24h = await db.countFromIndex(
+      'audit',
+      'by-at',
+      IDBKeyRange.lowerBound(now - QUOTA_WINDOW_MS),
+    );
+    const daily = deps.dailyQuota?.();
+    return {
+      sentLast24h,
+      ...(daily && { limit: daily.limit, remaining: daily.remaining }),
+      pressure: quotaPressure(daily),
+    };
   }
 
   /** Publishes the status; with `ifChanged`, only if it differs from the last one published. */

@@ -148,7 +148,7 @@ describe('SyncSettingsForm', () => {
     await click(button(page, 'Reset to defaults'));
     expect(await stored()).toEqual(DEFAULT_SYNC_SETTINGS);
     expect(input(page, OPEN_TAB).value).toBe('30');
-    expect(input(page, 'Every other linked transcript (min)').value).toBe('60');
+    expect(input(page, 'Transcripts viewed in the last 30 days (min)').value).toBe('60');
     expect(checkbox(page, 'Tasks').checked).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import type { EditorPage } from '@/utils/trint/transcript-page';
 import { BusinessContacts } from './business-contacts';
 import { ContactEdit } from './contact-edit-form';
 import { cardFields } from './contact-fields';
+import { useNames } from '../use-names';
 import { cardContactName } from './contact-name';
 import { ContactTags } from './contact-tags';
 import { QuickActions } from './quick-actions';
@@ -42,6 +43,7 @@ export function ghlContactUrl(locationId: string, contactId: string): string {
 export function ContactCard(props: ContactCardProps) {
   const { view, contact } = props;
   const { canWrite, write, announce } = usePanelActions();
+  const names = useNames();
   const heading = useRef<HTMLHeadingElement>(null);
   const record = contact?.record;
   const contactId = view.link?.contactId ?? record?.id;
@@ -81,7 +83,7 @@ export function ContactCard(props: ContactCardProps) {
       )}
       {details ? (
         <dl class="panel__facts">
-          {cardFields(view, contact).map(([label, text]) => (
+          {cardFields(view, contact, names).map(([label, text]) => (
             <Fragment key={label}>
               <dt>{label}</dt>
               <dd>{text}</dd>

@@ -1,3 +1,4 @@
+import type { Names } from '@/utils/messaging/trint-answers';
 import type { MappedFieldView, TranscriptView } from '@/utils/messaging/transcript-view-schema';
 import type { PanelContact, Shown } from '../panel-records';
 
@@ -41,18 +42,23 @@ export function mappedFields(view: Pick<TranscriptView, 'mapped' | 'fields'>): M
  * empty ones left out. When the contact record is there, its tags are listed as chips (live,
  * removable), so the tags row is left out rather than shown twice. While the contact has a pending
  * change, the record's current value replaces the snapshot's for a field read unchanged from the
- * email, phone or company, so an edit shows at once.
+ * email, phone or company, so an edit shows at once. With the location's `names` known, an
+ * owner's user id reads as the user's name, and a custom field labelled by its id as its name.
  */
 export function cardFields(
   view: Pick<TranscriptView, 'mapped' | 'fields'>,
   contact: Shown<PanelContact> | undefined,
+  names?: Names,
 ): [label: string, text: string][] {
   const saving = contact?.pending === 'saving' ? contact.record : undefined;
   return mappedFields(view)
     .filter((field) => field.onCard && !(contact && field.live === 'tags'))
-    .map(({ label, text, live }): [string, string] => {
+    .map(({ label, text, live, user, customFieldId }): [string, string] => {
       const read = live && LIVE_VALUES[live];
-      return [label, saving && read ? (read(saving) ?? '') : text];
+      const shown = saving && read ? (read(saving) ?? '') : text;
+      const field = customFieldId && names?.customFields.find((f) => f.id === customFieldId);
+      const person = user && names?.users.find((u) => u.id === shown);
+      return [field ? field.name : label, person ? person.name : shown];
     })
     .filter(([, text]) => text !== '');
 }

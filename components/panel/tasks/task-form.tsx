@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { PanelForm } from '../panel-form';
 import type { PanelTask } from '../panel-records';
+import { useNames } from '../use-names';
+import { assigneeChoices } from './assignee-choices';
 import {
   checkDraft,
   draftOf,
@@ -41,7 +43,12 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
   const [errors, setErrors] = useState<DraftErrors>({});
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const fields = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
+  const fields = useRef<Partial<Record<DraftField, HTMLInputElement | HTMLSelectElement | null>>>(
+    {},
+  );
+  // With the location's users known (users.readonly), the assignee is picked by name.
+  const users = useNames()?.users;
+  const choices = users?.length ? assigneeChoices(users, start.assignedTo) : undefined;
   const focusInvalid = useRef(false);
 
   useEffect(() => fields.current.title?.focus(), []);
@@ -53,7 +60,9 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
   }, [errors]);
 
   const edit = (field: keyof TaskDraft) => (event: Event) => {
-    const value = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
+    const value = (
+      event.currentTarget as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
+    ).value;
     setDraft((current) => ({ ...current, [field]: value }));
     if (field in errors) setErrors(({ [field as DraftField]: _fixed, ...rest }) => rest);
   };
@@ -84,7 +93,7 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
   /** The props tying an input to its label, its hint and, when invalid, to its message. */
   const control = (field: DraftField) => ({
     id: `${id}-${field}`,
-    ref: (element: HTMLInputElement | null) => {
+    ref: (element: HTMLInputElement | HTMLSelectElement | null) => {
       fields.current[field] = element;
     },
     class: 'panel__input',
@@ -131,8 +140,21 @@ export function TaskForm({ label, task, submitLabel, onSubmit, onCancel }: TaskF
           onInput={edit('body')}
         />
       </Field>
-      <Field label="Assignee (GHL user id, optional)" for={`${id}-assignedTo`}>
-        <input type="text" autocomplete="off" spellcheck={false} {...control('assignedTo')} />
+      <Field
+        label={choices ? 'Assignee' : 'Assignee (GHL user id, optional)'}
+        for={`${id}-assignedTo`}
+      >
+        {choices ? (
+          <select {...control('assignedTo')}>
+            {choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input type="text" autocomplete="off" spellcheck={false} {...control('assignedTo')} />
+        )}
         {error('assignedTo')}
         {hint.assignedTo && (
           <p id={`${id}-assignedTo-hint`} class="panel__meta">

@@ -8,6 +8,7 @@ import { updateBody, type TaskDraft } from './task-draft';
 import { isOverdue } from './task-order';
 import { EditAndDelete, PendingMark } from '../record-actions';
 import { useFormOpener } from '../use-form-opener';
+import { useNames, userNameOf } from '../use-names';
 
 /** Props of {@link TaskItem}. */
 export interface TaskItemProps {
@@ -37,6 +38,7 @@ export const quoted = (title: string) => `‘${taskTitle({ title })}’`;
  */
 export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
   const { canWrite, write, announce } = usePanelActions();
+  const names = useNames();
   const form = useFormOpener();
   const task = shown.record;
   const name = `task ${quoted(task.title)}`;
@@ -99,7 +101,9 @@ export function TaskItem({ shown, contactId, now, onWritten }: TaskItemProps) {
         )}
       </p>
       {task.body && <p class="task__body">{task.body}</p>}
-      {task.assignedTo && <p class="panel__meta">Assigned to {task.assignedTo}</p>}
+      {task.assignedTo && (
+        <p class="panel__meta">Assigned to {userNameOf(names, task.assignedTo)}</p>
+      )}
       <PendingMark pending={shown.pending} />
       {canWrite && (
         <div class="panel__actions">

@@ -136,6 +136,33 @@ describe('SyncStatusCard', () => {
     expect(text).toContain('storage for this extension is full');
   });
 
+  it('shows the requests of the last 24 h against the location’s daily limit (issue 17)', async () => {
+    const quota = { sentLast24h: 3120, limit: 200_000, remaining: 150_000, pressure: 'normal' };
+    const text = textOf(await show({ quota: { ...quota, pressure: 'normal' } }));
+    expect(text).toContain(
+      'GHL requests in the last 24 h: 3,120 — 1.6% of the location’s daily limit',
+    );
+    expect(text).not.toContain('background sync is');
+    unmount();
+    const few = textOf(await show({ quota: { ...quota, sentLast24h: 20, pressure: 'normal' } }));
+    expect(few).toContain('20 — under 0.1% of the location’s daily limit');
+    unmount();
+    const unknown = textOf(await show({ quota: { sentLast24h: 7, pressure: 'normal' } }));
+    expect(unknown).toContain('GHL requests in the last 24 h: 7');
+    expect(unknown).not.toContain('daily limit');
+  });
+
+  it('says when the location’s daily quota slowed or paused background sync', async () => {
+    const base = { sentLast24h: 120_000, limit: 200_000 };
+    const slow = textOf(await show({ quota: { ...base, remaining: 30_000, pressure: 'slow' } }));
+    expect(slow).toContain('Only 15% of the location’s daily GHL limit is left');
+    expect(slow).toContain('background sync is slowed so your own actions keep working');
+    unmount();
+    const paused = textOf(await show({ quota: { ...base, remaining: 8_000, pressure: 'paused' } }));
+    expect(paused).toContain('Only 4.0% of the location’s daily GHL limit is left');
+    expect(paused).toContain('background sync is paused until GHL resets the limit');
+  });
+
   it('updates when the background publishes a new status', async () => {
     const page = await show({});
     await fakeBrowser.storage.local.set({ [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, lastRun } });

@@ -235,6 +235,36 @@ describe('mapping message handlers', () => {
     expect(fields.find((f) => f.name === 'Deal stage')?.example).toEqual(expect.any(String));
   });
 
+  it('mapping/custom-fields with locations/customFields.readonly: the location’s own names', async () => {
+    const { h } = await linked();
+    const { fields } = await h.run(h.handlers['mapping/custom-fields']({}, PAGE));
+    expect(fields.map((f) => f.name)).toEqual([
+      'Budget',
+      'Deal stage',
+      'Interview topic',
+      'Lead score',
+    ]);
+    const listed = h.sandbox.state.counters.byEndpoint['GET /locations/:locationId/customFields'];
+    await h.run(h.handlers['mapping/custom-fields']({}, PAGE));
+    // Read once: the names cache answers the next ask.
+    expect(h.sandbox.state.counters.byEndpoint['GET /locations/:locationId/customFields']).toBe(
+      listed,
+    );
+    expect(listed).toBe(1);
+  });
+
+  it('mapping/custom-fields without that scope: names only from the mapping', async () => {
+    const h = backgroundUnderTest();
+    const token = h.sandbox.state.auth.mint({ scopes: ['contacts.readonly', 'contacts.write'] });
+    await h.connect(token);
+    await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE));
+    const { fields } = await h.run(h.handlers['mapping/custom-fields']({}, PAGE));
+    expect(fields.length).toBeGreaterThan(0);
+    expect(fields.every((f) => f.name === undefined)).toBe(true);
+    const { missingScopes } = await h.run(h.handlers['names/get']({}, PAGE));
+    expect(missingScopes).toEqual(['users.readonly', 'locations/customFields.readonly']);
+  });
+
   it('mapping/custom-fields with a live token: names only from the mapping', async () => {
     const { h, mapping } = await linked();
     const { fields } = await mapping['mapping/custom-fields']({}, PAGE);

@@ -57,6 +57,7 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'mapping/save': { mapping: DEFAULT_MAPPING },
   'mapping/preview': { mapping: DEFAULT_MAPPING, fresh: false },
   'mapping/custom-fields': {},
+  'names/get': {},
   'dashboard/list': {},
   'settings/save': { settings: { version: 1 } },
   'panel/save-layout': { collapsed: true, width: 400 },
@@ -170,6 +171,7 @@ describe('sender roles × message types', () => {
       'panel/save-layout',
       'panel/save-sections',
       'page/reading',
+      'names/get',
     ];
     expect(
       TYPES.filter((t) => (PROTOCOL[t].from as readonly string[]).includes('trint-tab')),

@@ -28,6 +28,7 @@ export const QUIET_SETTINGS: SyncSettings = {
   openTabSeconds: 3600,
   recentMinutes: 1440,
   otherMinutes: 10080,
+  dormantHours: 168,
 };
 
 /**

@@ -162,3 +162,12 @@ export async function typeTime(field: Locator, time: string): Promise<void> {
   await field.focus();
   await field.page().keyboard.type(timeKeys(time, locale));
 }
+
+/**
+ * Chooses the option labelled `label` of a closed select with the keyboard (its type-ahead), as
+ * a person does: the driver's selectOption sets it by script (see trusted-typing.ts).
+ */
+export async function chooseOption(select: Locator, label: string): Promise<void> {
+  await select.focus();
+  await select.page().keyboard.type(label);
+}

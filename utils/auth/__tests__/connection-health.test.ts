@@ -48,6 +48,9 @@ describe('healthConsequence', () => {
       'none',
     ],
     ['no tokens stored', 'oauth', error('reconnect-needed', 'token store'), E.getContact, 'none'],
+    // The optional names scopes: refused means "no names", never "reconnect".
+    ['users.readonly refused', 'pit', error('missing-scope'), E.listLocationUsers, 'none'],
+    ['customFields refused', 'oauth', error('missing-scope'), E.listCustomFields, 'none'],
     [
       'a rotated Private Integration token',
       'pit',

@@ -1,7 +1,12 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { CACHE_DB_NAME } from '../../db/db-names';
-import { GHL_API_BASE, SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from '../../ghl/api-constants';
+import {
+  GHL_API_BASE,
+  OPTIONAL_SCOPES,
+  SCOPE_CONTACTS_READ,
+  SCOPE_CONTACTS_WRITE,
+} from '../../ghl/api-constants';
 import { GhlError } from '../../ghl/ghl-error';
 import { OAUTH_REFRESH_AHEAD_MS } from '../../ghl/oauth-token-provider';
 import {
@@ -25,6 +30,8 @@ import {
 const SAM = 'sbxContSamLee0000001';
 const HOUR = 60 * 60_000;
 const BOTH = [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE];
+/** What a read-write connection asks for and the Sandbox grants: both, and the names scopes. */
+const ASKED = [...BOTH, ...OPTIONAL_SCOPES];
 
 /** A service with the OAuth app set up, connected through the authorization page. */
 async function oauthConnected(app: OAuthApp = SECRET_APP, options = { tokenTtlSeconds: 3600 }) {
@@ -60,14 +67,14 @@ describe('connecting with OAuth', () => {
       state: 'connected',
       kind: 'oauth',
       locationId: SANDBOX_LOCATION.id,
-      scopes: BOTH,
+      scopes: ASKED,
       canWrite: true,
       since: h.fake.now(),
     });
     const asked = new URL(h.authorizeUrls[0]!);
     expect(asked.searchParams.get('client_id')).toBe(SANDBOX_OAUTH_CLIENT.clientId);
     expect(asked.searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
-    expect(asked.searchParams.get('scope')).toBe(BOTH.join(' '));
+    expect(asked.searchParams.get('scope')).toBe(ASKED.join(' '));
     const exchange = h.seen.find((r) => r.url.pathname === '/oauth/token')!;
     expect(exchange.url.origin).toBe(GHL_API_BASE);
     expect(formOf(exchange.body)).toMatchObject({
@@ -81,12 +88,13 @@ describe('connecting with OAuth', () => {
     expect(JSON.stringify(h.published)).not.toMatch(/sbx-(at|rt)-/);
   });
 
-  it('asks only for contacts.readonly when the person picks read-only', async () => {
+  it('asks for contacts.readonly (and the optional names scopes) when the person picks read-only', async () => {
     const h = connectionUnderTest();
     await h.store.saveOAuthApp(SECRET_APP);
     const status = await h.run(h.service.connectOAuth({ readOnly: true }));
-    expect(new URL(h.authorizeUrls[0]!).searchParams.get('scope')).toBe(SCOPE_CONTACTS_READ);
-    expect(status).toMatchObject({ scopes: [SCOPE_CONTACTS_READ], canWrite: false });
+    const readOnly = [SCOPE_CONTACTS_READ, ...OPTIONAL_SCOPES];
+    expect(new URL(h.authorizeUrls[0]!).searchParams.get('scope')).toBe(readOnly.join(' '));
+    expect(status).toMatchObject({ scopes: readOnly, canWrite: false });
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { createFakeClock } from '../../../test/support/fake-clock';
 import { sandboxClient } from '../../../test/support/sandbox-client';
 import { createSandbox } from '../../../sandbox/sandbox-handler';
 import { createRateLimiter } from '../rate-limiter';
+import { SANDBOX_LOCATION } from '../../../sandbox/sandbox-fixtures';
 
 const SAM = 'sbxContSamLee0000001';
 
@@ -154,6 +155,33 @@ describe('rate limiter', () => {
       fake.run(client.contacts.get(SAM, { priority: 'background' })),
     ).rejects.toMatchObject({ kind: 'rate-limited' });
     await expect(fake.run(client.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
+  });
+
+  it('reports the location’s daily quota, less what it sent since (issue 17)', async () => {
+    const { fake, sandbox } = recordedSandbox();
+    const { client, limiter } = sandboxClient(sandbox, { clock: fake.clock });
+    expect(limiter.dailyQuota()).toBeUndefined();
+    sandbox.state.buckets.configure({ dailyLimit: 1000 });
+    await fake.run(client.contacts.get(SAM));
+    expect(limiter.dailyQuota()).toEqual({ limit: 1000, remaining: 999, at: fake.now() });
+  });
+
+  it('keeps the last 5% of the daily limit from background sync, not from people', async () => {
+    const { fake, sandbox, arrivals } = recordedSandbox();
+    sandbox.state.buckets.configure({ dailyLimit: 2000 });
+    const { client } = sandboxClient(sandbox, {
+      clock: fake.clock,
+      limiterOptions: { dailyReserveForUser: 0 },
+    });
+    await fake.run(client.contacts.get(SAM));
+    sandbox.state.buckets.leaveToday(SANDBOX_LOCATION.id, 102); // over 5% (100)
+    await fake.run(client.contacts.get(SAM)); // 101 left
+    await fake.run(client.contacts.get(SAM, { priority: 'background' })); // 100 left
+    await expect(
+      fake.run(client.contacts.get(SAM, { priority: 'background' })),
+    ).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringMatching(/paused/) });
+    await expect(fake.run(client.contacts.get(SAM))).resolves.toMatchObject({ id: SAM });
+    expect(arrivals).toHaveLength(4);
   });
 
   it('cancels a queued request when its signal aborts', async () => {

@@ -42,9 +42,9 @@ describe('scopeRights', () => {
 
 describe('requestedScopes', () => {
   it.each([
-    [false, [READ, WRITE]],
-    [true, [READ]],
-  ])('readOnly %s asks for %j', (readOnly, expected) => {
+    [false, [READ, WRITE, 'users.readonly', 'locations/customFields.readonly']],
+    [true, [READ, 'users.readonly', 'locations/customFields.readonly']],
+  ])('readOnly %s asks for %j (names scopes optional either way)', (readOnly, expected) => {
     expect(requestedScopes(readOnly)).toEqual(expected);
   });
 

@@ -198,7 +198,7 @@ describe('mappedFieldViews', () => {
       { label: 'Email', text: 'jane@acme.example', onCard: true, live: 'email' },
       { label: 'Tags', text: 'vip, interviewed', onCard: true, live: 'tags' },
       { label: 'Summary header', text: 'Jane Doe — Acme Corp', onCard: false },
-      { label: 'Owner', text: 'user1', onCard: false },
+      { label: 'Owner', text: 'user1', onCard: false, user: true },
       { label: 'Updated', text: '26 Nov 2026', onCard: true },
     ]);
   });

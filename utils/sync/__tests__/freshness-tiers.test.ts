@@ -12,7 +12,10 @@ function link(transcriptId: string, contactId: string): TranscriptLink {
   return { transcriptId, contactId, locationId: 'loc', linkedAt: 0 };
 }
 
-/** Transcripts: t-open (open in a tab), t-recent (viewed 2 h ago), t-old (viewed 3 days ago). */
+/**
+ * Transcripts: t-open (open in a tab), t-recent (viewed 2 h ago), t-old (viewed 3 days ago),
+ * t-dormant (viewed 40 days ago), t-never (never shown).
+ */
 function inputs(
   links: TranscriptLink[],
   syncedAgo: Record<string, number | undefined>,
@@ -23,6 +26,7 @@ function inputs(
     records: [
       { transcriptId: 't-recent', lastViewedAt: NOW - 2 * HOUR },
       { transcriptId: 't-old', lastViewedAt: NOW - 72 * HOUR },
+      { transcriptId: 't-dormant', lastViewedAt: NOW - 40 * 24 * HOUR },
     ],
     contacts: new Map(
       Object.entries(syncedAgo).map(([id, ago]) => [
@@ -42,6 +46,7 @@ describe('freshness tiers', () => {
     ['open', 30 * SECOND],
     ['recent', 5 * MINUTE],
     ['other', 60 * MINUTE],
+    ['dormant', 24 * HOUR],
   ] as const)('the %s tier allows %i ms by default', (tier, ms) => {
     expect(tierMaxAgeMs(tier, DEFAULT_SYNC_SETTINGS)).toBe(ms);
   });
@@ -55,6 +60,9 @@ describe('freshness tiers', () => {
     ['viewed 3 days ago, synced 30 min ago', 't-old', 30 * MINUTE, false],
     ['viewed 3 days ago, synced 61 min ago', 't-old', 61 * MINUTE, true],
     ['never viewed, synced 59 min ago', 't-never', 59 * MINUTE, false],
+    ['never viewed, synced 61 min ago', 't-never', 61 * MINUTE, true],
+    ['viewed 40 days ago, synced 23 h ago', 't-dormant', 23 * HOUR, false],
+    ['viewed 40 days ago, synced 25 h ago', 't-dormant', 25 * HOUR, true],
     ['never synced', 't-never', undefined, true],
   ] as const)('%s → due: %s', (_name, transcriptId, ago, due) => {
     const plan = planSync(inputs([link(transcriptId, 'c1')], { c1: ago }));

@@ -104,3 +104,32 @@ describe('cardFields', () => {
     expect(cardFields({ mapped: [], fields: { Email: 'a@example.com' } }, undefined)).toEqual([]);
   });
 });
+
+describe('cardFields with the location names', () => {
+  const named: MappedFieldView[] = [
+    { label: 'Owner', text: 'user-1', onCard: true, user: true },
+    { label: 'cf-stage', text: 'Qualified', onCard: true, customFieldId: 'cf-stage' },
+    { label: 'cf-other', text: 'x', onCard: true, customFieldId: 'cf-other' },
+  ];
+  const names = {
+    users: [{ id: 'user-1', name: 'Casey Lindqvist' }],
+    customFields: [{ id: 'cf-stage', name: 'Deal stage', key: 'contact.deal_stage' }],
+    missingScopes: [],
+  };
+
+  it("shows the owner's name and a custom field's name, ids where unknown", () => {
+    expect(cardFields({ mapped: named }, undefined, names)).toEqual([
+      ['Owner', 'Casey Lindqvist'],
+      ['Deal stage', 'Qualified'],
+      ['cf-other', 'x'],
+    ]);
+  });
+
+  it('shows ids without names', () => {
+    expect(cardFields({ mapped: named }, undefined)).toEqual([
+      ['Owner', 'user-1'],
+      ['cf-stage', 'Qualified'],
+      ['cf-other', 'x'],
+    ]);
+  });
+});

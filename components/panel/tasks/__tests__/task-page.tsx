@@ -5,6 +5,8 @@ import { mount } from '@/components/sync/__tests__/render-page';
 import { PanelActionsContext, type PanelActions } from '../../panel-actions';
 import type { PanelTask, Shown } from '../../panel-records';
 import { TaskSection } from '../task-section';
+import { NamesContext } from '../../use-names';
+import type { Names } from '@/utils/messaging/trint-answers';
 
 /** A task as the cache would give it, with `change` applied. */
 export const task = (change: Partial<PanelTask> = {}): PanelTask => ({
@@ -19,6 +21,8 @@ export const task = (change: Partial<PanelTask> = {}): PanelTask => ({
 export async function showTasks(
   tasks: Shown<PanelTask>[],
   change: Partial<Pick<PanelActions, 'canWrite' | 'write'>> = {},
+  /** The location's names, as the panel shell provides them (none: ids, as without scopes). */
+  names?: Names,
 ) {
   const actions = {
     transcriptId: 'tr-1',
@@ -29,9 +33,11 @@ export async function showTasks(
     ...change,
   };
   const section = (shown: Shown<PanelTask>[]) => (
-    <PanelActionsContext.Provider value={actions}>
-      <TaskSection tasks={shown} contactId="c-1" />
-    </PanelActionsContext.Provider>
+    <NamesContext.Provider value={names}>
+      <PanelActionsContext.Provider value={actions}>
+        <TaskSection tasks={shown} contactId="c-1" />
+      </PanelActionsContext.Provider>
+    </NamesContext.Provider>
   );
   const page = await mount(section(tasks));
   /** Draws the section again with `next`, as after a sync refreshed the cached tasks. */
