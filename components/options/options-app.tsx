@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard/dashboard';
 import { LogSettingsForm } from './log-settings-form';
 import { MappingEditor } from './mapping/mapping-editor';
 import { OAuthAppForm } from './oauth-app-form';
+import { PageReadingSection } from './page-reading-section';
 import { SyncSettingsForm } from './sync-settings-form';
 
 /**
@@ -54,6 +55,7 @@ export function OptionsApp() {
           ))}
         </dl>
       </section>
+      <PageReadingSection />
       <AuditLogView />
     </main>
   );

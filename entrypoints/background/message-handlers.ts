@@ -11,6 +11,7 @@ import { createNamesCache } from '@/utils/names/names-cache';
 import type { CheckedHandlers, MessageHandlers } from './message-router';
 import { createOAuthAppHandlers } from './oauth-app-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
+import { createPageReadingHandlers } from './page-reading-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { withTabAccess, type TabAccessDeps } from './tab-access';
@@ -71,6 +72,7 @@ export function createMessageHandlers(
     ...createMappingHandlers(deps),
     ...createDashboardHandlers(deps),
     ...createSettingsHandlers(),
+    ...createPageReadingHandlers(deps),
     ...createNamesHandlers(names),
   };
   return withTabAccess(handlers, sync);

@@ -1,6 +1,7 @@
 import { askViewEarly } from '@/components/panel/early-view';
 import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
 import { parseTranscriptId, TRINT_MATCHES } from '@/utils/trint/transcript-url';
+import { ignoreForgedRestarts } from './forged-restart';
 import { markLinkedTranscripts } from './link-markers';
 import { CONTENT_START_MARK } from './paint-marks';
 import { followTranscriptPages } from './panel-lifecycle';
@@ -14,7 +15,11 @@ export default defineContentScript({
   matches: TRINT_MATCHES,
   // The panel's styles are inlined into its shadow root (panel-host.ts): none for WXT to inject.
   cssInjectionMode: 'manual',
+  // WXT would also post "content script started" to the page with window.postMessage, telling
+  // every script of the page the extension's id; its own CustomEvent is enough (forged-restart.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    ignoreForgedRestarts(ctx.signal);
     // Where the benchmarks' first-paint measure starts (bench/browser/panel-paint.ts).
     performance.mark(CONTENT_START_MARK);
     // The view is asked for before the panel is built: the answer travels while it mounts.

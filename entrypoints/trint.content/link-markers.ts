@@ -11,13 +11,18 @@ const MARKER_STYLE = `:host{display:inline-block;margin-left:6px;vertical-align:
 span{display:inline-block;padding:0 6px;border-radius:999px;background:#155eef;color:#fff;
 font:600 11px/18px system-ui,sans-serif}`;
 
-/** A small "GHL" pill after a listed transcript, saying (as text) whom it is linked to. */
-function createMarker(doc: Document, contactName: string): HTMLElement {
+/**
+ * What a marker says. Not whom: the marker is in the page's DOM, where every script of the page
+ * reads it, and a contact's name is CRM data the page has no business with.
+ */
+export const LINK_MARKER_LABEL = 'Linked to GHL';
+
+/** A small "GHL" pill after a listed transcript, saying (as text) that it is linked. */
+function createMarker(doc: Document): HTMLElement {
   const marker = doc.createElement(LINK_MARKER_TAG);
-  const label = `Linked to GHL contact ${contactName}`;
   marker.setAttribute('role', 'img');
-  marker.setAttribute('aria-label', label);
-  marker.title = label;
+  marker.setAttribute('aria-label', LINK_MARKER_LABEL);
+  marker.title = LINK_MARKER_LABEL;
   const shadow = marker.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = MARKER_STYLE;
@@ -27,14 +32,12 @@ function createMarker(doc: Document, contactName: string): HTMLElement {
   return marker;
 }
 
-/** Puts, moves or removes the marker after one listed link. */
-function placeMarker(anchor: HTMLAnchorElement, contactName: string | undefined): void {
+/** Puts or removes the marker after one listed link. */
+function placeMarker(anchor: HTMLAnchorElement, linked: boolean): void {
   const next = anchor.nextElementSibling;
-  const existing = next?.localName === LINK_MARKER_TAG ? (next as HTMLElement) : undefined;
-  const label = contactName && `Linked to GHL contact ${contactName}`;
-  if (existing?.getAttribute('aria-label') === label) return;
-  existing?.remove();
-  if (contactName) anchor.after(createMarker(anchor.ownerDocument, contactName));
+  const existing = next?.localName === LINK_MARKER_TAG ? next : undefined;
+  if (linked && !existing) anchor.after(createMarker(anchor.ownerDocument));
+  else if (!linked) existing?.remove();
 }
 
 /**
@@ -44,7 +47,7 @@ function placeMarker(anchor: HTMLAnchorElement, contactName: string | undefined)
  */
 export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Element | undefined) {
   let asked = '';
-  let names = new Map<string, string>();
+  let linked = new Set<string>();
   const mark = async () => {
     const listed = findListedTranscripts(document, skip());
     const ids = [...new Set(listed.map((item) => item.transcriptId))];
@@ -56,7 +59,7 @@ export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Ele
         const { links } = await sendTrintMessage('links/find', { transcriptIds: ids });
         // An answer for a list that has changed since is stale: the newer ask's answer counts.
         if (asked !== key) return;
-        names = new Map(links.map((link) => [link.transcriptId, link.contactName]));
+        linked = new Set(links.map((link) => link.transcriptId));
       } catch {
         // Markers are a help: without the background, the list stays as Trint drew it, and the
         // next change of the page asks again.
@@ -64,7 +67,7 @@ export function markLinkedTranscripts(ctx: ContentScriptContext, skip: () => Ele
         return;
       }
     }
-    for (const { transcriptId, anchor } of listed) placeMarker(anchor, names.get(transcriptId));
+    for (const { transcriptId, anchor } of listed) placeMarker(anchor, linked.has(transcriptId));
   };
   let timer: number | undefined;
   const markSoon = () => {

@@ -7,6 +7,7 @@ import { launchChromiumWithExtension, type ExtensionChromium } from './support/c
 import { openPopup, resetConnection } from './support/extension-pages';
 import { connectWithToken, JANE_ID } from './support/panel-session';
 import {
+  chooseOption,
   dueInput,
   ghlTasks,
   openLinked,
@@ -14,6 +15,8 @@ import {
   SENT,
   shot,
   tasksOf,
+  typeDate,
+  typeTime,
 } from './support/panel-work-steps';
 import { RESULTS } from './support/paths';
 
@@ -65,9 +68,12 @@ describe('Chromium: names, not ids', () => {
     expect(options).toEqual(['Nobody', ...SANDBOX_USERS.map((user) => user.name).sort()]);
     const { date, iso } = await dueInput(page, 5, '10:00');
     await form.getByRole('textbox', { name: 'Title' }).fill('Brief Casey on the pilot');
-    await form.getByLabel('Due date').fill(date);
-    await form.getByLabel('Due time (09:00 if empty)').fill('10:00');
-    await select.selectOption({ label: CASEY.name });
+    await typeDate(form.getByLabel('Due date'), date);
+    await typeTime(form.getByLabel('Due time (09:00 if empty)'), '10:00');
+    await chooseOption(select, CASEY.name);
+    expect(await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(
+      CASEY.name,
+    );
     await shot(page, 'names-task-form', form);
     await form.getByRole('button', { name: 'Save task' }).click();
 

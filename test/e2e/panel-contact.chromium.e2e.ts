@@ -439,7 +439,7 @@ describe('Chromium: linking and working on a GHL contact from the Trint panel', 
     await page.getByRole('heading', { name: 'Your files' }).waitFor();
 
     const row = (id: string) => page.locator(`li[data-transcript-id="${id}"]`);
-    const marker = row('tr-alpha').getByRole('img', { name: 'Linked to GHL contact Jane Doe' });
+    const marker = row('tr-alpha').getByRole('img', { name: 'Linked to GHL' });
     await marker.waitFor({ timeout: SOON.timeout });
     expect(await row('tr-alpha').locator('a + ghl-link-marker').count()).toBe(1);
     expect(await row('tr-bravo').locator('ghl-link-marker').count()).toBe(0);

@@ -8,6 +8,8 @@ import { ask, resetConnection } from './support/extension-pages';
 import { connectWithToken, JANE_ID, openTranscript, panelOf } from './support/panel-session';
 import {
   dueInput,
+  typeDate,
+  typeTime,
   ENDPOINT,
   ghlNotes,
   ghlTasks,
@@ -119,8 +121,8 @@ describe('Chromium: working a contact from the Trint panel', () => {
 
     const { date, iso } = await dueInput(p, 18, '14:30');
     await title.fill('Call back Jane');
-    await form.getByLabel('Due date').fill(date);
-    await form.getByLabel('Due time (09:00 if empty)').fill('14:30');
+    await typeDate(form.getByLabel('Due date'), date);
+    await typeTime(form.getByLabel('Due time (09:00 if empty)'), '14:30');
     await form.getByLabel('Description (optional)').fill('Ask which two teams join the pilot.');
     await ghl('faults', SLOW_GHL);
     await form.getByRole('button', { name: 'Save task' }).click();
@@ -400,7 +402,7 @@ describe('Chromium: working a contact from the Trint panel', () => {
       await tasks.getByRole('button', { name: 'Add task', exact: true }).click();
       const form = tasks.getByRole('form', { name: 'New task' });
       await form.getByRole('textbox', { name: 'Title' }).fill(title);
-      await form.getByLabel('Due date').fill(date);
+      await typeDate(form.getByLabel('Due date'), date);
       await form.getByRole('button', { name: 'Save task' }).click();
     }
 
@@ -494,7 +496,7 @@ describe('Chromium: working a contact from the Trint panel', () => {
       const form = tasks.getByRole('form', { name: 'New task' });
       const { date } = await dueInput(p, 5, '10:00');
       await form.getByRole('textbox', { name: 'Title' }).fill('Send the offline recap');
-      await form.getByLabel('Due date').fill(date);
+      await typeDate(form.getByLabel('Due date'), date);
       await form.getByRole('button', { name: 'Save task' }).click();
       const row = rowWith(tasks, 'Send the offline recap');
       await expect.poll(() => row.textContent(), SENT).toContain('Saving…');

@@ -9,6 +9,7 @@ import {
   byRole,
   COMPLETED_TASKS,
   dueInput,
+  typeDate,
   inPanel,
   OPEN_TASKS,
   PANEL,
@@ -121,7 +122,7 @@ describe('Firefox: working a contact from the Trint panel, Sandbox mode', () => 
     await p.waitForSelector(form);
     const { date, iso } = await dueInput(p, 9);
     await p.locator(`${form} ${byRole('textbox', 'Title')}`).fill(title);
-    await p.locator(`${form} input[type="date"]`).fill(date);
+    await typeDate(p, `${form} input[type="date"]`, date);
     await shot(p, 'work-task-form');
     await p.locator(`${form} ${byRole('button', 'Save task')}`).click();
 

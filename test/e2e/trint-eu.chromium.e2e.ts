@@ -61,7 +61,7 @@ describe('Chromium: Trint EU gets what app.trint.com gets', () => {
     await page.getByRole('heading', { name: 'Your files' }).waitFor();
     const row = (id: string) => page.locator(`li[data-transcript-id="${id}"]`);
     await row('tr-alpha')
-      .getByRole('img', { name: 'Linked to GHL contact Jane Doe' })
+      .getByRole('img', { name: 'Linked to GHL' })
       .waitFor({ timeout: SOON.timeout });
     expect(await page.locator('ghl-link-marker').count()).toBe(1);
 

@@ -11,7 +11,8 @@ import { launchChromiumWithExtension, type ExtensionChromium } from './support/c
 import { ask, openPopup } from './support/extension-pages';
 import { connectWithToken, JANE_ID } from './support/panel-session';
 import { recordOf } from './support/mapping-steps';
-import { CHROME_BUILD, ROOT } from './support/paths';
+import { chromeE2eBuild } from './support/e2e-build';
+import { ROOT } from './support/paths';
 import { installRelease, PREVIOUS_RELEASE, type InstallFolder } from './support/release-fixture';
 
 const SAM_ID = 'sbxContSamLee0000001';
@@ -161,7 +162,7 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
 
     // The update: the browser closes, the extension's files are replaced by the current build in
     // the same folder (same id), the browser starts again on the same profile.
-    installed.replaceWith(CHROME_BUILD);
+    installed.replaceWith(chromeE2eBuild());
     expect(installed.version()).toBe(CURRENT_VERSION);
     await browser.restart();
     expect(new URL(worker().url()).host, 'the same extension id').toBe(idBefore);

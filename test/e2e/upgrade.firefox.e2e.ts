@@ -7,7 +7,8 @@ import type { OutboxJobView } from '../../utils/messaging/write-schemas';
 import type { ConnectionStatus } from '../../utils/messaging/connection-status-schema';
 import { launchFirefoxWithExtension, type ExtensionFirefox } from './support/firefox';
 import { connectionTitle, openPopup } from './support/firefox-extension-pages';
-import { FIREFOX_BUILD, ROOT } from './support/paths';
+import { firefoxE2eBuild } from './support/e2e-build';
+import { ROOT } from './support/paths';
 import { installRelease, PREVIOUS_RELEASE, type InstallFolder } from './support/release-fixture';
 
 declare const browser: {
@@ -116,7 +117,7 @@ describe(`Firefox: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =>
     );
 
     // The update: the current build installed over it, same add-on id, same profile.
-    installed.replaceWith(FIREFOX_BUILD);
+    installed.replaceWith(firefoxE2eBuild());
     expect(await firefox.browser.installExtension(installed.dir)).toBe(
       'ghl-for-trint@ghl-for-trint.app',
     );

@@ -389,6 +389,24 @@ export const PROTOCOL = {
     answer: TRINT_ANSWERS['panel/save-sections'],
   },
   /**
+   * What the content script could read of a Trint editor page: which rule found the title and the
+   * speakers (utils/trint/transcript-page.ts; the background keeps only its own rule names), how
+   * many speakers, and the page's structure without any text (utils/trint/page-structure.ts), for
+   * the options page's "Trint page reading".
+   */
+  'page/reading': {
+    from: ['trint-tab'],
+    access: ['own transcript'],
+    payload: z.object({
+      transcriptId,
+      titleRule: z.optional(z.string().check(z.maxLength(100))),
+      speakersRule: z.optional(z.string().check(z.maxLength(100))),
+      speakers: z.number().check(z.minimum(0), z.maximum(50)),
+      report: z.string().check(z.maxLength(20_000)),
+    }),
+    answer: TRINT_ANSWERS['page/reading'],
+  },
+  /**
    * The names of the connected location's users and custom fields (from the cache; GHL is asked
    * on the first ask after connecting, then at most once a day) and the optional scopes missing.
    */

@@ -66,6 +66,7 @@ export const TRINT_ANSWERS = {
   'outbox/retry': outboxJobs,
   'outbox/discard': outboxJobs,
   'panel/save-layout': z.object({}),
+  'page/reading': z.object({}),
   'panel/save-sections': z.object({}),
   'names/get': namesSchema,
 } as const satisfies Record<string, z.ZodMiniType>;

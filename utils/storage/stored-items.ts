@@ -4,6 +4,7 @@ import { fieldMappingItem } from './field-mapping-item';
 import { lastConnectErrorItem } from './last-connect-error-item';
 import { logSettingsItem } from './log-settings-item';
 import { panelLayoutItem } from './panel-layout-item';
+import { pageReadingsItem } from './page-readings-item';
 import { panelSectionsItem } from './panel-sections-item';
 import { shownContactsItems } from './shown-contacts-item';
 import type { StoredItem } from './stored-item';
@@ -34,6 +35,7 @@ export const STORED_ITEMS: readonly AnyStoredItem[] = [
   panelLayoutItem,
   panelSectionsItem,
   logSettingsItem,
+  pageReadingsItem,
 ];
 
 /** Items kept per id (the key is the prefix and the id). */

@@ -94,7 +94,7 @@ function withoutStaleText(page: TranscriptPage, previous: TranscriptPage): Trans
     page.speakers.length > 0 && page.speakers.join('\n') === previous.speakers.join('\n');
   return {
     ...page,
-    title: page.title === previous.title ? undefined : page.title,
-    speakers: sameSpeakers ? [] : page.speakers,
+    ...(page.title === previous.title && { title: undefined, titleRule: undefined }),
+    ...(sameSpeakers && { speakers: [], speakersRule: undefined }),
   };
 }

@@ -63,6 +63,7 @@ const PAYLOADS: { [T in MessageType]: unknown } = {
   'settings/save': { settings: { version: 1 } },
   'panel/save-layout': { collapsed: true, width: 400 },
   'panel/save-sections': { contactId: 'c1', collapsed: ['tasks'] },
+  'page/reading': { transcriptId: 'tr-1', speakers: 0, report: 'body' },
   'settings/save-log': { content: 'link' },
   'connection/forget-error': {},
 };
@@ -172,6 +173,7 @@ describe('sender roles × message types', () => {
       'outbox/discard',
       'panel/save-layout',
       'panel/save-sections',
+      'page/reading',
       'names/get',
     ];
     expect(
@@ -188,6 +190,7 @@ describe('sender roles × message types', () => {
       'contacts/suggest',
       'panel/save-layout',
       'panel/save-sections',
+      'page/reading',
     ]);
     expect(cases.filter((c) => c[3]).length).toBe(
       (TYPES.length - tabOnly.length) * 2 + fromTab.length,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { waitForAuthorizationPage } from './authorization-window';
 import { findChromium } from './find-browser';
-import { CHROME_BUILD } from './paths';
+import { chromeE2eBuild } from './e2e-build';
 import { createGhlSandboxRoute, isGhlUrl } from './ghl-sandbox-route';
 import {
   MARKETPLACE_HOST,
@@ -72,7 +72,8 @@ export interface LaunchOptions {
   /** A visible window (the demo on a desktop); tests always run headless. */
   headless?: boolean;
   /**
-   * The unpacked extension to load (default: the production build). The upgrade test loads an
+   * The unpacked extension to load (default: the production build's e2e copy, whose panel shadow
+   * root is open, e2e-build.ts; the attacker tests load the production build). The upgrade test loads an
    * earlier release from a folder of its own, then swaps that folder's files for the current
    * build and restarts: the same folder keeps the same extension id, as a store update does.
    */
@@ -87,7 +88,7 @@ export interface LaunchOptions {
  */
 export async function launchChromiumWithExtension({
   headless = true,
-  extensionDir = CHROME_BUILD,
+  extensionDir = chromeE2eBuild(),
 }: LaunchOptions = {}): Promise<ExtensionChromium> {
   const unrouted: string[] = [];
   const ghl = createGhlSandboxRoute();

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { SandboxTask } from '../../../sandbox/sandbox-records';
 import { SANDBOX_DB_NAME } from '../../../sandbox/sandbox-store';
 import { RESULTS } from './paths';
+import { dateKeys, READ_FIELD_LOCALE } from './trusted-typing';
 
 /** The part of `browser` the tests call in an extension page. */
 declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -105,4 +106,11 @@ export function dueInput(page: Page, days: number) {
 /** Saves a screenshot of the page as firefox-panel-<name>.png. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${RESULTS}/firefox-panel-${name}.png` });
+}
+
+/** Types a date ("2026-12-15") into the date input `selector` with the keyboard (trusted-typing.ts). */
+export async function typeDate(page: Page, selector: string, date: string): Promise<void> {
+  const locale = await page.evaluate(READ_FIELD_LOCALE);
+  await page.focus(selector);
+  await page.keyboard.type(dateKeys(date, locale));
 }

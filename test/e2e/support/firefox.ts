@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from './find-browser';
-import { FIREFOX_BUILD } from './paths';
+import { firefoxE2eBuild } from './e2e-build';
 import { isNetworkUrl, isTrintUrl, trintResponse } from './trint-site';
 
 /** Firefox with the production Firefox build installed, and no way to the internet. */
@@ -61,9 +61,12 @@ const OFFLINE_PREFS = {
  * add-on, as `about:debugging` would, under its gecko id and at `moz-extension://EXTENSION_UUID/`.
  */
 export async function launchFirefoxWithExtension({
-  extensionDir = FIREFOX_BUILD,
+  extensionDir = firefoxE2eBuild(),
 }: {
-  /** The unpacked add-on to install (default: the production build; the upgrade test: an earlier release). */
+  /**
+   * The unpacked add-on to install (default: the production build's e2e copy, whose panel shadow
+   * root is open, e2e-build.ts; the upgrade test: an earlier release).
+   */
   extensionDir?: string;
 } = {}): Promise<ExtensionFirefox> {
   const geckoId = geckoIdOfBuild(extensionDir);

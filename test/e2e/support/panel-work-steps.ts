@@ -7,6 +7,7 @@ import { isGhlUrl } from './ghl-sandbox-route';
 import { ask } from './extension-pages';
 import { openTranscript, panelOf } from './panel-session';
 import { RESULTS } from './paths';
+import { dateKeys, READ_FIELD_LOCALE, timeKeys } from './trusted-typing';
 
 /** The Sandbox GHL's endpoints these tests count, as its counters name them. */
 export const ENDPOINT = {
@@ -146,4 +147,27 @@ export async function goOffline(browser: ExtensionChromium): Promise<void> {
 export async function goOnline(browser: ExtensionChromium): Promise<void> {
   await browser.context.setOffline(false);
   await browser.context.unroute(toGhl, cutOff);
+}
+
+/** Types a date ("2026-12-15") into a date input with the keyboard (see trusted-typing.ts). */
+export async function typeDate(field: Locator, date: string): Promise<void> {
+  const locale = await field.evaluate(READ_FIELD_LOCALE);
+  await field.focus();
+  await field.page().keyboard.type(dateKeys(date, locale));
+}
+
+/** Types a time ("14:30") into a time input with the keyboard (see trusted-typing.ts). */
+export async function typeTime(field: Locator, time: string): Promise<void> {
+  const locale = await field.evaluate(READ_FIELD_LOCALE);
+  await field.focus();
+  await field.page().keyboard.type(timeKeys(time, locale));
+}
+
+/**
+ * Chooses the option labelled `label` of a closed select with the keyboard (its type-ahead), as
+ * a person does: the driver's selectOption sets it by script (see trusted-typing.ts).
+ */
+export async function chooseOption(select: Locator, label: string): Promise<void> {
+  await select.focus();
+  await select.page().keyboard.type(label);
 }

@@ -29,7 +29,9 @@ export function trintResponse(url: URL): FixtureResponse {
   const asset = STATIC[url.pathname];
   if (asset) return { status: 200, contentType: asset[0], body: read(asset[1]) };
   if (url.pathname === '/favicon.ico') return { status: 404, contentType: 'text/plain', body: '' };
-  return { status: 200, contentType: 'text/html; charset=utf-8', body: read('index.html') };
+  // A look-alike unlike ours (another DOM, a max-z-index sidebar, hostile CSS): the attacker tests.
+  const shell = url.searchParams.get('shell') === 'other' ? 'other-shell.html' : 'index.html';
+  return { status: 200, contentType: 'text/html; charset=utf-8', body: read(shell) };
 }
 
 /** Whether a request URL belongs to the Trint look-alike. */

@@ -30,7 +30,7 @@ describe('watchTranscriptPage', () => {
   }
 
   it('reports the starting page at once', () => {
-    expect(pages).toEqual([{ transcriptId: 'first', title: 'First call', speakers: [] }]);
+    expect(pages).toMatchObject([{ transcriptId: 'first', title: 'First call', speakers: [] }]);
   });
 
   it('reports a new transcript id right after the URL changes', async () => {
@@ -44,7 +44,11 @@ describe('watchTranscriptPage', () => {
     await advance(LOCATION_POLL_MS);
     document.body.innerHTML = '<h1>Second call</h1>';
     await advance(DOM_REREAD_MS);
-    expect(pages.at(-1)).toEqual({ transcriptId: 'second', title: 'Second call', speakers: [] });
+    expect(pages.at(-1)).toMatchObject({
+      transcriptId: 'second',
+      title: 'Second call',
+      speakers: [],
+    });
   });
 
   it('does not take the previous transcript’s title and speakers, still on screen, for the new one’s', async () => {
@@ -52,12 +56,12 @@ describe('watchTranscriptPage', () => {
     await advance(DOM_REREAD_MS);
     window.history.pushState(null, '', '/editor/second');
     await advance(LOCATION_POLL_MS);
-    expect(pages.at(-1)).toEqual({ transcriptId: 'second', title: undefined, speakers: [] });
+    expect(pages.at(-1)).toEqual({ transcriptId: 'second', speakers: [] });
 
     document.body.innerHTML =
       '<h1>Second call</h1><span data-testid="speaker-name">Ana Ruiz</span>';
     await advance(DOM_REREAD_MS);
-    expect(pages.at(-1)).toEqual({
+    expect(pages.at(-1)).toMatchObject({
       transcriptId: 'second',
       title: 'Second call',
       speakers: ['Ana Ruiz'],
@@ -77,7 +81,7 @@ describe('watchTranscriptPage', () => {
       '<h1>Weekly sync</h1><span data-testid="speaker-name">Jane Doe</span><p>New text</p>';
     await advance(DOM_REREAD_MS);
     await advance(STALE_TEXT_MS);
-    expect(pages.at(-1)).toEqual({
+    expect(pages.at(-1)).toMatchObject({
       transcriptId: 'second',
       title: 'Weekly sync',
       speakers: ['Jane Doe'],

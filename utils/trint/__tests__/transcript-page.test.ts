@@ -13,22 +13,65 @@ const EDITOR = 'https://app.trint.com/editor/abc123';
 
 describe('readTranscriptPage', () => {
   it.each([
-    ['a test id', '<h2 data-testid="transcript-title"> Q3 call </h2><h1>Other</h1>', 'Q3 call'],
+    [
+      'a test id',
+      '<h2 data-testid="transcript-title"> Q3 call </h2><h1>Other</h1>',
+      'Q3 call',
+      '[data-testid="transcript-title"]',
+    ],
+    [
+      'Trint’s public topbar class',
+      '<h1>Other</h1><div class="TopbarTitleText">Board meeting</div>',
+      'Board meeting',
+      '.TopbarTitleText',
+    ],
     [
       'a class name',
       '<div class="sc-1 TranscriptTitle-x">Interview\n  Jane</div>',
       'Interview Jane',
+      '[class*="TranscriptTitle"]',
     ],
-    ['the main heading', '<main><h1>Kick-off</h1></main>', 'Kick-off'],
-    ['any heading', '<h1>Fallback heading</h1>', 'Fallback heading'],
-  ])('reads the title from %s', (_name, html, title) => {
-    expect(readTranscriptPage(pageAt(EDITOR, html)).title).toBe(title);
+    ['the main heading', '<main><h1>Kick-off</h1></main>', 'Kick-off', 'main h1'],
+    [
+      'the heading of the ARIA main region',
+      '<h1>Site</h1><div role="main"><h1>Retro</h1></div>',
+      'Retro',
+      '[role="main"] h1',
+    ],
+    [
+      'an ARIA level-1 heading',
+      '<div role="heading" aria-level="1">Standup</div>',
+      'Standup',
+      '[role="heading"][aria-level="1"]',
+    ],
+    ['any heading', '<h1>Fallback heading</h1>', 'Fallback heading', 'h1'],
+  ])('reads the title from %s, and says which rule found it', (_name, html, title, rule) => {
+    const page = readTranscriptPage(pageAt(EDITOR, html));
+    expect(page.title).toBe(title);
+    expect(page.titleRule).toBe(rule);
   });
 
   it('falls back to the document title without the product suffix', () => {
     const page = pageAt(EDITOR, '<p>no headings</p>', 'Sales call with Acme | Trint');
     expect(page.document.title).toBe('Sales call with Acme | Trint');
-    expect(readTranscriptPage(page).title).toBe('Sales call with Acme');
+    expect(readTranscriptPage(page)).toMatchObject({
+      title: 'Sales call with Acme',
+      titleRule: 'document.title',
+    });
+  });
+
+  it.each([
+    ['Trint’s public class', '<span class="Speaker">Jane Doe</span>', '.Speaker'],
+    [
+      'a speaker-ish class inside Trint’s paragraph container',
+      '<div class="ParagraphContainer"><b class="x-speakerLabel">Jane Doe</b> Hello.</div>',
+      '.ParagraphContainer [class*="speaker" i]',
+    ],
+  ])('reads speakers from %s, and says which rule found them', (_name, html, rule) => {
+    expect(readTranscriptPage(pageAt(EDITOR, html))).toMatchObject({
+      speakers: ['Jane Doe'],
+      speakersRule: rule,
+    });
   });
 
   it('skips a blank title element and tries the next selector', () => {
@@ -66,6 +109,8 @@ describe('readTranscriptPage', () => {
       transcriptId: 'abc123',
       title: undefined,
       speakers: [],
+      titleRule: undefined,
+      speakersRule: undefined,
     });
   });
 
