@@ -9,6 +9,7 @@ import { shownContactsItems } from './shown-contacts-item';
 import type { StoredItem } from './stored-item';
 import { syncSettingsItem } from './sync-settings-item';
 import { syncStatusItem } from './sync-status-item';
+import { trintBudgetItem } from './trint-budget-item';
 
 /** What every item has, whatever its value's type. */
 export type AnyStoredItem = Pick<
@@ -36,6 +37,7 @@ export const STORED_ITEMS: readonly AnyStoredItem[] = [
   panelLayoutItem,
   panelSectionsItem,
   logSettingsItem,
+  trintBudgetItem,
 ];
 
 /**
