@@ -6,7 +6,9 @@ import { MessageRefused, safeErrorInfo } from '../message-router';
 import {
   createOutboxHandlers,
   MAX_PAGE_QUEUED_WRITES,
+  MAX_PAGE_TEXT_LENGTH,
   OUTBOX_FULL_MESSAGE,
+  WRITE_TOO_LONG_MESSAGE,
 } from '../outbox-handlers';
 import { createTranscriptHandlers } from '../transcript-handlers';
 import { createTrintBudget, TRINT_BUDGET, type TrintBudget } from '../trint-budget';
@@ -96,6 +98,30 @@ describe('what a Trint tab causes, within the budget', () => {
     await handlers['outbox/enqueue']({ operation }, 'extension-page');
     waiting.length = 0;
     await handlers['outbox/enqueue']({ operation }, 'trint-tab');
+    expect(outbox.enqueue).toHaveBeenCalledTimes(2);
+    expect(await spendAll(budget, TRINT_BUDGET.units)).toBe(TRINT_BUDGET.units - 1);
+  });
+
+  it("refuses a page's write with a field too long, costing nothing; the popup is not capped", async () => {
+    const outbox = {
+      enqueue: vi.fn(async () => ({}) as never),
+      list: vi.fn(async () => []),
+      retry: vi.fn(),
+      discard: vi.fn(),
+    };
+    const { budget } = budgetAt();
+    const handlers = createOutboxHandlers({ outbox, connection, trintBudget: budget });
+    const long = {
+      kind: 'note.create',
+      contactId: 'c',
+      body: { body: 'x'.repeat(MAX_PAGE_TEXT_LENGTH + 1) },
+    } as never;
+    await expect(handlers['outbox/enqueue']({ operation: long }, 'trint-tab')).rejects.toThrow(
+      WRITE_TOO_LONG_MESSAGE,
+    );
+    const fits = { kind: 'note.create', contactId: 'c', body: { body: 'x'.repeat(5000) } } as never;
+    await handlers['outbox/enqueue']({ operation: fits }, 'trint-tab');
+    await handlers['outbox/enqueue']({ operation: long }, 'extension-page');
     expect(outbox.enqueue).toHaveBeenCalledTimes(2);
     expect(await spendAll(budget, TRINT_BUDGET.units)).toBe(TRINT_BUDGET.units - 1);
   });
