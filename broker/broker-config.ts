@@ -1,4 +1,5 @@
 import { originProblem, splitOrigins } from './allowed-origins';
+import { redirectUriProblem } from './redirect-uris';
 import type { TokenBrokerOptions } from './token-broker';
 
 /** Where the broker listens and what it forwards, read from the environment. */
@@ -6,6 +7,8 @@ export interface BrokerConfig {
   broker: TokenBrokerOptions;
   port: number;
   host: string;
+  /** BROKER_TRUST_PROXY=1: the client address is X-Forwarded-For's last hop (http-server.ts). */
+  trustProxy: boolean;
 }
 
 /** The config, or every problem with the environment at once (so one restart fixes them all). */
@@ -14,8 +17,9 @@ export type BrokerConfigResult =
 
 /**
  * Reads BROKER_CLIENT_ID, BROKER_CLIENT_SECRET, BROKER_ALLOWED_ORIGINS (comma-separated), PORT
- * (default 8787), HOST (default 127.0.0.1, behind a reverse proxy) and GHL_TOKEN_URL (default
- * GHL's). Error messages name variables, never print their values: one of them is the secret.
+ * (default 8787), HOST (default 127.0.0.1, behind a reverse proxy), GHL_TOKEN_URL (default
+ * GHL's), BROKER_REDIRECT_URIS (comma-separated, besides each Chrome origin's own) and
+ * BROKER_TRUST_PROXY (1 behind a reverse proxy that sets X-Forwarded-For). Error messages name variables, never print their values: one of them is the secret.
  */
 export function brokerConfigFromEnv(env: Record<string, string | undefined>): BrokerConfigResult {
   const errors: string[] = [];
@@ -35,6 +39,13 @@ export function brokerConfigFromEnv(env: Record<string, string | undefined>): Br
     if (problem) errors.push(`BROKER_ALLOWED_ORIGINS: ${problem}`);
   }
 
+  // Firefox's redirect URL cannot be derived from its origin (redirect-uris.ts).
+  const redirectUris = splitOrigins(env.BROKER_REDIRECT_URIS ?? '');
+  for (const uri of redirectUris) {
+    const problem = redirectUriProblem(uri);
+    if (problem) errors.push(`BROKER_REDIRECT_URIS: ${problem}`);
+  }
+
   const port = Number(env.PORT || 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     errors.push('PORT must be a whole number from 0 to 65535');
@@ -48,9 +59,10 @@ export function brokerConfigFromEnv(env: Record<string, string | undefined>): Br
   return {
     ok: true,
     config: {
-      broker: { clientId, clientSecret, allowedOrigins, tokenUrl },
+      broker: { clientId, clientSecret, allowedOrigins, tokenUrl, redirectUris },
       port,
       host: env.HOST || '127.0.0.1',
+      trustProxy: env.BROKER_TRUST_PROXY === '1',
     },
   };
 }

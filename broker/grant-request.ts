@@ -10,6 +10,8 @@ type Grant = keyof typeof GRANTS;
 /** GHL's `GetAccessCodebodyDto` fields (from our schema of it): anything else gets a 422 there. */
 const DOCUMENTED = new Set(Object.keys(tokenRequestBody.shape));
 const USER_TYPES = new Set(tokenRequestBody.shape.user_type.unwrap().options);
+/** The only user_type the broker forwards (see parseGrantRequest). */
+const PINNED_USER_TYPE = 'Location';
 
 /** A token request the broker will forward, or why it will not. */
 export type GrantRequest =
@@ -54,14 +56,20 @@ export function parseGrantRequest(bodyText: string, clientId: string): GrantRequ
     .find((name) => body.has(name) && !needed.includes(name));
   if (stray !== undefined) return refuse(`${stray} does not belong to the ${grantType} grant`);
 
+  // The extension connects one location; a Company (agency) token would reach every location
+  // of the agency, so the broker never asks GHL for one.
   const userType = body.get('user_type');
-  if (userType !== undefined && !USER_TYPES.has(userType as never)) {
-    return refuse(`user_type must be ${[...USER_TYPES].join(' or ')}`);
+  if (userType !== undefined && userType !== PINNED_USER_TYPE) {
+    return refuse(
+      USER_TYPES.has(userType as never)
+        ? `user_type must be ${PINNED_USER_TYPE}: this broker grants location tokens only`
+        : `user_type must be ${PINNED_USER_TYPE}`,
+    );
   }
 
   const fields: Record<string, string> = { client_id: clientId, grant_type: grantType };
   for (const name of needed) fields[name] = body.get(name)!;
-  if (userType !== undefined) fields.user_type = userType;
+  fields.user_type = PINNED_USER_TYPE;
   return { ok: true, grantType, fields };
 }
 

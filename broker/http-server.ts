@@ -11,6 +11,11 @@ export interface BrokerServerOptions {
   host?: string;
   /** Gets one line per request: method, path and status, nothing from headers or body. */
   log?: (line: string) => void;
+  /**
+   * Behind a reverse proxy every connection comes from the proxy: then the client's address is
+   * the last one the proxy appended to X-Forwarded-For (earlier ones are the client's to forge).
+   */
+  trustProxy?: boolean;
 }
 
 /** A running broker. */
@@ -35,7 +40,7 @@ const HOP_BY_HOP = new Set([
 export async function startBrokerServer(options: BrokerServerOptions): Promise<BrokerServer> {
   const broker = createTokenBroker(options.broker);
   const server = createServer((req, res) => {
-    serve(broker, req, res)
+    serve(broker, req, res, clientIp(req, options.trustProxy === true))
       .then((status) => options.log?.(`${req.method} ${pathOf(req)} ${status}`))
       .catch((error: unknown) => {
         // Only the error's name: its message or cause could quote the request.
@@ -60,7 +65,22 @@ export async function startBrokerServer(options: BrokerServerOptions): Promise<B
   };
 }
 
-async function serve(broker: TokenBroker, req: IncomingMessage, res: ServerResponse) {
+/** The address the per-IP rate limit counts (see {@link BrokerServerOptions.trustProxy}). */
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress;
+}
+
+async function serve(
+  broker: TokenBroker,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ip: string | undefined,
+) {
   const { body, overflowed } = await readUpTo(req, MAX_BODY_BYTES + 1);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -74,6 +94,7 @@ async function serve(broker: TokenBroker, req: IncomingMessage, res: ServerRespo
       headers,
       body: hasBody ? Uint8Array.from(body) : undefined,
     }),
+    { ip },
   );
   // The rest of an oversized body is never read: close the connection instead of draining it.
   if (overflowed) res.setHeader('Connection', 'close');

@@ -1,6 +1,6 @@
 // `npm run broker`: the OAuth token broker over HTTP (see broker/README.md). Environment:
 // BROKER_CLIENT_ID, BROKER_CLIENT_SECRET, BROKER_ALLOWED_ORIGINS (comma-separated), PORT (8787),
-// HOST (127.0.0.1), GHL_TOKEN_URL (GHL's). Exits with code 1 when the environment is incomplete.
+// HOST (127.0.0.1), GHL_TOKEN_URL (GHL's), BROKER_REDIRECT_URIS, BROKER_TRUST_PROXY. Exits with code 1 when the environment is incomplete.
 import { brokerConfigFromEnv } from './broker-config';
 import { startBrokerServer } from './http-server';
 

@@ -26,6 +26,18 @@ export function createSandbox(options: CreateSandboxOptions) {
     const bodyText =
       request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
     if (url.pathname.startsWith('/__sandbox')) {
+      // A web page can send a form or text/plain POST anywhere without asking (no CORS
+      // preflight; PUT and DELETE always need one); application/json it cannot. So no page a
+      // tester visits changes the Sandbox.
+      if ((request.method === 'POST' || bodyText !== '') && !isJson(request.headers)) {
+        return jsonResponse({
+          status: 415,
+          body: {
+            statusCode: 415,
+            message: 'The control API takes Content-Type: application/json',
+          },
+        });
+      }
       const path = url.pathname.replace(/^\/__sandbox\/?/, '');
       return jsonResponse(
         replyOf(() =>
@@ -71,6 +83,10 @@ export function createSandbox(options: CreateSandboxOptions) {
     /** The Sandbox's data and knobs, for hosts and tests in the same process. */
     state,
   };
+}
+
+function isJson(headers: Headers): boolean {
+  return /^application\/json\s*(;|$)/i.test(headers.get('content-type') ?? '');
 }
 
 /** See {@link createSandbox}. */

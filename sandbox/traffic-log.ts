@@ -7,23 +7,28 @@ export interface TrafficEntry {
   method: string;
   /** Path with its query string. */
   path: string;
-  /** Request headers, lower-case names; authorization shown as "Bearer ***". */
+  /** Request headers, lower-case names; authorization shown as "Bearer ***", other secrets ***. */
   headers: Record<string, string>;
-  /** Parsed JSON body; for /oauth/token the form string with secrets masked. */
+  /** Parsed JSON body, or a form's string (the token call's), secrets masked at any depth. */
   body: unknown;
   status: number;
   /** Parsed JSON answer (the raw text if it was not JSON); tokens masked. */
   response: unknown;
 }
 
-const SECRET_FORM_FIELDS = [
-  'client_secret',
-  'code',
-  'refresh_token',
-  'access_token',
-  'code_verifier',
-];
-const SECRET_ANSWER_FIELDS = ['access_token', 'refresh_token'];
+/**
+ * Names whose values are secrets wherever they appear: a header, a query parameter, a field of a
+ * form or of a JSON body at any depth, a field of an answer. Compared without case; `code` (an
+ * OAuth code) only as the whole name, the others also inside a longer one (`x-api-key`,
+ * `refreshToken`, `clientSecret`).
+ */
+const SECRET_NAME =
+  /token|secret|password|passwd|authorization|cookie|api[-_]?key|^code$|^code_verifier$/i;
+
+/** Whether a header, parameter or field of this name holds a secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
 
 /** Builds a log entry from the raw exchange, masking credentials. */
 export function trafficEntry(exchange: {
@@ -34,19 +39,19 @@ export function trafficEntry(exchange: {
   status: number;
   responseText: string;
 }): TrafficEntry {
-  const isTokenCall = exchange.url.pathname.startsWith('/oauth/token');
   const headers: Record<string, string> = {};
   exchange.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] =
-      name.toLowerCase() === 'authorization' ? maskBearer(value) : value;
+    const lower = name.toLowerCase();
+    headers[lower] =
+      lower === 'authorization' ? maskBearer(value) : isSecretName(lower) ? '***' : value;
   });
   return {
     method: exchange.method,
-    path: exchange.url.pathname + exchange.url.search,
+    path: exchange.url.pathname + maskForm(exchange.url.search.slice(1), '?'),
     headers,
-    body: isTokenCall ? maskTokenBody(exchange.bodyText) : parseJson(exchange.bodyText),
+    body: maskBody(exchange.bodyText),
     status: exchange.status,
-    response: maskAnswer(parseJson(exchange.responseText)),
+    response: maskBody(exchange.responseText),
   };
 }
 
@@ -54,31 +59,40 @@ function maskBearer(value: string): string {
   return /^Bearer\s/i.test(value) ? 'Bearer ***' : '***';
 }
 
-/** Masks the token call's body: a form, as documented, or JSON if a caller sent that. */
-function maskTokenBody(text: string): unknown {
+/**
+ * A body or answer, masked: JSON at any depth; else, a form (the token call's documented body)
+ * when it parses as one with a secret in it; else the text with any `"name":"value"` pair of a
+ * secret name masked (an answer cut off mid-way is not JSON but may still hold a token).
+ */
+function maskBody(text: string): unknown {
   const json = parseJson(text);
-  if (json && typeof json === 'object' && !Array.isArray(json))
-    return maskFields(json, SECRET_FORM_FIELDS);
+  if (typeof json !== 'string') return maskValue(json);
+  if (/^[^\s{"[]*=/.test(text) && [...new URLSearchParams(text).keys()].some(isSecretName)) {
+    return maskForm(text, '');
+  }
+  return text.replace(/"([^"]*)"\s*:\s*"[^"]*"?/g, (pair, name: string) =>
+    isSecretName(name) ? `"${name}":"***"` : pair,
+  );
+}
+
+/** A form or query string with the values of secret names replaced by *** (prefix if any). */
+function maskForm(text: string, prefix: string): string {
+  if (text === '') return '';
   const form = new URLSearchParams(text);
-  for (const field of SECRET_FORM_FIELDS) if (form.has(field)) form.set(field, '***');
-  return form.toString().replace(/%2A%2A%2A/g, '***');
+  for (const [name] of form) if (isSecretName(name)) form.set(name, '***');
+  return prefix + form.toString().replace(/%2A%2A%2A/g, '***');
 }
 
-function maskAnswer(answer: unknown): unknown {
-  if (typeof answer === 'string') return maskSecretsInText(answer);
-  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return answer;
-  return maskFields(answer, SECRET_ANSWER_FIELDS);
-}
-
-/** An answer that is not JSON (cut off, say) may still hold tokens: mask them in the text. */
-function maskSecretsInText(text: string): string {
-  return text.replace(/"(access_token|refresh_token)"\s*:\s*"[^"]*"?/g, '"$1":"***"');
-}
-
-function maskFields(record: object, fields: string[]): Record<string, unknown> {
-  const masked: Record<string, unknown> = { ...(record as Record<string, unknown>) };
-  for (const field of fields) if (field in masked) masked[field] = '***';
-  return masked;
+/** Masks every field of a secret name, in objects and arrays at any depth. */
+function maskValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskValue);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, field]) => [
+      name,
+      isSecretName(name) ? '***' : maskValue(field),
+    ]),
+  );
 }
 
 function parseJson(text: string): unknown {

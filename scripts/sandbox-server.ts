@@ -58,7 +58,24 @@ export async function startSandboxServer(
   };
 }
 
+/**
+ * Whether a Host header names this machine's loopback interface (any port). A page on another
+ * site that rebinds its own name to 127.0.0.1 reaches the server with its own name as Host:
+ * refused, so it cannot drive the control API (DNS rebinding).
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  return /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(host);
+}
+
 async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse) {
+  if (req.url?.startsWith('/__sandbox') && !isLoopbackHost(req.headers.host)) {
+    res.writeHead(403, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({ statusCode: 403, message: 'The control API answers on 127.0.0.1 only' }),
+    );
+    return;
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();

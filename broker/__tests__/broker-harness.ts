@@ -51,6 +51,8 @@ export interface BrokerCall {
   origin?: string | null;
   contentType?: string;
   body?: Record<string, string> | string;
+  /** The client's IP address, as the server in front of the broker tells it. */
+  ip?: string;
 }
 
 /**
@@ -101,6 +103,7 @@ export function brokerUnderTest(options: Partial<TokenBrokerOptions> = {}) {
         headers,
         body,
       }),
+      { ip: call.ip },
     );
     const text = await response.text();
     expectNoSecret(response.headers, text);

@@ -6,6 +6,7 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   ORIGIN,
+  REDIRECT_URI,
   type BrokerCall,
 } from './broker-harness';
 
@@ -14,7 +15,7 @@ const CODE = {
   client_id: CLIENT_ID,
   grant_type: 'authorization_code',
   code: 'sbx-code-x',
-  redirect_uri: 'https://x.chromiumapp.org/',
+  redirect_uri: REDIRECT_URI,
 };
 
 describe('origins', () => {
@@ -160,7 +161,7 @@ describe('refused requests, none of them forwarded', () => {
       'an unknown user_type',
       { body: { ...REFRESH, user_type: 'Agency' } },
       400,
-      'user_type must be Company or Location',
+      'user_type must be Location',
     ],
   ];
 

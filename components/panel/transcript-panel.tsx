@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorWords, sendTrintMessage } from '@/utils/messaging/send-trint-message';
 import type { OutboxOperation } from '@/utils/messaging/write-schemas';
 import type { EditorPage } from '@/utils/trint/transcript-page';
-import { useConnectionStatus } from '../shared/use-connection-status';
+import { usePanelConnectionStatus } from '../shared/use-connection-status';
 import { PanelActionsContext, type PanelActions } from './panel-actions';
 import { PanelBody } from './panel-body';
 import { PanelConnectionBadge, PanelConnectionNotice } from './panel-connection';
@@ -25,7 +25,7 @@ export interface TranscriptPanelProps {
  * rendered as text (JSX escapes it), never as HTML.
  */
 export function TranscriptPanel({ page }: TranscriptPanelProps) {
-  const connection = useConnectionStatus();
+  const connection = usePanelConnectionStatus();
   const online = useOnline();
   const [layout, setLayout] = usePanelLayout();
   const [dragWidth, setDragWidth] = useState<number>();

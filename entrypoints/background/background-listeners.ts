@@ -45,7 +45,7 @@ export interface BackgroundListenersDeps {
   engine: Pick<SyncEngine, 'run'>;
   outbox: Pick<Outbox, 'process'>;
   auditLog: Pick<AuditLog, 'prune'>;
-  handlers: Pick<BackgroundHandlers, 'route' | 'shown' | 'searchBudget'>;
+  handlers: Pick<BackgroundHandlers, 'route' | 'shown'>;
   tabs: Pick<TrintTabs, 'tellAll' | 'commandPanel'>;
   settings(): Promise<SyncSettings>;
   work: BackgroundWork;
@@ -66,7 +66,6 @@ export function createBackgroundListeners(deps: BackgroundListenersDeps): Backgr
     message: (message, sender) => handlers.route(message, sender),
     // Needs no "tabs" permission: only the closed tab's id is given.
     tabRemoved(tabId) {
-      handlers.searchBudget.forget(tabId);
       work.run(handlers.shown.forget(tabId));
     },
     alarm(alarm) {

@@ -9,7 +9,7 @@ import { suggestContacts } from '@/utils/contacts/contact-suggestions';
 import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
-import type { SearchBudget } from './search-budget';
+import type { TrintBudget } from './trint-budget';
 
 /** Others at a business the panel lists at most. */
 const BUSINESS_LIMIT = 20;
@@ -22,8 +22,8 @@ export interface ContactsHandlerDeps {
   contactIndex: ContactIndex;
   transcripts: Pick<TranscriptStore, 'cachedContact'>;
   clock: Clock;
-  /** Each Trint tab's share of GHL searches. */
-  searchBudget: Pick<SearchBudget, 'spend'>;
+  /** The budget all Trint tabs share per location. */
+  trintBudget: Pick<TrintBudget, 'spend'>;
   /** What to sync: "Others at this business" may be switched off. */
   settings(): Promise<SyncSettings>;
 }
@@ -32,15 +32,13 @@ export interface ContactsHandlerDeps {
 export const BUSINESS_OFF_MESSAGE =
   'Others at this business are switched off in the options (Sync, What to sync).';
 
-/** A Trint tab without an id (none is expected) shares one budget with any other such. */
-const NO_TAB = -1;
-
 type ContactsMessages = 'contacts/search' | 'contacts/suggest' | 'contacts/business';
 
 /**
  * Finding the contact a transcript is about: search (the cache on every keystroke, GHL after a
  * pause), suggestions from the page, and the contact's colleagues. GHL is asked at a person's
- * priority, within the location's shared rate budget and, for a Trint tab, within its own share.
+ * priority, within the location's shared rate budget and, for a Trint tab, within the budget
+ * every Trint tab shares (searches of the cache too: they list cached contacts).
  */
 export function createContactsHandlers(
   deps: ContactsHandlerDeps,
@@ -48,27 +46,32 @@ export function createContactsHandlers(
   const { connection, transcripts } = deps;
 
   return {
-    async 'contacts/search'({ query, source }, role, tab) {
+    async 'contacts/search'({ query, source }, role) {
       const locationId = await connectedLocation(connection);
+      if (role === 'trint-tab') {
+        await deps.trintBudget.spend(
+          locationId,
+          source === 'cache' ? 'cache-search' : 'ghl-search',
+        );
+      }
       if (source === 'cache') {
         const found = await deps.contactIndex.search(locationId, query, SEARCH_LIMIT);
         return { contacts: found.map((cached) => contactSummary(cached.contact)) };
       }
       const db = await deps.db.get();
-      if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);
       const found = await searchGhl(db, await connection.client(), query, deps.clock.now());
       return { contacts: found.map((contact) => contactSummary(contact)) };
     },
 
-    async 'contacts/suggest'({ transcriptId, title, speakers }, role, tab) {
+    async 'contacts/suggest'({ transcriptId, title, speakers }, role) {
       const status = await connection.status();
       // Nothing to suggest from: the panel asks the person to connect first.
       if (status.state === 'not-connected') return { contacts: [] };
       const db = await deps.db.get();
       const candidates = await deps.contactIndex.candidates(status.locationId);
       const ask = async (name: string) => {
-        // Over the tab's budget the search fails, and suggestions come from the cache alone.
-        if (role === 'trint-tab') deps.searchBudget.spend(tab?.tabId ?? NO_TAB);
+        // Over the budget the search fails, and suggestions come from the cache alone.
+        if (role === 'trint-tab') await deps.trintBudget.spend(status.locationId, 'ghl-search');
         return searchGhl(db, await connection.client(), name, deps.clock.now());
       };
       const contacts = await suggestContacts(
@@ -79,12 +82,13 @@ export function createContactsHandlers(
       return { contacts };
     },
 
-    async 'contacts/business'({ contactId }) {
+    async 'contacts/business'({ contactId }, role) {
       // Switched off: GHL is not asked, whoever asks (the view's `shows` tells a panel not to).
       if (!(await deps.settings()).businessContacts) throw new MessageRefused(BUSINESS_OFF_MESSAGE);
       const locationId = await connectedLocation(connection);
       const businessId = (await transcripts.cachedContact(contactId))?.contact.businessId;
       if (!businessId) return { contacts: [] };
+      if (role === 'trint-tab') await deps.trintBudget.spend(locationId, 'business');
       const { ghl } = await connection.client();
       const answer = await ghl.contacts.byBusiness(
         businessId,

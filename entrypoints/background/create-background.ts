@@ -8,6 +8,9 @@ import { ensureSyncAlarm } from '@/utils/sync/sync-alarm';
 import { createSyncEngine } from '@/utils/sync/sync-engine';
 import { failureNoticesItem } from '@/utils/storage/failure-notices-item';
 import { fieldMappingItem } from '@/utils/storage/field-mapping-item';
+import { createKeptValues, KEPT_DB_SUFFIX } from '@/utils/storage/kept-values';
+import { installKeptBacking } from '@/utils/storage/stored-item';
+import { STORED_ITEMS } from '@/utils/storage/stored-items';
 import { syncSettingsItem } from '@/utils/storage/sync-settings-item';
 import { createTranscriptStore } from '@/utils/transcripts/transcript-store';
 import { createTranscriptViewCache } from '@/utils/transcripts/transcript-view-cache';
@@ -30,6 +33,9 @@ import { createTrintTabs, type TrintTabs } from './trint-tabs';
 export function createBackground(deps: BackgroundDeps) {
   const { browser, clock } = deps;
   const dbName = deps.dbName ?? CACHE_DB_NAME;
+  // Settings and what the popup shows are kept where content scripts cannot write; restored
+  // into storage.session now, and every read of them waits for that (kept-values.ts).
+  installKeptBacking(createKeptValues(dbName + KEPT_DB_SUFFIX, STORED_ITEMS, logFailure));
   const settings = deps.settings ?? syncSettingsItem.read;
   const mapping = fieldMappingItem.read;
   const work = createBackgroundWork();

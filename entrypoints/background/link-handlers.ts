@@ -5,6 +5,7 @@ import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { MessageHandlers } from './message-router';
+import type { TrintBudget } from './trint-budget';
 import {
   readTranscriptView,
   type TranscriptHandlerDeps,
@@ -21,6 +22,8 @@ export interface LinkHandlerDeps extends Pick<TranscriptHandlerDeps, 'outbox'> {
   >;
   tell(change: ViewChange): Promise<void>;
   settings(): Promise<SyncSettings>;
+  /** The budget all Trint tabs share: a link's refresh from GHL is spent from it. */
+  trintBudget?: Pick<TrintBudget, 'trySpend'>;
 }
 
 type LinkMessages = 'link/set' | 'link/remove' | 'links/find';
@@ -33,11 +36,16 @@ export function createLinkHandlers(deps: LinkHandlerDeps): Pick<MessageHandlers,
   const { engine, transcripts } = deps;
 
   return {
-    async 'link/set'({ transcriptId, contactId }) {
+    async 'link/set'({ transcriptId, contactId }, role) {
       const locationId = await connectedLocation(deps.connection);
       // Fetched first and waited for: the link then starts with the contact's fields, notes and
-      // name on its timeline. Offline, the link is made from what the cache has.
-      await engine.refreshContact(contactId, 'panel-open').catch(() => {});
+      // name on its timeline. Offline, or over the Trint pages' budget, the link is made from
+      // what the cache has.
+      const allowed =
+        role !== 'trint-tab' ||
+        !deps.trintBudget ||
+        (await deps.trintBudget.trySpend(locationId, 'refresh'));
+      if (allowed) await engine.refreshContact(contactId, 'panel-open').catch(() => {});
       if ((await transcripts.cachedContact(contactId))?.deletedAt !== undefined) {
         throw new GhlError('not-found', 'link', {
           detail:

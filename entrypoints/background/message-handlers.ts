@@ -15,6 +15,7 @@ import { createPageReadingHandlers } from './page-reading-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { withTabAccess, type TabAccessDeps } from './tab-access';
+import type { TrintBudget } from './trint-budget';
 import { createTranscriptHandlers, type ViewChange } from './transcript-handlers';
 import type { AuditLog } from '@/utils/audit/audit-log';
 import type { Clock } from '@/utils/clock';
@@ -35,8 +36,8 @@ export interface CacheHandlerDeps {
   auditLog: AuditLog;
   /** What each Trint tab was shown: the searches note it, a tab's link/set checks it. */
   shown: TabAccessDeps['shown'];
-  /** Each Trint tab's share of GHL searches. */
-  searchBudget: ContactsHandlerDeps['searchBudget'];
+  /** The budget all Trint tabs share per location (trint-budget.ts). */
+  trintBudget: TrintBudget;
   /** Tells open panels of a transcript that its view changed. */
   tell(change: ViewChange): Promise<void>;
   settings(): Promise<SyncSettings>;

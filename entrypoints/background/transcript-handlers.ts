@@ -5,6 +5,7 @@ import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { TabMessage } from '@/utils/messaging/tab-messages';
 import { exportFile } from '@/utils/transcripts/transcript-export';
+import type { TrintBudget } from './trint-budget';
 
 /** What the transcript messages are answered from. */
 export interface TranscriptHandlerDeps {
@@ -13,6 +14,8 @@ export interface TranscriptHandlerDeps {
   transcripts: Pick<TranscriptStore, 'markViewed' | 'readView' | 'pendingWrites'>;
   /** The export's `exportedAt`. */
   clock: Clock;
+  /** The budget all Trint tabs share: a refresh a page causes is spent from it. */
+  trintBudget?: Pick<TrintBudget, 'trySpend'>;
 }
 
 /** What changed about a transcript, for its open panels. */
@@ -44,7 +47,7 @@ export function createTranscriptHandlers(
   const { engine, outbox, transcripts, clock } = deps;
 
   return {
-    async 'transcript/opened'({ transcriptId, title, again }, _role, tab) {
+    async 'transcript/opened'({ transcriptId, title, again }, role, tab) {
       // The first paint waits for this answer: the outbox (its own store) is read while the visit
       // is recorded; the view after, so that it has the title just recorded.
       const [, pending] = await Promise.all([
@@ -56,9 +59,16 @@ export function createTranscriptHandlers(
         outbox.list(),
       ]);
       const shown = await transcripts.readView(transcriptId, pending);
-      // Refreshed without making the caller wait; failures are in the run history.
-      if (shown.link && !again)
-        void engine.refreshContact(shown.link.contactId, 'panel-open').catch(() => {});
+      // Refreshed without making the caller wait; failures are in the run history. Over the
+      // Trint pages' budget (a page looping pushState) the cache answers alone.
+      if (shown.link && !again) {
+        const { contactId, locationId } = shown.link;
+        const allowed =
+          role !== 'trint-tab' ||
+          !deps.trintBudget ||
+          (await deps.trintBudget.trySpend(locationId, 'refresh'));
+        if (allowed) void engine.refreshContact(contactId, 'panel-open').catch(() => {});
+      }
       return shown;
     },
     'transcript/get': ({ transcriptId }) => readTranscriptView(deps, transcriptId),

@@ -52,7 +52,7 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
       `contacts/${JANE}/tasks`,
       { title: 'Send proposal', dueDate: '2026-12-01T10:00:00.000Z' },
     );
-    await popup.evaluate((settings) => chrome.storage.local.set({ syncSettings: settings }), {
+    await popup.evaluate((settings) => chrome.storage.session.set({ syncSettings: settings }), {
       version: 1,
       notes: 'pinned',
     });
@@ -188,4 +188,4 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
   });
 });
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: { storage: { session: { set(items: object): Promise<void> } } };

@@ -10,7 +10,7 @@ export const FAILURE_NOTICES_KEY = 'failureNotices';
  */
 export const failureNoticesItem = defineStoredItem({
   key: FAILURE_NOTICES_KEY,
-  area: 'local',
+  area: 'kept',
   schema: z.record(z.string(), z.number()),
   fallback: (): Record<string, number> => ({}),
 });

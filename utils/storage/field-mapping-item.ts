@@ -14,7 +14,7 @@ export const MAPPING_KEY = 'fieldMapping';
  */
 export const fieldMappingItem = defineStoredItem({
   key: MAPPING_KEY,
-  area: 'local',
+  area: 'kept',
   version: MAPPING_VERSION,
   schema: fieldMappingSchema,
   fallback: defaultMapping,

@@ -12,7 +12,7 @@ export const LAST_CONNECT_ERROR_KEY = 'lastConnectError';
  */
 export const lastConnectErrorItem = defineStoredItem({
   key: LAST_CONNECT_ERROR_KEY,
-  area: 'local',
+  area: 'kept',
   schema: lastConnectErrorSchema,
   fallback: (): LastConnectError | undefined => undefined,
 });

@@ -24,9 +24,23 @@ export const DEFAULT_LOG_SETTINGS: LogSettings = { version: 1, content: 'selecti
 
 /**
  * What "Log this transcript to GHL" puts in its note. Written by the background when the options
- * page sends 'settings/save-log'; read by the panel when a person logs.
+ * page sends 'settings/save-log'; read by the options page. The panel reads
+ * {@link panelLogSettingsItem}.
  */
 export const logSettingsItem = defineStoredItem({
+  key: LOG_SETTINGS_KEY,
+  area: 'kept',
+  panelCopy: true,
+  version: 1,
+  schema: logSettingsSchema,
+  fallback: () => DEFAULT_LOG_SETTINGS,
+});
+
+/**
+ * The copy of the log settings the panel reads when a person logs (storage.local, which content
+ * scripts can read and write: it only chooses what that page's own log carries).
+ */
+export const panelLogSettingsItem = defineStoredItem({
   key: LOG_SETTINGS_KEY,
   area: 'local',
   version: 1,

@@ -11,7 +11,7 @@ export const SYNC_SETTINGS_KEY = 'syncSettings';
  */
 export const syncSettingsItem = defineStoredItem({
   key: SYNC_SETTINGS_KEY,
-  area: 'local',
+  area: 'kept',
   version: 1,
   schema: syncSettingsSchema,
   fallback: () => ({ ...DEFAULT_SYNC_SETTINGS }),

@@ -10,7 +10,7 @@ export const SYNC_STATUS_KEY = 'syncStatus';
  */
 export const syncStatusItem = defineStoredItem({
   key: SYNC_STATUS_KEY,
-  area: 'local',
+  area: 'kept',
   schema: syncStatusSchema,
   fallback: () => IDLE_SYNC_STATUS,
 });

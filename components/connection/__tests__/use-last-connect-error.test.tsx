@@ -30,17 +30,17 @@ describe('useLastConnectError', () => {
 
   it('shows a fresh failure, and the background forgets it when dismissed', async () => {
     const failure = { message: 'The sign-in window was closed.', at: Date.now() };
-    await fakeBrowser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure });
+    await fakeBrowser.storage.session.set({ [LAST_CONNECT_ERROR_KEY]: failure });
     await show();
     expect(current?.[0]).toEqual(failure);
     await act(() => current![1]());
     await waitFor(() => expect(current?.[0]).toBeUndefined());
-    expect(await fakeBrowser.storage.local.get(LAST_CONNECT_ERROR_KEY)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(LAST_CONNECT_ERROR_KEY)).toEqual({});
   });
 
   it('leaves out a failure older than 15 minutes', async () => {
     const failure = { message: 'Old.', at: Date.now() - 16 * 60_000 };
-    await fakeBrowser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: failure });
+    await fakeBrowser.storage.session.set({ [LAST_CONNECT_ERROR_KEY]: failure });
     await show();
     expect(current?.[0]).toBeUndefined();
   });

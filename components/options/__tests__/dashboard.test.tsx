@@ -210,7 +210,7 @@ describe('Dashboard', () => {
   });
 
   it('shows "—" for tasks and says why while tasks and notes are not synced', async () => {
-    await fakeBrowser.storage.local.set({ [SYNC_SETTINGS_KEY]: { tasks: false, notes: 'off' } });
+    await fakeBrowser.storage.session.set({ [SYNC_SETTINGS_KEY]: { tasks: false, notes: 'off' } });
     send.mockResolvedValue({
       ...LISTING,
       rows: LISTING.rows.map((row) => ({

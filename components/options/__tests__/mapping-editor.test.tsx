@@ -336,11 +336,11 @@ describe('MappingEditor: Apply, Discard, Reset', () => {
       ...LIVE,
       rules: [{ ...LIVE.rules[0]!, showOnCard: false }, ...LIVE.rules.slice(1)],
     };
-    await fakeBrowser.storage.local.set({ [MAPPING_KEY]: hidden });
+    await fakeBrowser.storage.session.set({ [MAPPING_KEY]: hidden });
     await waitFor(() => expect(check(rule(page, 'Email'), 'Show on card').checked).toBe(false));
     expect(textOf(page)).toContain('The draft is the live mapping.');
     await click(button(page, 'Remove ‘Owner’'));
-    await fakeBrowser.storage.local.set({ [MAPPING_KEY]: LIVE });
+    await fakeBrowser.storage.session.set({ [MAPPING_KEY]: LIVE });
     await click(button(page, 'Move ‘Phone’ up'));
     expect(ruleNames(page)).toEqual(['Rule 1: Phone', 'Rule 2: Email']);
     expect(check(rule(page, 'Email'), 'Show on card').checked).toBe(false);

@@ -17,7 +17,7 @@ import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
 import { listenAsBackground } from '@/test/support/settings-background';
 
 const stored = async () =>
-  (await fakeBrowser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY];
+  (await fakeBrowser.storage.session.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY];
 const OPEN_TAB = 'Transcript open in a tab (s)';
 const SHARE = 'Background share of the GHL rate limit (%)';
 
@@ -52,7 +52,7 @@ describe('SyncSettingsForm', () => {
   });
 
   it('shows the stored settings', async () => {
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, recentMinutes: 10, notes: 'pinned' },
     });
     const page = await show();
@@ -76,7 +76,7 @@ describe('SyncSettingsForm', () => {
     expect(await stored()).toBeUndefined();
   });
 
-  it('saves valid settings to storage.local', async () => {
+  it('saves valid settings to storage.session', async () => {
     const page = await show();
     await type(input(page, OPEN_TAB), '45');
     await type(input(page, SHARE), '30');
@@ -139,7 +139,7 @@ describe('SyncSettingsForm', () => {
   });
 
   it('resets to the defaults', async () => {
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, otherMinutes: 240, tasks: false },
     });
     const page = await show();
@@ -154,13 +154,13 @@ describe('SyncSettingsForm', () => {
 
   it('follows a change saved elsewhere, but not over unsaved edits', async () => {
     const page = await show();
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, openTabSeconds: 60 },
     });
     await waitFor(() => expect(input(page, OPEN_TAB).value).toBe('60'));
 
     await type(input(page, SHARE), '40');
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, openTabSeconds: 90 },
     });
     await settle();

@@ -1,4 +1,4 @@
-import { logSettingsItem } from '@/utils/storage/log-settings-item';
+import { panelLogSettingsItem } from '@/utils/storage/log-settings-item';
 import type { EditorPage } from '@/utils/trint/transcript-page';
 import { readTranscriptOpening } from '@/utils/trint/transcript-opening';
 import { pageTrintOrigin } from '@/utils/trint/transcript-url';
@@ -25,7 +25,7 @@ export function LogTranscriptButton({ contactId, page, logged }: LogTranscriptBu
   // A second press before GHL has the first is harmless: the outbox sends the two in order, and
   // the second updates the note the first made.
   const log = async () => {
-    const { content } = await logSettingsItem.read();
+    const { content } = await panelLogSettingsItem.read();
     const body = logNote({
       page,
       trintOrigin: pageTrintOrigin(),

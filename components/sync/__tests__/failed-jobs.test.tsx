@@ -44,7 +44,7 @@ const waiting = job({
 const queued = job({ id: 'j3', summary: 'Add tag ‘vip’', status: 'queued', error: undefined });
 
 const publish = (outbox: { pending: number; waiting: number; failed: number }) =>
-  fakeBrowser.storage.local.set({ [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, outbox } });
+  fakeBrowser.storage.session.set({ [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, outbox } });
 
 /** Answers each message type from `answers`, recording the calls. */
 function answer(answers: Partial<Record<string, OutboxJobView[] | Error>>) {

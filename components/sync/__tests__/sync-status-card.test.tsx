@@ -35,7 +35,7 @@ const lastRun = {
 };
 
 async function show(status: Partial<SyncStatus>, connection: ConnectionStatus = connected) {
-  await fakeBrowser.storage.local.set({
+  await fakeBrowser.storage.session.set({
     [CONNECTION_STATUS_KEY]: connection,
     [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, ...status },
   });
@@ -165,7 +165,7 @@ describe('SyncStatusCard', () => {
 
   it('updates when the background publishes a new status', async () => {
     const page = await show({});
-    await fakeBrowser.storage.local.set({ [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, lastRun } });
+    await fakeBrowser.storage.session.set({ [SYNC_STATUS_KEY]: { ...IDLE_SYNC_STATUS, lastRun } });
     await waitFor(() => expect(textOf(page)).toContain('Last sync: 2 min ago'));
   });
 

@@ -76,7 +76,7 @@ function trintTab(id: number, transcriptId: string) {
 }
 
 async function stored(key: string) {
-  return (await fakeBrowser.storage.local.get(key))[key] as Record<string, unknown> | undefined;
+  return (await fakeBrowser.storage.session.get(key))[key] as Record<string, unknown> | undefined;
 }
 
 /** The listeners main() added to commands.onCommand (see beforeEach). */
@@ -180,10 +180,10 @@ describe('the shipped background', () => {
     trintTab(3, 't-1');
     const tell = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
 
-    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    await fakeBrowser.storage.session.set({ unrelated: 1 });
     await settled();
     expect(tell).not.toHaveBeenCalled();
-    await fakeBrowser.storage.local.set({ [SYNC_SETTINGS_KEY]: DEFAULT_SYNC_SETTINGS });
+    await fakeBrowser.storage.session.set({ [SYNC_SETTINGS_KEY]: DEFAULT_SYNC_SETTINGS });
     await settled();
     expect(tell.mock.calls).toEqual([
       [3, { type: 'transcript/changed', transcriptId: 't-1', what: ['settings'] }],

@@ -36,9 +36,9 @@ const withFailed = (failed: number): SyncStatus => ({
 describe('the toolbar badge shows both the connection and the failed writes', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('publishes the sync status to storage.local for the popup', async () => {
+  it('publishes the sync status to storage.session for the popup', async () => {
     await publishSyncStatus(withFailed(2));
-    expect((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]).toEqual(
+    expect((await browser.storage.session.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]).toEqual(
       withFailed(2),
     );
   });
@@ -59,9 +59,9 @@ describe('the toolbar badge shows both the connection and the failed writes', ()
     await publishSyncStatus(withFailed(failed));
     await publishStatus(connection);
     expect(await browser.action.getBadgeText({})).toBe(text);
-    expect((await browser.storage.local.get(CONNECTION_STATUS_KEY))[CONNECTION_STATUS_KEY]).toEqual(
-      connection,
-    );
+    expect(
+      (await browser.storage.session.get(CONNECTION_STATUS_KEY))[CONNECTION_STATUS_KEY],
+    ).toEqual(connection);
   });
 
   it('says in the tooltip how many writes failed and where to fix them', async () => {
@@ -81,7 +81,7 @@ describe('the toolbar badge shows both the connection and the failed writes', ()
   });
 
   it('reads a malformed stored sync status as no failures', async () => {
-    await browser.storage.local.set({ [SYNC_STATUS_KEY]: { outbox: { failed: 'lots' } } });
+    await browser.storage.session.set({ [SYNC_STATUS_KEY]: { outbox: { failed: 'lots' } } });
     await publishStatus(SANDBOX);
     expect(await browser.action.getBadgeText({})).toBe('SBX');
   });

@@ -137,7 +137,7 @@ describe('contacts/business', () => {
     const h = backgroundUnderTest();
     await h.connect();
     await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE));
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [SYNC_SETTINGS_KEY]: { ...DEFAULT_SYNC_SETTINGS, businessContacts: false },
     });
     for (const [role, tab] of [
@@ -150,7 +150,7 @@ describe('contacts/business', () => {
     }
     expect(h.count(BUSINESS)).toBe(0);
     // Switched on again (the settings are read per message): answered.
-    await fakeBrowser.storage.local.set({ [SYNC_SETTINGS_KEY]: DEFAULT_SYNC_SETTINGS });
+    await fakeBrowser.storage.session.set({ [SYNC_SETTINGS_KEY]: DEFAULT_SYNC_SETTINGS });
     await h.run(h.handlers['contacts/business']({ contactId: JANE }, TAB, ON_T1));
     expect(h.count(BUSINESS)).toBe(1);
   });

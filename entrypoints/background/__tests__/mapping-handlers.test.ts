@@ -146,7 +146,7 @@ describe('mapping message handlers', () => {
       records: await records(h),
       contacts: await (await h.db.get()).getAll('contacts'),
     };
-    const stored = await fakeBrowser.storage.local.get(null);
+    const stored = await fakeBrowser.storage.session.get(null);
     const { counters } = h.sandbox.state;
     const traffic = counters.total;
     const byEndpoint = { ...counters.byEndpoint };
@@ -173,7 +173,7 @@ describe('mapping message handlers', () => {
 
     expect(await records(h)).toEqual(before.records);
     expect(await (await h.db.get()).getAll('contacts')).toEqual(before.contacts);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual(stored);
     expect(h.told).toEqual([]);
   });
 
@@ -215,7 +215,7 @@ describe('mapping message handlers', () => {
     expect(await h.run(applyStoredMapping({ db: h.db, tell: h.tell, timeZone: 'UTC' }))).toBe(0);
 
     // A mapping stored but never applied (the worker stopped in a save): the next start applies it.
-    await fakeBrowser.storage.local.set({ [MAPPING_KEY]: reshapedMapping() });
+    await fakeBrowser.storage.session.set({ [MAPPING_KEY]: reshapedMapping() });
     expect(await h.run(applyStoredMapping({ db: h.db, tell: h.tell, timeZone: 'UTC' }))).toBe(3);
     expect(await h.run(applyStoredMapping({ db: h.db, tell: h.tell, timeZone: 'UTC' }))).toBe(0);
     expect(h.sandbox.state.counters.total).toBe(traffic);

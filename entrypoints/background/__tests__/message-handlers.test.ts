@@ -31,7 +31,7 @@ function handlersWith(connectOAuth: () => Promise<ConnectionStatus>) {
 }
 
 const stored = async () =>
-  (await browser.storage.local.get(LAST_CONNECT_ERROR_KEY))[LAST_CONNECT_ERROR_KEY];
+  (await browser.storage.session.get(LAST_CONNECT_ERROR_KEY))[LAST_CONNECT_ERROR_KEY];
 
 describe('background message handlers', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -62,7 +62,7 @@ describe('background message handlers', () => {
 
   it('answers a successful sign-in with the status, and forgets an earlier failure', async () => {
     const { handlers } = handlersWith(() => Promise.resolve(CONNECTED));
-    await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
+    await browser.storage.session.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
     await expect(
       handlers['connection/connect-oauth']({ readOnly: true }, 'extension-page'),
     ).resolves.toEqual(CONNECTED);
@@ -71,14 +71,14 @@ describe('background message handlers', () => {
 
   it('forgets an earlier sign-in failure once connected another way', async () => {
     const { handlers } = handlersWith(() => Promise.reject(new Error('unused')));
-    await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
+    await browser.storage.session.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
     await handlers['connection/connect-sandbox']({}, 'extension-page');
     expect(await stored()).toBeUndefined();
   });
 
   it('forgets an old sign-in failure, and the cached client, when the OAuth app is saved', async () => {
     const { handlers, connection } = handlersWith(() => Promise.resolve(NOT_CONNECTED));
-    await browser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
+    await browser.storage.session.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'old', at: 1 } });
     const view = await handlers['oauth-app/save'](
       { clientId: 'client-1', exchange: 'broker', brokerUrl: 'https://broker.example.com/' },
       'extension-page',

@@ -13,7 +13,10 @@ import { SYNC_SETTINGS_KEY } from '@/utils/storage/sync-settings-item';
 import { DEFAULT_SYNC_SETTINGS } from '@/utils/storage/sync-settings';
 import { createSettingsHandlers } from '../settings-handlers';
 
-const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
+/** A kept value (settings): where the popup and options page read it. */
+const stored = async (key: string) => (await fakeBrowser.storage.session.get(key))[key];
+/** A panel's own value: storage.local, where Trint tabs read it. */
+const storedForPanels = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
 describe('settings handlers', () => {
   const handlers = createSettingsHandlers();
@@ -38,12 +41,18 @@ describe('settings handlers', () => {
 
   it('stores the panel layout a tab sends, as version 1', async () => {
     await handlers['panel/save-layout']({ collapsed: true, width: 420 }, 'trint-tab');
-    expect(await stored(PANEL_LAYOUT_KEY)).toEqual({ version: 1, collapsed: true, width: 420 });
+    expect(await storedForPanels(PANEL_LAYOUT_KEY)).toEqual({
+      version: 1,
+      collapsed: true,
+      width: 420,
+    });
   });
 
   it('stores what a transcript log carries', async () => {
     await handlers['settings/save-log']({ content: 'link' }, 'extension-page');
     expect(await stored(LOG_SETTINGS_KEY)).toEqual({ version: 1, content: 'link' });
+    // The panel reads its copy when a person logs.
+    expect(await storedForPanels(LOG_SETTINGS_KEY)).toEqual({ version: 1, content: 'link' });
   });
 
   it('remembers collapsed sections per contact, forgetting a contact with none', async () => {
@@ -52,7 +61,7 @@ describe('settings handlers', () => {
       { contactId: 'b', collapsed: ['tasks', 'activity'] },
       'trint-tab',
     );
-    expect(await stored(PANEL_SECTIONS_KEY)).toEqual({
+    expect(await storedForPanels(PANEL_SECTIONS_KEY)).toEqual({
       version: 1,
       collapsed: { a: ['notes'], b: ['tasks', 'activity'] },
     });
@@ -74,7 +83,7 @@ describe('settings handlers', () => {
   });
 
   it('forgets the last sign-in failure', async () => {
-    await fakeBrowser.storage.local.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'no', at: 1 } });
+    await fakeBrowser.storage.session.set({ [LAST_CONNECT_ERROR_KEY]: { message: 'no', at: 1 } });
     await handlers['connection/forget-error']({}, 'extension-page');
     expect(await stored(LAST_CONNECT_ERROR_KEY)).toBeUndefined();
   });

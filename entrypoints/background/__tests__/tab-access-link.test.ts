@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MessageRefused, safeErrorInfo, type TabFacts } from '../message-router';
-import { TAB_SEARCHES } from '../search-budget';
+import { TRINT_BUDGET } from '../trint-budget';
 import { backgroundUnderTest, JANE, SAM, type BackgroundUnderTest } from './sync-wiring-harness';
 import { cacheContact, OMAR, PAGE, person, SEARCHES, TAB } from './contact-fixtures';
 
@@ -97,41 +97,43 @@ describe('which contact a Trint tab may link', () => {
   });
 });
 
-// The location's GHL budget (100 requests per 10 s) is shared by the team and the sync.
-describe('how often a Trint tab may search GHL', () => {
+// The location's GHL budget (100 requests per 10 s) is shared by the team and the sync; the
+// budget every Trint tab shares (trint-budget.ts) keeps pages from spending it.
+describe('how often Trint tabs may search GHL', () => {
   beforeEach(() => fakeBrowser.reset());
+  const BURST = TRINT_BUDGET.units;
 
-  it(`searches ${TAB_SEARCHES} times in a burst, then answers rate-limited without asking GHL`, async () => {
+  it(`search ${BURST} times in a burst across tabs, then are refused without asking GHL`, async () => {
     const h = await connected();
-    const start = h.fake.now();
-    for (let i = 0; i < TAB_SEARCHES; i += 1) await searchGhl(h, `Jane ${i}`);
-    // Budgets refill with time: the burst must not have taken a second of it.
-    expect(h.fake.now() - start).toBeLessThan(1000);
-    expect(h.count(SEARCHES)).toBe(TAB_SEARCHES);
+    for (let i = 0; i < BURST; i += 1) await searchGhl(h, `Jane ${i}`, i % 2 ? TAB_2 : TAB_1);
+    expect(h.count(SEARCHES)).toBe(BURST);
 
-    const over = await searchGhl(h, 'Jane').catch((error: unknown) => error);
-    expect(safeErrorInfo(over)).toEqual({
-      kind: 'rate-limited',
-      message: 'Searching GHL too often from this tab; wait a few seconds.',
-    });
-    expect(h.count(SEARCHES)).toBe(TAB_SEARCHES);
-    // The cache still answers that tab; another tab and the popup still search GHL.
-    await h.run(h.handlers['contacts/search']({ query: 'Jane', source: 'cache' }, TAB, TAB_1));
-    await searchGhl(h, 'Jane', TAB_2);
-    for (let i = 0; i < TAB_SEARCHES + 2; i += 1) {
-      await h.run(h.handlers['contacts/search']({ query: 'Jane', source: 'ghl' }, PAGE));
+    // Another tab (a new one too) shares the same budget, and the cache is not free either.
+    for (const tab of [TAB_1, TAB_2, { transcriptId: 't-3', tabId: 3 }]) {
+      const over = await searchGhl(h, 'Jane', tab).catch((error: unknown) => error);
+      expect(safeErrorInfo(over)).toEqual({
+        kind: 'refused',
+        message: 'Too many requests from Trint pages; try again in 1 s.',
+      });
     }
-    expect(h.count(SEARCHES)).toBe(TAB_SEARCHES * 2 + 3);
+    const cache = await h
+      .run(h.handlers['contacts/search']({ query: 'Jane', source: 'cache' }, TAB, TAB_1))
+      .catch((error: unknown) => error);
+    expect(cache).toBeInstanceOf(MessageRefused);
+    expect(h.count(SEARCHES)).toBe(BURST);
+    // The popup is no Trint page: it still searches GHL.
+    await h.run(h.handlers['contacts/search']({ query: 'Jane', source: 'ghl' }, PAGE));
+    expect(h.count(SEARCHES)).toBe(BURST + 1);
 
-    await h.fake.advance(10_000);
+    await h.fake.advance(1_000);
     await searchGhl(h, 'Jane');
-    expect(h.count(SEARCHES)).toBe(TAB_SEARCHES * 2 + 4);
+    expect(h.count(SEARCHES)).toBe(BURST + 2);
   });
 
-  it('suggests from the cache alone once the tab’s budget is spent', async () => {
+  it('suggests from the cache alone once the budget is spent', async () => {
     const h = await connected();
     await cacheContact(h, person(SAM, 'Sam', 'Lee'));
-    for (let i = 0; i < TAB_SEARCHES; i += 1) await searchGhl(h, `Someone ${i}`);
+    for (let i = 0; i < BURST; i += 1) await searchGhl(h, `Someone ${i}`);
     const searches = h.count(SEARCHES);
 
     const { contacts } = await h.run(

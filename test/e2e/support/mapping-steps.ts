@@ -39,7 +39,7 @@ export const QUIET_SETTINGS: SyncSettings = {
 export async function resetMappingAndSettings(extensionPage: Page): Promise<void> {
   await ask(extensionPage, 'mapping/save', { mapping: defaultMapping() });
   await extensionPage.evaluate(
-    (settings) => chrome.storage.local.set({ syncSettings: settings }),
+    (settings) => chrome.storage.session.set({ syncSettings: settings }),
     QUIET_SETTINGS,
   );
 }
@@ -129,4 +129,4 @@ export async function mappingShot(target: Page | Locator, name: string): Promise
   await target.screenshot({ path: `${RESULTS}/mapping-${name}.png` });
 }
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: { storage: { session: { set(items: object): Promise<void> } } };

@@ -83,15 +83,15 @@ describe('createFailureNotifier', () => {
   });
 
   it('forgets expired kinds and ignores a malformed or future record', async () => {
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [FAILURE_NOTICES_KEY]: { old: now - 2 * FAILURE_NOTICE_INTERVAL_MS, future: now + MINUTE },
     });
     const notifier = createFailureNotifier({ storage: failureNoticesItem, clock, notify });
     expect(await notifier.notice('future', 'a')).toBe(true);
-    const stored = await fakeBrowser.storage.local.get(FAILURE_NOTICES_KEY);
+    const stored = await fakeBrowser.storage.session.get(FAILURE_NOTICES_KEY);
     expect(stored[FAILURE_NOTICES_KEY]).toEqual({ future: now });
 
-    await fakeBrowser.storage.local.set({ [FAILURE_NOTICES_KEY]: 'garbage' });
+    await fakeBrowser.storage.session.set({ [FAILURE_NOTICES_KEY]: 'garbage' });
     expect(await notifier.notice('future', 'b')).toBe(true);
   });
 
@@ -103,7 +103,7 @@ describe('createFailureNotifier', () => {
     };
     await createFailureNotifier({ storage, clock, notify }).notice('validation', 'a');
     expect(items[FAILURE_NOTICES_KEY]).toEqual({ validation: now });
-    expect(await fakeBrowser.storage.local.get(FAILURE_NOTICES_KEY)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(FAILURE_NOTICES_KEY)).toEqual({});
   });
 });
 

@@ -32,11 +32,11 @@ describe('mapping store', () => {
   it('reads back what it wrote', async () => {
     await writeMapping(CUSTOM);
     expect(await readMapping()).toEqual(CUSTOM);
-    expect((await fakeBrowser.storage.local.get(MAPPING_KEY))[MAPPING_KEY]).toEqual(CUSTOM);
+    expect((await fakeBrowser.storage.session.get(MAPPING_KEY))[MAPPING_KEY]).toEqual(CUSTOM);
   });
 
   it('migrates a stored version 1 table', async () => {
-    await fakeBrowser.storage.local.set({
+    await fakeBrowser.storage.session.set({
       [MAPPING_KEY]: [
         { label: 'Name', source: 'name', format: 'text' },
         { label: 'City', source: 'city', format: 'text' },
@@ -56,7 +56,7 @@ describe('mapping store', () => {
     ['a wrong rule', { version: 2, rules: [{ id: 'x' }] }],
   ])('reads the default over %s, warning without the content', async (_, stored) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await fakeBrowser.storage.local.set({ [MAPPING_KEY]: stored });
+    await fakeBrowser.storage.session.set({ [MAPPING_KEY]: stored });
     expect(await readMapping()).toEqual(DEFAULT_MAPPING);
     expect(warn).toHaveBeenCalledOnce();
     expect(JSON.stringify(warn.mock.calls)).not.toContain(JSON.stringify(stored));
@@ -75,6 +75,6 @@ describe('mapping store', () => {
     const twice = defaultMapping();
     twice.rules.push({ ...CUSTOM.rules[0]!, target: { kind: 'custom', label: 'owner' } });
     await expect(writeMapping(twice)).rejects.toThrow('Two rules fill ‘owner’');
-    expect(await fakeBrowser.storage.local.get(MAPPING_KEY)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(MAPPING_KEY)).toEqual({});
   });
 });

@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { STORED_ITEM_FAMILIES, STORED_ITEMS } from '../stored-items';
+import {
+  PANEL_COPIES,
+  STORED_ITEM_FAMILIES,
+  STORED_ITEMS,
+  type AnyStoredItem,
+} from '../stored-items';
 
 const ROOT = join(__dirname, '../../..');
 const STORAGE_DIR = join(__dirname, '..');
@@ -15,6 +20,10 @@ function sources(dir: string): string[] {
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
+
+/** The browser's storage area an item's value is read from. */
+const areaOf = (item: Pick<AnyStoredItem, 'area'>) =>
+  item.area === 'kept' ? 'session' : item.area;
 
 /** Values a page could plant in storage.local through a compromised content script. */
 const PLANTED: unknown[] = ['garbage', 42, true, [1, 2], { version: 'next' }, [{ version: 1 }]];
@@ -38,7 +47,7 @@ describe('stored items', () => {
     const files = readdirSync(STORAGE_DIR).filter(
       (name) => name.endsWith('-item.ts') && name !== 'stored-item.ts',
     );
-    const listed = new Set<unknown>([...STORED_ITEMS, ...STORED_ITEM_FAMILIES]);
+    const listed = new Set<unknown>([...STORED_ITEMS, ...PANEL_COPIES, ...STORED_ITEM_FAMILIES]);
     for (const file of files) {
       const exports = Object.values(await import(`../${file.replace(/\.ts$/, '')}`));
       const items = exports.filter(
@@ -54,7 +63,7 @@ describe('stored items', () => {
     async (key, item) => {
       const nothing = await item.read();
       for (const value of PLANTED) {
-        await fakeBrowser.storage[item.area].set({ [key]: value });
+        await fakeBrowser.storage[areaOf(item)].set({ [key]: value });
         expect(await item.read(), JSON.stringify(value)).toEqual(nothing);
       }
     },
@@ -65,10 +74,35 @@ describe('stored items', () => {
     async (key, item) => {
       const fallback = await item.read();
       if (fallback === undefined) return;
-      await fakeBrowser.storage[item.area].set({ [key]: fallback });
+      await fakeBrowser.storage[areaOf(item)].set({ [key]: fallback });
       expect(await item.read()).toEqual(fallback);
     },
   );
+
+  it('each panel copy is the copy of a kept item of the same key', () => {
+    for (const copy of PANEL_COPIES) {
+      const original = STORED_ITEMS.find((item) => item.key === copy.key);
+      expect(original, copy.key).toMatchObject({ area: 'kept', panelCopy: true });
+      expect(copy.area).toBe('local');
+    }
+    const copied = STORED_ITEMS.filter((item) => item.panelCopy).map((item) => item.key);
+    expect(PANEL_COPIES.map((copy) => copy.key).sort()).toEqual(copied.sort());
+  });
+
+  it("no item the popup or options page can show lives in storage.local, but the panel's own", () => {
+    const local = STORED_ITEMS.filter((item) => item.area === 'local').map((item) => item.key);
+    expect(local.sort()).toEqual(['panelLayout', 'panelSections']);
+  });
+
+  it.each(
+    STORED_ITEMS.filter((item) => item.area === 'kept').map((item) => [item.key, item] as const),
+  )('%s ignores what a content script writes to storage.local', async (key, item) => {
+    const fallback = await item.read();
+    const trusted = await item.read();
+    await fakeBrowser.storage.local.set({ [key]: { version: 1, planted: 'by a page' } });
+    expect(await item.read()).toEqual(trusted);
+    expect(trusted).toEqual(fallback);
+  });
 
   it('only utils/storage/stored-item.ts calls browser.storage', () => {
     const callers = ['utils', 'entrypoints', 'components']
@@ -79,6 +113,10 @@ describe('stored items', () => {
         ),
       )
       .map((path) => relative(ROOT, path));
-    expect(callers).toEqual(['utils/storage/stored-item.ts']);
+    // kept-values.ts restores the kept items at the background's start (and imports old ones).
+    expect(callers.sort()).toEqual([
+      'utils/storage/kept-values.ts',
+      'utils/storage/stored-item.ts',
+    ]);
   });
 });
