@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { launchChromiumWithExtension } from '../test/e2e/support/chromium';
 import { ask } from '../test/e2e/support/extension-pages';
 import { editorUrl, JANE_ID, panelOf } from '../test/e2e/support/panel-session';
+import { typeDate } from '../test/e2e/support/panel-work-steps';
 import { ROOT } from '../test/e2e/support/paths';
 import {
   createTour,
@@ -85,7 +86,8 @@ try {
     await tasksSection.getByRole('button', { name: 'Add task', exact: true }).click();
     const form = panel.getByRole('form', { name: 'New task' });
     await form.getByLabel('Title').fill(NEW_TASK);
-    await form.getByLabel('Due date').fill(localDay(2));
+    // Typed as a person types: the panel ignores the scripted events `fill` makes for dates.
+    await typeDate(form.getByLabel('Due date'), localDay(2));
     await form.getByRole('button', { name: 'Save task' }).click();
     // A new task's buttons wait for GHL's answer (its id): enabled means GHL has it.
     await seeEnabled(`“${NEW_TASK}” saved in GHL`, task('Complete', NEW_TASK));
@@ -144,10 +146,8 @@ try {
   const files = 'All files: the GHL marker on the linked transcript';
   await step(page, { what: files }, async () => {
     await page.getByRole('link', { name: 'All files' }).click();
-    await see(
-      'the marker “Linked to GHL contact Jane Doe”',
-      page.getByRole('img', { name: 'Linked to GHL contact Jane Doe' }),
-    );
+    // The marker names no contact: it is in Trint's page, where Trint's own scripts read it.
+    await see('the marker “Linked to GHL”', page.getByRole('img', { name: 'Linked to GHL' }));
   });
 
   await step(page, { what: 'Collapse the panel beside the transcript' }, async () => {
