@@ -63,8 +63,13 @@ export function createLinkHandlers(deps: LinkHandlerDeps): Pick<MessageHandlers,
       await deps.tell({ transcriptId, contactId: previous?.contactId, what: ['link'] });
       return readTranscriptView(deps, transcriptId);
     },
-    async 'links/find'({ transcriptIds }) {
-      return { links: await transcripts.findLinks(transcriptIds) };
+    async 'links/find'({ transcriptIds }, role) {
+      const links = await transcripts.findLinks(transcriptIds);
+      // A Trint tab asks for any ids it names (the background cannot tell which the page lists)
+      // and only marks them "Linked to GHL": whom they link to stays out of the page's reach.
+      if (role === 'trint-tab')
+        return { links: links.map(({ transcriptId }) => ({ transcriptId })) };
+      return { links };
     },
   };
 }
