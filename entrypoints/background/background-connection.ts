@@ -5,7 +5,6 @@ import { createCredentialStore } from '@/utils/auth/credential-store';
 import type { Clock } from '@/utils/clock';
 import type { CacheDbSource } from '@/utils/db/open-cache-db';
 import { isQuotaError, QUOTA_MESSAGE } from '@/utils/db/quota';
-import type { DailyQuota } from '@/utils/ghl/daily-quota';
 import { createRateLimiter, type RateLimiter } from '@/utils/ghl/rate-limiter';
 import { sandboxFetch, type LoadSandbox } from '@/utils/ghl/sandbox-port';
 import type { BackgroundBrowser } from './background-browser';
@@ -45,12 +44,6 @@ export function createBackgroundConnection(deps: BackgroundConnectionDeps) {
     if (!limiter) limiters.set(locationId, (limiter = createRateLimiter({ clock })));
     return limiter;
   };
-  /** The freshest daily-quota reading among the locations talked to (one, while connected). */
-  const dailyQuota = (): DailyQuota | undefined =>
-    [...limiters.values()]
-      .map((limiter) => limiter.dailyQuota())
-      .filter((quota) => quota !== undefined)
-      .sort((a, b) => b.at - a.at)[0];
   const auditLog = createAuditLog({
     db,
     clock,
@@ -93,5 +86,5 @@ export function createBackgroundConnection(deps: BackgroundConnectionDeps) {
       await publishSync();
     },
   });
-  return { store, limiterFor, dailyQuota, auditLog, connection };
+  return { store, limiterFor, auditLog, connection };
 }

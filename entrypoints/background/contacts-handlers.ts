@@ -68,6 +68,8 @@ export function createContactsHandlers(
       // Nothing to suggest from: the panel asks the person to connect first.
       if (status.state === 'not-connected') return { contacts: [] };
       const db = await deps.db.get();
+      // The cache's part lists cached contacts like a cache search, and is priced like one.
+      if (role === 'trint-tab') await deps.trintBudget.spend(status.locationId, 'cache-search');
       const candidates = await deps.contactIndex.candidates(status.locationId);
       const ask = async (name: string) => {
         // Over the budget the search fails, and suggestions come from the cache alone.

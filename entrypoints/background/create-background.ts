@@ -44,7 +44,7 @@ export function createBackground(deps: BackgroundDeps) {
   const tell: TrintTabs['tell'] = (change) => tabs.tell(change);
   const db = createCacheDbSource(dbName);
 
-  const { store, limiterFor, dailyQuota, auditLog, connection } = createBackgroundConnection({
+  const { store, limiterFor, auditLog, connection } = createBackgroundConnection({
     browser,
     fetch: deps.fetch,
     sandbox: deps.sandbox,
@@ -97,7 +97,11 @@ export function createBackground(deps: BackgroundDeps) {
     onStatus: effects.publishSyncStatus,
     outboxSummary: () => outbox.summary(),
     limiterFor,
-    dailyQuota,
+    // The connected location's, as runs read theirs: another location's figure says nothing.
+    async dailyQuota() {
+      const status = await connection.status();
+      return status.state === 'connected' ? limiterFor(status.locationId).dailyQuota() : undefined;
+    },
     timeZone: deps.timeZone,
     owner: deps.owner,
   });

@@ -5,6 +5,7 @@ import type { SyncSettings } from '@/utils/storage/sync-settings';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import { connectedLocation } from './connected-location';
 import type { MessageHandlers } from './message-router';
+import { mayRefresh } from './refresh-gate';
 import type { TrintBudget } from './trint-budget';
 import {
   readTranscriptView,
@@ -13,7 +14,7 @@ import {
 } from './transcript-handlers';
 
 /** What the link messages are answered from. */
-export interface LinkHandlerDeps extends Pick<TranscriptHandlerDeps, 'outbox'> {
+export interface LinkHandlerDeps extends Pick<TranscriptHandlerDeps, 'outbox' | 'clock'> {
   connection: Pick<ConnectionService, 'status'>;
   engine: Pick<SyncEngine, 'refreshContact'>;
   transcripts: Pick<
@@ -41,11 +42,11 @@ export function createLinkHandlers(deps: LinkHandlerDeps): Pick<MessageHandlers,
       // Fetched first and waited for: the link then starts with the contact's fields, notes and
       // name on its timeline. Offline, or over the Trint pages' budget, the link is made from
       // what the cache has.
-      const allowed =
-        role !== 'trint-tab' ||
-        !deps.trintBudget ||
-        (await deps.trintBudget.trySpend(locationId, 'refresh'));
-      if (allowed) await engine.refreshContact(contactId, 'panel-open').catch(() => {});
+      const cached = await transcripts.cachedContact(contactId);
+      const ask = { syncedAt: cached?.syncedAt, now: deps.clock.now(), role, locationId };
+      if (await mayRefresh({ ...ask, budget: deps.trintBudget })) {
+        await engine.refreshContact(contactId, 'panel-open').catch(() => {});
+      }
       if ((await transcripts.cachedContact(contactId))?.deletedAt !== undefined) {
         throw new GhlError('not-found', 'link', {
           detail:
@@ -62,8 +63,13 @@ export function createLinkHandlers(deps: LinkHandlerDeps): Pick<MessageHandlers,
       await deps.tell({ transcriptId, contactId: previous?.contactId, what: ['link'] });
       return readTranscriptView(deps, transcriptId);
     },
-    async 'links/find'({ transcriptIds }) {
-      return { links: await transcripts.findLinks(transcriptIds) };
+    async 'links/find'({ transcriptIds }, role) {
+      const links = await transcripts.findLinks(transcriptIds);
+      // A Trint tab asks for any ids it names (the background cannot tell which the page lists)
+      // and only marks them "Linked to GHL": whom they link to stays out of the page's reach.
+      if (role === 'trint-tab')
+        return { links: links.map(({ transcriptId }) => ({ transcriptId })) };
+      return { links };
     },
   };
 }

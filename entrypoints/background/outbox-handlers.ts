@@ -70,7 +70,13 @@ export function createOutboxHandlers(deps: {
       return outbox.enqueue(operation, { transcriptId });
     },
     'outbox/list': () => outbox.list(),
-    'outbox/retry': ({ id }) => outbox.retry(id),
+    async 'outbox/retry'({ id }, role) {
+      // A retry sends the write again, as a new one would.
+      if (role === 'trint-tab' && deps.trintBudget && deps.connection) {
+        await deps.trintBudget.spend(await connectedLocation(deps.connection), 'write');
+      }
+      return outbox.retry(id);
+    },
     'outbox/discard': ({ id }) => outbox.discard(id),
   };
 }

@@ -5,6 +5,7 @@ import type { SyncEngine } from '@/utils/sync/sync-engine';
 import type { TranscriptStore } from '@/utils/transcripts/transcript-store';
 import type { TabMessage } from '@/utils/messaging/tab-messages';
 import { exportFile } from '@/utils/transcripts/transcript-export';
+import { mayRefresh } from './refresh-gate';
 import type { TrintBudget } from './trint-budget';
 
 /** What the transcript messages are answered from. */
@@ -63,11 +64,10 @@ export function createTranscriptHandlers(
       // Trint pages' budget (a page looping pushState) the cache answers alone.
       if (shown.link && !again) {
         const { contactId, locationId } = shown.link;
-        const allowed =
-          role !== 'trint-tab' ||
-          !deps.trintBudget ||
-          (await deps.trintBudget.trySpend(locationId, 'refresh'));
-        if (allowed) void engine.refreshContact(contactId, 'panel-open').catch(() => {});
+        const ask = { syncedAt: shown.syncedAt, now: clock.now(), role, locationId };
+        if (await mayRefresh({ ...ask, budget: deps.trintBudget })) {
+          void engine.refreshContact(contactId, 'panel-open').catch(() => {});
+        }
       }
       return shown;
     },

@@ -6,6 +6,7 @@ import { launchChromiumWithExtension, type ExtensionChromium } from './support/c
 import { ask, askBackground, openPopup, submitToken } from './support/extension-pages';
 import { RESULTS } from './support/paths';
 import { sandboxControl } from '../support/sandbox-control';
+import { FRESH_ENOUGH_MS } from '../../entrypoints/background/refresh-gate';
 
 /** What `transcript/get` answers, as far as these tests read it. */
 interface View {
@@ -61,6 +62,7 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
       transcriptId: 'tr-alpha',
       contactId: JANE,
     });
+    const linkedAt = Date.now();
     expect(linked.link?.contactId).toBe(JANE);
     expect(linked.fields?.['Speaker name']).toBe('Jane Doe');
     expect(linked.tasks.find((t) => t.id === task.id)?.completed).toBe(false);
@@ -75,6 +77,9 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
       undefined,
     );
 
+    // Opened once the link's own read is no longer seconds old, so opening refreshes the contact
+    // (within FRESH_ENOUGH_MS of a sync it would rightly be skipped).
+    await new Promise((resolve) => setTimeout(resolve, linkedAt + FRESH_ENOUGH_MS - Date.now()));
     editor = await browser.context.newPage();
     const opened = Date.now();
     await editor.goto('https://app.trint.com/editor/tr-alpha');

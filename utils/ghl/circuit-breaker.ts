@@ -40,8 +40,11 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}) {
       probing = true;
       return { go: true, probe: true };
     },
-    /** Records an answer (or its absence) at `now`. */
-    record(outcome: CallOutcome, now: number): void {
+    /**
+     * Records an answer (or its absence) at `now`; `probe` when it was the probe's. A failure of
+     * a request sent before the circuit opened says nothing new and leaves the probe alone.
+     */
+    record(outcome: CallOutcome, now: number, probe = false): void {
       if (outcome === 'answered') {
         failuresInRow = 0;
         openUntil = undefined;
@@ -50,7 +53,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}) {
         return;
       }
       failuresInRow += 1;
-      if (probing) {
+      if (probe) {
         // The probe failed: GHL is still down; wait longer before the next one.
         probing = false;
         coolDownMs = Math.min(maxCoolDownMs, coolDownMs * 2);

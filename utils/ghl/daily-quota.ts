@@ -19,9 +19,16 @@ export const QUOTA_SLOW_BELOW = 0.2;
 /** Below this share left, background sync pauses until GHL's daily reset. */
 export const QUOTA_PAUSE_BELOW = 0.05;
 
-/** The pressure a quota reading puts on background sync; none known: normal. */
-export function quotaPressure(quota: DailyQuota | undefined): QuotaPressure {
-  if (!quota || quota.limit <= 0) return 'normal';
+/**
+ * How long a daily figure is trusted without a fresher one. GHL does not say when its day
+ * resets: after this, a request is let through to learn the new figure (see rate-limiter.ts), so
+ * a pause ends within this long of the reset.
+ */
+export const QUOTA_FIGURE_TTL_MS = 5 * 60_000;
+
+/** The pressure a quota reading puts on background sync at `now`; none known, or stale: normal. */
+export function quotaPressure(quota: DailyQuota | undefined, now: number): QuotaPressure {
+  if (!quota || quota.limit <= 0 || now - quota.at >= QUOTA_FIGURE_TTL_MS) return 'normal';
   const left = quota.remaining / quota.limit;
   if (left < QUOTA_PAUSE_BELOW) return 'paused';
   if (left < QUOTA_SLOW_BELOW) return 'slow';

@@ -5,7 +5,12 @@ import {
   type CallOutcome,
   type CircuitBreakerOptions,
 } from './circuit-breaker';
-import { QUOTA_PAUSE_BELOW, QUOTA_PAUSED_MESSAGE, type DailyQuota } from './daily-quota';
+import {
+  QUOTA_FIGURE_TTL_MS,
+  QUOTA_PAUSE_BELOW,
+  QUOTA_PAUSED_MESSAGE,
+  type DailyQuota,
+} from './daily-quota';
 import { GhlError } from './ghl-error';
 import type { RateLimitReport } from './rate-limit-headers';
 
@@ -72,12 +77,6 @@ interface DailyObservation {
 }
 
 /**
- * How long a daily figure is trusted without a fresher one. GHL does not say when the day
- * resets; after this, one request is let through to learn the new figure.
- */
-const DAILY_FIGURE_TTL_MS = 5 * 60_000;
-
-/**
  * Paces the requests of one GHL location. The bucket is shared with every teammate's extension,
  * so besides never sending more than `max` in any window of its own, it trusts what GHL reports
  * (X-RateLimit-Remaining and friends), slows down well before zero, stops for Retry-After, and
@@ -134,7 +133,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
       if (blockedUntil - now <= maxQueueWaitMs) return blockedUntil - now;
       throw new GhlError('rate-limited', 'rate limiter', { retryAfterMs: blockedUntil - now });
     }
-    if (daily && now - daily.at < DAILY_FIGURE_TTL_MS) {
+    if (daily && now - daily.at < QUOTA_FIGURE_TTL_MS) {
       const floor = priority === 'user' ? 0 : backgroundDailyFloor(daily);
       if (daily.remaining - daily.sentSince <= floor) {
         throw new GhlError('rate-limited', 'rate limiter', {
@@ -142,7 +141,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
             priority === 'user'
               ? 'The GHL daily request limit for this location is used up.'
               : QUOTA_PAUSED_MESSAGE,
-          retryAfterMs: daily.at + DAILY_FIGURE_TTL_MS - now,
+          retryAfterMs: daily.at + QUOTA_FIGURE_TTL_MS - now,
         });
       }
     }
@@ -212,7 +211,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
         if (finished) return;
         finished = true;
         inFlight -= 1;
-        if (outcome) circuit.record(outcome, clock.now());
+        if (outcome) circuit.record(outcome, clock.now(), probe);
         else if (probe) circuit.abandonProbe();
         observe(report, rateLimitedForMs);
         pump();

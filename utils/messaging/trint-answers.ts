@@ -58,7 +58,8 @@ export const TRINT_ANSWERS = {
   'contacts/suggest': contactList,
   'contacts/business': contactList,
   'links/find': z.object({
-    links: z.array(z.object({ transcriptId: z.string(), contactName: z.string() })),
+    // Names for extension pages only: a Trint tab learns which transcripts are linked, not to whom.
+    links: z.array(z.object({ transcriptId: z.string(), contactName: z.optional(z.string()) })),
   }),
   'sync/status': syncStatusSchema,
   'outbox/enqueue': outboxJobViewSchema,

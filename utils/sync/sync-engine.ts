@@ -41,7 +41,7 @@ export interface SyncEngineDeps {
    */
   limiterFor?(locationId: string): RateLimiter;
   /** The connected location's daily quota as GHL last reported it, for the status. */
-  dailyQuota?(): DailyQuota | undefined;
+  dailyQuota?(): Promise<DailyQuota | undefined>;
   /** Time zone of dates in timeline lines; the runtime's by default. */
   timeZone?: string;
   /** Contacts synced per run at most, so a run stays short (default 25). */

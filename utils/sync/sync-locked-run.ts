@@ -30,7 +30,7 @@ export async function runHoldingLock(
   try {
     const client = await deps.connection.client();
     const limiter = deps.limiterFor?.(client.locationId);
-    const pressure = quotaPressure(limiter?.dailyQuota());
+    const pressure = quotaPressure(limiter?.dailyQuota(), run.startedAt);
     // Under 5% of the location's daily limit left: no sync of every link (scheduled or Sync now,
     // which reads them all at background priority) until GHL's reset, so what is left serves
     // people's own actions; opening a transcript still refreshes its contact (refreshContact).

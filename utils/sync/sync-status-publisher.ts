@@ -55,11 +55,11 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
       'by-at',
       IDBKeyRange.lowerBound(now - QUOTA_WINDOW_MS),
     );
-    const daily = deps.dailyQuota?.();
+    const daily = await deps.dailyQuota?.();
     return {
       sentLast24h,
       ...(daily && { limit: daily.limit, remaining: daily.remaining }),
-      pressure: quotaPressure(daily),
+      pressure: quotaPressure(daily, now),
     };
   }
 

@@ -159,19 +159,23 @@ describe('contacts/business', () => {
 describe('links/find', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('names the contact of each linked transcript asked about', async () => {
+  it('names the contact of each linked transcript asked about, to extension pages only', async () => {
     const h = backgroundUnderTest();
     await h.connect();
     await h.run(h.handlers['link/set']({ transcriptId: 't-1', contactId: JANE }, PAGE));
     await h.run(h.handlers['link/set']({ transcriptId: 't-2', contactId: SAM }, PAGE));
-    const find = (transcriptIds: string[]) =>
-      h.run(h.handlers['links/find']({ transcriptIds }, TAB, {}));
+    const find = (transcriptIds: string[], role: typeof TAB | typeof PAGE = PAGE) =>
+      h.run(h.handlers['links/find']({ transcriptIds }, role, {}));
 
     expect(await find(['t-1', 't-2', 't-3', 't-1'])).toEqual({
       links: [
         { transcriptId: 't-1', contactName: 'Jane Doe' },
         { transcriptId: 't-2', contactName: 'Sam Lee' },
       ],
+    });
+    // A Trint tab learns which are linked, not to whom.
+    expect(await find(['t-1', 't-2', 't-3'], TAB)).toEqual({
+      links: [{ transcriptId: 't-1' }, { transcriptId: 't-2' }],
     });
     // A contact no longer cached is named from the transcript's fields snapshot.
     await (await h.db.get()).delete('contacts', SAM);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backgroundUnderTest, JANE, LOCATION } from './sync-wiring-harness';
 import { janeLinked, PAGE } from './jane-linked';
+import { FRESH_ENOUGH_MS } from '../refresh-gate';
 
 describe('transcript message handlers', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -58,6 +59,22 @@ describe('transcript message handlers', () => {
     const tab = { transcriptId: 't-1', tabId: 3, trintOrigin: 'https://app.eu.trint.com' } as const;
     await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, 'trint-tab', tab));
     expect((await record())?.trintOrigin).toBe('https://app.eu.trint.com');
+  });
+
+  it('transcript/opened seconds after the contact synced asks GHL nothing; later it refreshes (issue 18)', async () => {
+    const h = await janeLinked();
+    const before = h.count('GET /contacts/:contactId');
+    const tab = { transcriptId: 't-1', tabId: 3 } as const;
+    await h.fake.advance(FRESH_ENOUGH_MS - 1_000);
+    for (let i = 0; i < 5; i += 1) {
+      await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, 'trint-tab', tab));
+    }
+    await h.fake.advance(100);
+    expect(h.count('GET /contacts/:contactId')).toBe(before);
+    await h.fake.advance(1_000);
+    await h.run(h.handlers['transcript/opened']({ transcriptId: 't-1' }, 'trint-tab', tab));
+    await h.fake.advance(5_000);
+    expect(h.count('GET /contacts/:contactId')).toBe(before + 1);
   });
 
   it('transcript/opened on an unlinked transcript asks GHL nothing', async () => {

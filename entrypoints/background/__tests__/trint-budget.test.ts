@@ -103,6 +103,25 @@ describe('what a Trint tab causes, within the budget', () => {
     expect(await spendAll(budget, TRINT_BUDGET.units)).toBe(TRINT_BUDGET.units - 1);
   });
 
+  it('a page’s Retry costs a write; the popup’s does not', async () => {
+    const outbox = {
+      enqueue: vi.fn(),
+      list: vi.fn(async () => []),
+      retry: vi.fn(async () => undefined as never),
+      discard: vi.fn(),
+    };
+    const { budget } = budgetAt();
+    const handlers = createOutboxHandlers({ outbox, connection, trintBudget: budget });
+    await handlers['outbox/retry']({ id: 'job-1' }, 'extension-page');
+    await handlers['outbox/retry']({ id: 'job-1' }, 'trint-tab');
+    expect(outbox.retry).toHaveBeenCalledTimes(2);
+    expect(await spendAll(budget, TRINT_BUDGET.units)).toBe(TRINT_BUDGET.units - 1);
+    await expect(handlers['outbox/retry']({ id: 'job-1' }, 'trint-tab')).rejects.toThrow(
+      /Too many requests from Trint pages/,
+    );
+    expect(outbox.retry).toHaveBeenCalledTimes(2);
+  });
+
   it("refuses a page's write with a field too long, costing nothing; the popup is not capped", async () => {
     const outbox = {
       enqueue: vi.fn(async () => ({}) as never),

@@ -32,13 +32,23 @@ describe('circuit breaker', () => {
     const waits: number[] = [];
     for (let i = 0; i < 3; i += 1) {
       expect(breaker.verdict(now)).toEqual({ go: true, probe: true });
-      breaker.record('failed', now);
+      breaker.record('failed', now, true);
       const verdict = breaker.verdict(now);
       if (verdict.go || verdict.waitMs === 'probe') throw new Error('expected a cool-down');
       waits.push(verdict.waitMs);
       now += verdict.waitMs;
     }
     expect(waits).toEqual([2_000, 3_000, 3_000]);
+  });
+
+  it('a late failure of a request sent before the circuit opened does not end the probe', () => {
+    const breaker = createCircuitBreaker({ threshold: 1, coolDownMs: 1_000 });
+    breaker.record('failed', 0);
+    expect(breaker.verdict(1_000)).toEqual({ go: true, probe: true });
+    breaker.record('failed', 1_100); // sent before the circuit opened
+    expect(breaker.verdict(1_200)).toEqual({ go: false, waitMs: 'probe' });
+    breaker.record('answered', 1_300, true);
+    expect(breaker.isOpen()).toBe(false);
   });
 
   it('a probe abandoned before it was sent lets the next request probe', () => {

@@ -94,7 +94,7 @@ export function syncUnderTest(
     onTranscriptChanged: (change) => void changes.push(change),
     onStatus: (status) => void statuses.push(status),
     limiterFor: () => limiter,
-    dailyQuota: () => limiter.dailyQuota(),
+    dailyQuota: async () => limiter.dailyQuota(),
     timeZone: 'UTC',
     owner: 'engine-1',
     ...options.engine,
