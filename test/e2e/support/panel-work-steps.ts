@@ -8,6 +8,7 @@ import { ask } from './extension-pages';
 import { openTranscript, panelOf } from './panel-session';
 import { RESULTS } from './paths';
 import { dateKeys, READ_FIELD_LOCALE, timeKeys } from './trusted-typing';
+import { FRESH_ENOUGH_MS } from '../../../entrypoints/background/refresh-gate';
 
 /** The Sandbox GHL's endpoints these tests count, as its counters name them. */
 export const ENDPOINT = {
@@ -57,7 +58,9 @@ export async function taskInGhl(
 /**
  * Links the transcript to the contact (as the popup may), opens it in a fresh tab and waits until
  * the panel shows the contact and its panel-open refresh from GHL has landed in the cache, so
- * what GHL holds is what the panel lists.
+ * what GHL holds is what the panel lists. The tab opens once the link's own read is
+ * FRESH_ENOUGH_MS old: sooner, opening would rightly not read GHL again (refresh-gate.ts), and
+ * whether it did would depend on the machine's speed.
  */
 export async function openLinked(
   browser: ExtensionChromium,
@@ -65,6 +68,8 @@ export async function openLinked(
   link: { transcriptId: string; contactId: string; name: string },
 ): Promise<Page> {
   await ask(popup, 'link/set', { transcriptId: link.transcriptId, contactId: link.contactId });
+  const linkedAt = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, linkedAt + FRESH_ENOUGH_MS - Date.now()));
   const opened = Date.now();
   const page = await openTranscript(browser, link.transcriptId);
   await panelOf(page).getByRole('heading', { name: link.name, level: 2, exact: true }).waitFor();
