@@ -5,12 +5,13 @@ import type { FieldMapping, MappingRule } from '../../utils/mapping/field-mappin
 import type { AuditEntryView, Dashboard } from '../../utils/messaging/protocol';
 import type { OutboxJobView, OutboxOperation } from '../../utils/messaging/write-schemas';
 import type { ConnectionStatus } from '../../utils/messaging/connection-status-schema';
+import type { SyncSettings } from '../../utils/storage/sync-settings';
 import { SANDBOX_LOCATION } from '../../sandbox/sandbox-fixtures';
 import { sandboxControl } from '../support/sandbox-control';
 import { launchChromiumWithExtension, type ExtensionChromium } from './support/chromium';
-import { ask, openPopup } from './support/extension-pages';
+import { ask, askBackground, openPopup } from './support/extension-pages';
 import { connectWithToken, JANE_ID } from './support/panel-session';
-import { recordOf } from './support/mapping-steps';
+import { openOptions, recordOf, ruleGroup, ruleNames } from './support/mapping-steps';
 import { chromeE2eBuild } from './support/e2e-build';
 import { ROOT } from './support/paths';
 import { installRelease, PREVIOUS_RELEASE, type InstallFolder } from './support/release-fixture';
@@ -35,6 +36,25 @@ const CITY_RULE: MappingRule = {
   showOnCard: true,
 };
 
+/**
+ * Sync settings as 0.1.0 saves them (it has no `dormantHours`, and its schema refuses unknown
+ * keys), two of them changed from 0.1.0's defaults: the current build must take them over.
+ */
+const SETTINGS_0_1: Omit<SyncSettings, 'dormantHours'> = {
+  version: 1,
+  openTabSeconds: 30,
+  recentMinutes: 15,
+  otherMinutes: 60,
+  contactDetails: true,
+  tasks: true,
+  notes: 'all',
+  appointments: true,
+  businessContacts: true,
+  backgroundShare: 0.5,
+  auditRetentionDays: 90,
+  maxUnlinkedContacts: 1000,
+};
+
 interface Counters {
   byEndpoint: Record<string, number>;
 }
@@ -55,20 +75,37 @@ interface ProfileState {
 
 // Issue 21: an update is where real users lose data. A profile made by the previous release (its
 // committed build, test/fixtures/releases/) is updated in place to the current build, as the
-// Chrome Web Store does: same extension id, same profile, new files, browser restarted. Links,
-// the outbox (a pending and a failed write), a custom mapping, the connection and the audit log
-// must all be there afterwards, and work.
+// Chrome Web Store does: same extension id, same profile, new files, the extension reloaded (its
+// new service worker answering), then the browser restarted. Links, the outbox (a pending and a
+// failed write), a custom mapping, changed sync settings (taken over from storage.local by the
+// current build), the connection and the audit log must all be there afterwards, and work.
 describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () => {
   let installed: InstallFolder;
   let browser: ExtensionChromium;
 
   const ghl = <T>(path: string, body?: unknown, method?: string) =>
     sandboxControl<T>(browser.ghl, path, body, method);
-  const worker = (): Worker => browser.context.serviceWorkers()[0]!;
+  /** The extension's service worker: the last one started (an update replaces it). */
+  const worker = (): Worker => browser.context.serviceWorkers().at(-1)!;
   const manifestVersion = () =>
     worker().evaluate(
       () => (globalThis as unknown as ChromeGlobal).chrome.runtime.getManifest().version,
     );
+  /** The values of `keys` in the extension's storage.local, as the service worker reads them. */
+  const localValues = (keys: string[]) =>
+    worker().evaluate(
+      (k) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get(k),
+      keys,
+    );
+  /**
+   * Whether the background that answers runs the current build: 'page/reading' is a message only
+   * it knows (a Trint tab's), so it refuses it from an extension page, where 0.1.0 answers
+   * "Unknown message".
+   */
+  const runsCurrentBuild = async (page: Page) => {
+    const reply = await askBackground(page, 'page/reading', {});
+    return !reply.ok && reply.error.kind === 'refused';
+  };
 
   beforeAll(async () => {
     installed = installRelease(PREVIOUS_RELEASE, 'chrome-mv3');
@@ -78,6 +115,38 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
     await browser?.close();
     installed?.remove();
   });
+
+  /**
+   * Reloads the extension from its folder, as chrome://extensions' Reload does, and waits until
+   * its pages open again. Chromium disables a reloaded unpacked extension unless developer mode is
+   * on (as it is for anyone who loaded one), so it is switched on first.
+   */
+  async function reloadExtension(extensionPage: Page): Promise<void> {
+    const extensions = await browser.context.newPage();
+    await extensions.goto('chrome://extensions');
+    await extensions.evaluate(() =>
+      (globalThis as unknown as DeveloperGlobal).chrome.developerPrivate.updateProfileConfiguration(
+        { inDeveloperMode: true },
+      ),
+    );
+    await extensions.close();
+    // The page closes with the extension, which may end the evaluation before it returns.
+    await extensionPage
+      .evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.reload())
+      .catch(() => undefined);
+    const probe = await browser.context.newPage();
+    await expect
+      .poll(
+        () =>
+          probe
+            .goto(browser.extensionUrl('popup.html'))
+            .then(() => true)
+            .catch(() => false),
+        SOON,
+      )
+      .toBe(true);
+    await probe.close();
+  }
 
   async function profileState(page: Page): Promise<ProfileState> {
     return {
@@ -108,6 +177,13 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
     await expect
       .poll(async () => (await recordOf(popup, 'tr-alpha')).fields?.City, SOON)
       .toBe(janeCity);
+    // Changed sync settings; 0.1.0 keeps them, and the mapping, in storage.local.
+    await ask(popup, 'settings/save', { settings: SETTINGS_0_1 });
+    expect(await localValues(['syncSettings', 'fieldMapping'])).toEqual({
+      syncSettings: SETTINGS_0_1,
+      fieldMapping: { ...mapping, rules: [...mapping.rules, CITY_RULE] },
+    });
+    expect(await runsCurrentBuild(popup), '0.1.0 does not know page/reading').toBe(false);
 
     // A write GHL refuses for good: it stays listed as failed, with the reason.
     const failing: OutboxOperation = {
@@ -160,16 +236,26 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
     expect(before.dashboard.totals).toMatchObject({ linkedTranscripts: 2, failedJobs: 1 });
     await ghl('counters/reset', {});
 
-    // The update: the browser closes, the extension's files are replaced by the current build in
-    // the same folder (same id), the browser starts again on the same profile.
+    // The update, as Chrome applies one: the extension's files are replaced by the current build
+    // in the same folder (same id) and the extension is reloaded, which ends 0.1.0's service
+    // worker and registers the new one (a browser restart alone would not: Chromium keeps running
+    // the registered worker of an unpacked extension whose files changed). GHL is still out of
+    // reach, then the browser closes and starts again on the same profile, the network back.
     installed.replaceWith(chromeE2eBuild());
     expect(installed.version()).toBe(CURRENT_VERSION);
+    await reloadExtension(popup);
+    popup = await openPopup(browser);
+    expect(await runsCurrentBuild(popup), 'the current build answers after the update').toBe(true);
+    expect(await manifestVersion()).toBe(CURRENT_VERSION);
     await browser.restart();
     expect(new URL(worker().url()).host, 'the same extension id').toBe(idBefore);
     expect(await manifestVersion()).toBe(CURRENT_VERSION);
     expect(CURRENT_VERSION).not.toBe(PREVIOUS_RELEASE);
 
     popup = await openPopup(browser);
+    expect(await runsCurrentBuild(popup), 'and after the restart').toBe(true);
+    // A message only the current build knows is answered.
+    expect(await ask(popup, 'names/get')).toBeTruthy();
     // The pending write is sent, once; the failed one waits for the person.
     await expect
       .poll(
@@ -213,9 +299,18 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
     });
     expect((await recordOf(popup, 'tr-alpha')).fields?.City).toBe(janeCity);
     await ask(popup, 'outbox/discard', { id: failed.id });
+    // The settings 0.1.0 kept in storage.local were taken over (into the extension's IndexedDB,
+    // which survived the restart) and left storage.local: the new options page shows them.
+    expect(await localValues(['syncSettings', 'fieldMapping'])).toEqual({});
+    const settings = await openOptions(browser);
+    const field = (label: string) => settings.getByLabel(label, { exact: true }).inputValue();
+    expect(await field('Transcripts viewed in the last 24 h (min)')).toBe('15');
+    expect(await field('Keep the audit log for (days)')).toBe('90');
+    expect(await field('Transcripts not viewed for 30 days (h)'), 'the new setting').toBe('24');
+    const editor = settings.getByRole('region', { name: 'Field mapping' });
+    await ruleGroup(editor, 1).waitFor();
+    expect((await ruleNames(editor)).at(-1)).toBe(`Rule ${after.mapping.rules.length}: City`);
     // The new build's settings page links to the privacy policy it carries.
-    const settings = await browser.context.newPage();
-    await settings.goto(browser.extensionUrl('options.html'));
     const policy = settings.getByRole('link', { name: 'Privacy policy', exact: true });
     expect(await policy.getAttribute('href')).toBe('privacy.txt');
     await settings.goto(new URL('privacy.txt', settings.url()).href);
@@ -227,7 +322,17 @@ describe(`Chromium: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =
   }, 150_000);
 });
 
-/** The part of `chrome` the test calls in the service worker. */
+/** The part of `chrome` the test calls on chrome://extensions. */
+interface DeveloperGlobal {
+  chrome: {
+    developerPrivate: { updateProfileConfiguration(update: object): Promise<void> };
+  };
+}
+
+/** The part of `chrome` the test calls in the service worker and extension pages. */
 interface ChromeGlobal {
-  chrome: { runtime: { getManifest(): { version: string } } };
+  chrome: {
+    runtime: { getManifest(): { version: string }; reload(): void };
+    storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
+  };
 }

@@ -5,8 +5,9 @@ import type { FieldMapping, MappingRule } from '../../utils/mapping/field-mappin
 import type { AuditEntryView, Dashboard } from '../../utils/messaging/protocol';
 import type { OutboxJobView } from '../../utils/messaging/write-schemas';
 import type { ConnectionStatus } from '../../utils/messaging/connection-status-schema';
+import type { SyncSettings } from '../../utils/storage/sync-settings';
 import { launchFirefoxWithExtension, type ExtensionFirefox } from './support/firefox';
-import { connectionTitle, openPopup } from './support/firefox-extension-pages';
+import { connectionTitle, openExtensionPage, openPopup } from './support/firefox-extension-pages';
 import { firefoxE2eBuild } from './support/e2e-build';
 import { ROOT } from './support/paths';
 import { installRelease, PREVIOUS_RELEASE, type InstallFolder } from './support/release-fixture';
@@ -16,6 +17,7 @@ declare const browser: {
     sendMessage(message: unknown): Promise<unknown>;
     getManifest(): { version: string };
   };
+  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
 };
 
 const JANE_ID = 'sbxContJaneDoe000002';
@@ -32,6 +34,25 @@ const CITY_RULE: MappingRule = {
   showOnCard: true,
 };
 
+/**
+ * Sync settings as 0.1.0 saves them (it has no `dormantHours`, and its schema refuses unknown
+ * keys), two of them changed from 0.1.0's defaults: the current build must take them over.
+ */
+const SETTINGS_0_1: Omit<SyncSettings, 'dormantHours'> = {
+  version: 1,
+  openTabSeconds: 30,
+  recentMinutes: 15,
+  otherMinutes: 60,
+  contactDetails: true,
+  tasks: true,
+  notes: 'all',
+  appointments: true,
+  businessContacts: true,
+  backgroundShare: 0.5,
+  auditRetentionDays: 90,
+  maxUnlinkedContacts: 1000,
+};
+
 /** A protocol message from an extension page; the answer's value, or a thrown error. */
 async function ask<T>(page: Page, type: string, payload: unknown = {}): Promise<T> {
   const reply = (await page.evaluate(
@@ -43,12 +64,46 @@ async function ask<T>(page: Page, type: string, payload: unknown = {}): Promise<
   return reply.value;
 }
 
+/**
+ * Whether the background that answers runs the current build: 'page/reading' is a message only
+ * it knows (a Trint tab's), so it refuses it from an extension page, where 0.1.0 answers
+ * "Unknown message".
+ */
+async function runsCurrentBuild(page: Page): Promise<boolean> {
+  const reply = (await page.evaluate(() =>
+    browser.runtime.sendMessage({ type: 'page/reading', payload: {} }),
+  )) as { ok: boolean; error?: { kind: string } };
+  return !reply.ok && reply.error?.kind === 'refused';
+}
+
+/** The values of `keys` in the extension's storage.local, as an extension page reads them. */
+const localValues = (page: Page, keys: string[]) =>
+  page.evaluate((k) => browser.storage.local.get(k), keys);
+
+/** The value of the options page's number field labelled `label`, as a person reads it. */
+const fieldValue = (options: Page, label: string) =>
+  options.evaluate((text) => {
+    const labelled = [...document.querySelectorAll('label')].find(
+      (l) => l.textContent?.trim() === text,
+    );
+    return labelled?.control instanceof HTMLInputElement ? labelled.control.value : undefined;
+  }, label);
+
+/** The names of the options page's mapping rules, in order ("Rule 1: Speaker name", …). */
+const ruleNames = (options: Page) =>
+  options.$$eval('fieldset.mapping-rule__group > legend', (legends) =>
+    legends.map((legend) => legend.textContent?.trim()),
+  );
+
 // Issue 21, Firefox's side: the 0.1.0 add-on (its committed build) makes a profile, then the
 // current build is installed over it under the same add-on id in the same running profile, as an
-// update from AMO does. Firefox's test harness can only install temporary add-ons, and GHL's host
-// cannot be routed for a Firefox background page, so the connection here is the Sandbox (inside
-// the extension) and there is no pending write: without a way to hold GHL back, a write is sent
-// before the update can start. The Chromium upgrade test covers the pending write.
+// update from AMO does. Re-installing the temporary add-on ends 0.1.0's background page and starts
+// the new build's: the test checks that messages only the new build knows are answered, and that
+// it took over the sync settings and mapping 0.1.0 kept in storage.local. Firefox's test harness
+// can only install temporary add-ons, and GHL's host cannot be routed for a Firefox background
+// page, so the connection here is the Sandbox (inside the extension) and there is no pending
+// write: without a way to hold GHL back, a write is sent before the update can start. The
+// Chromium upgrade test covers the pending write.
 describe(`Firefox: upgrade from ${PREVIOUS_RELEASE} to the current build`, () => {
   let installed: InstallFolder;
   let firefox: ExtensionFirefox;
@@ -80,7 +135,7 @@ describe(`Firefox: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =>
       })
     ).fields?.City;
 
-  it('keeps links, the failed write, the mapping, the Sandbox connection and the audit log', async () => {
+  it('keeps links, the failed write, the mapping, the settings, the Sandbox connection and the audit log', async () => {
     let popup = await openPopup(firefox);
     expect(await popup.evaluate(() => browser.runtime.getManifest().version)).toBe(
       PREVIOUS_RELEASE,
@@ -95,6 +150,16 @@ describe(`Firefox: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =>
     });
     const janeCity = await city(popup);
     expect(janeCity, 'the Sandbox gives Jane a city').toBeTruthy();
+    // Changed sync settings; 0.1.0 keeps them, and the mapping, in storage.local.
+    await ask(popup, 'settings/save', { settings: SETTINGS_0_1 });
+    expect(await localValues(popup, ['syncSettings', 'fieldMapping'])).toEqual({
+      syncSettings: SETTINGS_0_1,
+      fieldMapping: { ...mapping, rules: [...mapping.rules, CITY_RULE] },
+    });
+    expect(await runsCurrentBuild(popup), '0.1.0 does not know page/reading').toBe(false);
+    await expect(ask(popup, 'names/get'), '0.1.0 does not know names/get').rejects.toThrow(
+      /Unknown message/,
+    );
     const failed = await ask<OutboxJobView>(popup, 'outbox/enqueue', {
       operation: {
         kind: 'note.update',
@@ -125,6 +190,10 @@ describe(`Firefox: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =>
     popup = await openPopup(firefox);
     expect(await popup.evaluate(() => browser.runtime.getManifest().version)).toBe(CURRENT_VERSION);
     expect(CURRENT_VERSION).not.toBe(PREVIOUS_RELEASE);
+    // Re-installing the temporary add-on ends 0.1.0's background page and starts the new one.
+    expect(await runsCurrentBuild(popup), 'the current build answers after the update').toBe(true);
+    // A message only the current build knows is answered.
+    expect(await ask(popup, 'names/get')).toBeTruthy();
 
     const after = await profileState(popup);
     expect(after.connection).toEqual(before.connection);
@@ -154,5 +223,21 @@ describe(`Firefox: upgrade from ${PREVIOUS_RELEASE} to the current build`, () =>
       .poll(async () => (await ask<OutboxJobView[]>(popup, 'outbox/list')).map((j) => j.id), SOON)
       .toEqual([failed.id]);
     expect(await city(popup)).toBe(janeCity);
+
+    // The settings 0.1.0 kept in storage.local were taken over (into the extension's IndexedDB)
+    // and left storage.local: the new options page shows them.
+    expect(await localValues(popup, ['syncSettings', 'fieldMapping'])).toEqual({});
+    const options = await openExtensionPage(firefox, 'options.html');
+    await options.waitForSelector('fieldset.mapping-rule__group > legend');
+    await expect
+      .poll(() => fieldValue(options, 'Transcripts viewed in the last 24 h (min)'), SOON)
+      .toBe('15');
+    expect(await fieldValue(options, 'Keep the audit log for (days)')).toBe('90');
+    expect(
+      await fieldValue(options, 'Transcripts not viewed for 30 days (h)'),
+      'the new setting',
+    ).toBe('24');
+    expect((await ruleNames(options)).at(-1)).toBe(`Rule ${after.mapping.rules.length}: City`);
+    await options.close();
   }, 120_000);
 });
