@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  OPTIONAL_SCOPES,
+  SCOPE_CONTACTS_READ,
+  SCOPE_CONTACTS_WRITE,
+} from '../../utils/ghl/api-constants';
 import { tokenRequestBody } from '../../utils/ghl/schemas/oauth-schemas';
 import { ghlError, unprocessable, type SandboxReply } from '../ghl-responses';
 import { OTHER_LOCATION, SANDBOX_LOCATION, SANDBOX_OAUTH_CLIENT } from '../sandbox-fixtures';
@@ -11,11 +16,11 @@ const sandboxTokenBody = tokenRequestBody.extend({ code_verifier: z.string().opt
 /** Where GHL's docs send people to authorize (docs/oauth/Authorization.md, since 2026-05-27). */
 export const CHOOSE_LOCATION_PATH = '/v2/oauth/chooselocation';
 
-const KNOWN_SCOPES = new Set([
-  'contacts.readonly',
-  'contacts.write',
-  'users.readonly',
-  'locations/customFields.readonly',
+/** The scopes the Sandbox's Marketplace app lists: the contacts ones and every optional one. */
+const KNOWN_SCOPES = new Set<string>([
+  SCOPE_CONTACTS_READ,
+  SCOPE_CONTACTS_WRITE,
+  ...OPTIONAL_SCOPES,
 ]);
 
 /**

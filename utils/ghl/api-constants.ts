@@ -6,8 +6,14 @@
 /** Every API v2 call goes to this origin. */
 export const GHL_API_BASE = 'https://services.leadconnectorhq.com';
 
-/** The only `Version` header value the Contacts and OAuth operations accept. */
+/** The `Version` header value the Contacts, Users, Locations and OAuth operations accept. */
 export const GHL_API_VERSION = '2021-07-28';
+
+/** The only `Version` the Calendars operations accept (apps/calendars.json's header enum). */
+export const GHL_CALENDARS_API_VERSION = '2021-04-15';
+
+/** A `Version` header value GHL documents; each operation accepts exactly one. */
+export type GhlApiVersion = typeof GHL_API_VERSION | typeof GHL_CALENDARS_API_VERSION;
 
 /** Read contacts, their tasks, notes and appointments. */
 export const SCOPE_CONTACTS_READ = 'contacts.readonly';
@@ -18,10 +24,29 @@ export const SCOPE_USERS_READ = 'users.readonly';
 /** Optional: the location's custom field definitions, so custom fields show as names. */
 export const SCOPE_CUSTOM_FIELDS_READ = 'locations/customFields.readonly';
 /**
- * Scopes asked for but not needed: a connection without them works as without names. A Private
- * Integration's scopes cannot be listed, so they are learnt from GHL's answer (utils/names/).
+ * Optional: the location's tasks searched in bulk (POST /locations/:id/tasks/search), so a sync
+ * reads the tasks of many contacts in one request instead of one request per contact.
  */
-export const OPTIONAL_SCOPES = [SCOPE_USERS_READ, SCOPE_CUSTOM_FIELDS_READ] as const;
+export const SCOPE_LOCATION_TASKS_READ = 'locations/tasks.readonly';
+/** Optional: the location's calendars (GET /calendars/), whose appointments are read in bulk. */
+export const SCOPE_CALENDARS_READ = 'calendars.readonly';
+/**
+ * Optional: the appointments of the location in a window (GET /calendars/events), one request
+ * per calendar instead of one per contact.
+ */
+export const SCOPE_CALENDAR_EVENTS_READ = 'calendars/events.readonly';
+/**
+ * Scopes asked for but not needed: a connection without them works as without names, or with
+ * the per-contact reads instead of the bulk ones. A Private Integration's scopes cannot be
+ * listed, so they are learnt from GHL's answer (utils/names/ for names).
+ */
+export const OPTIONAL_SCOPES = [
+  SCOPE_USERS_READ,
+  SCOPE_CUSTOM_FIELDS_READ,
+  SCOPE_LOCATION_TASKS_READ,
+  SCOPE_CALENDARS_READ,
+  SCOPE_CALENDAR_EVENTS_READ,
+] as const;
 
 /**
  * Where a person picks the location to install a Marketplace app into (OAuth authorization):

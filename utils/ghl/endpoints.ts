@@ -1,5 +1,19 @@
 import { z } from 'zod';
+import {
+  GHL_CALENDARS_API_VERSION,
+  SCOPE_CALENDAR_EVENTS_READ,
+  SCOPE_CALENDARS_READ,
+  SCOPE_LOCATION_TASKS_READ,
+  type GhlApiVersion,
+} from './api-constants';
 import { appointmentListResponse } from './schemas/appointment-schemas';
+import {
+  calendarEventListResponse,
+  calendarEventsQuery,
+  calendarListQuery,
+  calendarListResponse,
+} from './schemas/calendar-schemas';
+import { locationTaskListResponse, taskSearchBody } from './schemas/location-task-schemas';
 import {
   contactListResponse,
   createContactBody,
@@ -53,6 +67,11 @@ export interface GhlEndpoint<
   /** Safe to send twice: reads, PUT and DELETE (and search, a read sent as POST). */
   idempotent: boolean;
   /**
+   * The `Version` header the operation accepts (its spec's header enum has one value): the
+   * Calendars operations take 2021-04-15; the rest, when absent, GHL_API_VERSION (2021-07-28).
+   */
+  version?: GhlApiVersion;
+  /**
    * The optional scope the operation needs (api-constants' OPTIONAL_SCOPES): GHL refusing it for
    * that scope says nothing about the connection, only that names stay ids.
    */
@@ -65,7 +84,10 @@ function endpoint<Res extends z.ZodType, Body extends z.ZodType = z.ZodNever>(
   return definition;
 }
 
-/** Every GHL operation the product uses, by name (Contacts, and Users and Locations for names). */
+/**
+ * Every GHL operation the product uses, by name: Contacts; Users and Locations for names; the
+ * location's task search and Calendars for reading tasks and appointments in bulk.
+ */
 export const GHL_ENDPOINTS = {
   getContact: endpoint({
     operationId: 'get-contact',
@@ -280,6 +302,40 @@ export const GHL_ENDPOINTS = {
     query: customFieldListQuery,
     idempotent: true,
     optionalScope: 'locations/customFields.readonly',
+  }),
+  // The bulk reads (optional scopes): a sync reads the tasks of many contacts in one request and
+  // the appointments of the location one request per calendar, instead of one each per contact.
+  searchLocationTasks: endpoint({
+    operationId: 'task-search',
+    method: 'POST',
+    path: '/locations/{locationId}/tasks/search',
+    status: 200,
+    response: locationTaskListResponse,
+    body: taskSearchBody,
+    idempotent: true,
+    optionalScope: SCOPE_LOCATION_TASKS_READ,
+  }),
+  listCalendars: endpoint({
+    operationId: 'get-calendars',
+    method: 'GET',
+    path: '/calendars/',
+    status: 200,
+    response: calendarListResponse,
+    query: calendarListQuery,
+    idempotent: true,
+    optionalScope: SCOPE_CALENDARS_READ,
+    version: GHL_CALENDARS_API_VERSION,
+  }),
+  listCalendarEvents: endpoint({
+    operationId: 'get-calendar-events',
+    method: 'GET',
+    path: '/calendars/events',
+    status: 200,
+    response: calendarEventListResponse,
+    query: calendarEventsQuery,
+    idempotent: true,
+    optionalScope: SCOPE_CALENDAR_EVENTS_READ,
+    version: GHL_CALENDARS_API_VERSION,
   }),
 } as const;
 

@@ -2,8 +2,11 @@ import { GHL_ENDPOINTS as E } from './endpoints';
 import { createGhlRequest, type GhlRequestDeps } from './ghl-request';
 import type { RequestPriority } from './rate-limiter';
 import type { RetryPolicy } from './retry-policy';
+import type { GhlAppointment } from './schemas/appointment-schemas';
+import type { CalendarEventsQuery, GhlCalendar } from './schemas/calendar-schemas';
 import type { CreateContactInput, UpdateContactInput } from './schemas/contact-schemas';
 import type { DuplicateContactQuery } from './schemas/duplicate-schemas';
+import type { LocationTask, LocationTaskSearchInput } from './schemas/location-task-schemas';
 import type { CreateNoteInput, UpdateNoteInput } from './schemas/note-schemas';
 import type {
   BusinessContactsQuery,
@@ -76,6 +79,16 @@ export function createGhlClient(deps: GhlRequestDeps) {
         }).then((r) => r.task),
       delete: (contactId: string, taskId: string, o: CallOptions = {}) =>
         request(E.deleteTask, { ...o, params: { contactId, taskId } }),
+      /**
+       * The tasks of many contacts in one request (locations/tasks.readonly, optional): one page
+       * of `limit` (GHL's default 25) from `skip`; each task carries its contactId.
+       */
+      searchLocation: (
+        locationId: string,
+        body: LocationTaskSearchInput,
+        o: CallOptions = {},
+      ): Promise<LocationTask[]> =>
+        request(E.searchLocationTasks, { ...o, params: { locationId }, body }).then((r) => r.tasks),
     },
     notes: {
       list: (contactId: string, o: CallOptions = {}) =>
@@ -97,6 +110,18 @@ export function createGhlClient(deps: GhlRequestDeps) {
     users: {
       list: (locationId: string, o: CallOptions = {}) =>
         request(E.listLocationUsers, { ...o, query: { locationId } }).then((r) => r.users),
+    },
+    /** The location's calendars and their appointments, in bulk (optional scopes; Version 2021-04-15). */
+    calendars: {
+      /** Every calendar of the location (calendars.readonly). */
+      list: (locationId: string, o: CallOptions = {}): Promise<GhlCalendar[]> =>
+        request(E.listCalendars, { ...o, query: { locationId } }).then((r) => r.calendars),
+      /**
+       * The appointments of one calendar, user or group whose start falls in [startTime,
+       * endTime], epoch ms (calendars/events.readonly).
+       */
+      events: (query: CalendarEventsQuery, o: CallOptions = {}): Promise<GhlAppointment[]> =>
+        request(E.listCalendarEvents, { ...o, query }).then((r) => r.events),
     },
     /** The location's contact custom field definitions (locations/customFields.readonly, optional). */
     customFields: {

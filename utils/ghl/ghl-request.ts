@@ -70,7 +70,7 @@ export function createGhlRequest(deps: GhlRequestDeps) {
   const api = ofetch.create(
     {
       baseURL: deps.baseURL ?? GHL_API_BASE,
-      headers: { Version: GHL_API_VERSION, Accept: 'application/json' },
+      headers: { Accept: 'application/json' },
       retry: false,
       ignoreResponseError: true,
       responseType: 'text',
@@ -110,6 +110,8 @@ export function createGhlRequest(deps: GhlRequestDeps) {
           name,
           method: endpoint.method,
           path: filled.path,
+          // Each operation accepts one Version (the Calendars ones 2021-04-15), endpoints.ts.
+          version: endpoint.version ?? GHL_API_VERSION,
           query,
           body,
           token,

@@ -2,7 +2,8 @@ import { OPTIONAL_SCOPES, SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE } from './ap
 
 /**
  * The scopes this extension asks for: reading always, writing unless the person picks read-only,
- * and the optional ones that turn ids into names (users, custom fields), which it can do without.
+ * and the optional ones it can do without: those that turn ids into names (users, custom fields)
+ * and those that read tasks and appointments in bulk (location task search, calendars, events).
  */
 export function requestedScopes(readOnly: boolean): string[] {
   const contacts = readOnly ? [SCOPE_CONTACTS_READ] : [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE];

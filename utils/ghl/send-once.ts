@@ -15,6 +15,8 @@ export interface SendOnce {
   name: string;
   method: string;
   path: string;
+  /** The `Version` header the operation accepts. */
+  version: string;
   query?: Record<string, string>;
   body?: unknown;
   token: string;
@@ -78,7 +80,7 @@ export async function sendOnce(request: SendOnce): Promise<SendResult> {
     method: request.method,
     query: request.query,
     body: request.body as Record<string, unknown> | undefined,
-    headers: { Authorization: `Bearer ${request.token}` },
+    headers: { Authorization: `Bearer ${request.token}`, Version: request.version },
     signal: AbortSignal.any([controller.signal, ...(signal ? [signal] : [])]),
   });
   exchange.catch(() => {}); // settled below; a late rejection after a timeout is not news

@@ -41,10 +41,18 @@ describe('scopeRights', () => {
 });
 
 describe('requestedScopes', () => {
+  // Optional either way: names (users, custom fields) and the bulk reads (tasks, calendars).
+  const OPTIONAL = [
+    'users.readonly',
+    'locations/customFields.readonly',
+    'locations/tasks.readonly',
+    'calendars.readonly',
+    'calendars/events.readonly',
+  ];
   it.each([
-    [false, [READ, WRITE, 'users.readonly', 'locations/customFields.readonly']],
-    [true, [READ, 'users.readonly', 'locations/customFields.readonly']],
-  ])('readOnly %s asks for %j (names scopes optional either way)', (readOnly, expected) => {
+    [false, [READ, WRITE, ...OPTIONAL]],
+    [true, [READ, ...OPTIONAL]],
+  ])('readOnly %s asks for %j (the optional scopes either way)', (readOnly, expected) => {
     expect(requestedScopes(readOnly)).toEqual(expected);
   });
 
