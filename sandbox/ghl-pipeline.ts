@@ -1,4 +1,8 @@
-import { GHL_API_VERSION } from '../utils/ghl/api-constants';
+import {
+  GHL_API_VERSION,
+  GHL_CALENDARS_API_VERSION,
+  OPTIONAL_SCOPES,
+} from '../utils/ghl/api-constants';
 import { endpointName } from '../utils/ghl/endpoints';
 import type { FaultAction } from './faults';
 import {
@@ -10,10 +14,12 @@ import {
   unprocessable,
 } from './ghl-responses';
 import type { SandboxRoute } from './route-context';
+import { calendarRoutes } from './routes/calendar-routes';
 import { contactListRoutes } from './routes/contact-list-routes';
 import { contactRoutes } from './routes/contact-routes';
 import { duplicateRoute } from './routes/duplicate-route';
 import { locationNameRoutes } from './routes/location-name-routes';
+import { locationTaskRoutes } from './routes/location-task-routes';
 import { noteRoutes } from './routes/note-routes';
 import { tokenRoute } from './routes/oauth-routes';
 import { searchRoute } from './routes/search-route';
@@ -43,17 +49,18 @@ const ROUTES: SandboxRoute[] = [
   ...noteRoutes,
   ...tagAndAppointmentRoutes,
   ...locationNameRoutes,
+  ...locationTaskRoutes,
+  ...calendarRoutes,
 ];
 
 /**
  * Scopes a token is held to route by route. contacts.readonly is not among them: every Sandbox
  * token has it (a token without it cannot connect at all).
  */
-const CHECKED_SCOPES = new Set([
-  'contacts.write',
-  'users.readonly',
-  'locations/customFields.readonly',
-]);
+const CHECKED_SCOPES = new Set<string>(['contacts.write', ...OPTIONAL_SCOPES]);
+
+/** Every `Version` GHL documents: a request to no known path is checked against these. */
+const KNOWN_VERSIONS = new Set<string>([GHL_API_VERSION, GHL_CALENDARS_API_VERSION]);
 
 /** Route templates as patterns; GHL accepts paths with or without a trailing slash. */
 const MATCHERS = ROUTES.map((route) => {
@@ -99,7 +106,7 @@ export async function answerGhl(
       Object.assign(answer, await tokenRoute(state, request.headers, bodyText));
       return answer;
     }
-    checkVersion(request.headers.get('version'));
+    checkVersion(request.headers.get('version'), matched?.route);
     const grant = authenticate(state, request.headers.get('authorization'));
     answer.tokenLabel = grant.label;
     const budget = state.buckets.take(grant.locationId);
@@ -145,9 +152,16 @@ function injectFault(fault: FaultAction): GhlAnswer['drop'] {
   return undefined;
 }
 
-function checkVersion(version: string | null) {
+/**
+ * Each operation accepts the one Version its spec lists (the Calendars ones 2021-04-15, the rest
+ * 2021-07-28); a path no route serves needs only a Version GHL knows before its 404.
+ */
+function checkVersion(version: string | null, route: SandboxRoute | undefined) {
   if (!version) throw ghlError(400, 'Version header was not found');
-  if (version !== GHL_API_VERSION) throw ghlError(400, 'Invalid version header');
+  const accepted = route
+    ? version === (route.version ?? GHL_API_VERSION)
+    : KNOWN_VERSIONS.has(version);
+  if (!accepted) throw ghlError(400, 'Invalid version header');
 }
 
 function authenticate(state: SandboxState, header: string | null): AccessGrant {

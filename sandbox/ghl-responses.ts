@@ -50,10 +50,18 @@ export function ghlError(status: number, message: string): SandboxHttpError {
 
 /** 422 with GHL's list of messages ("property x should not exist", "title must be a string"). */
 export function unprocessable(messages: string[]): SandboxHttpError {
-  return new SandboxHttpError(422, {
-    statusCode: 422,
+  return invalidRequest(422, messages);
+}
+
+/**
+ * A validation failure with GHL's list of messages, as 422 (Contacts, Locations) or 400: the
+ * Calendars operations document no 422, only 400 for a bad request (apps/calendars.json).
+ */
+export function invalidRequest(status: 400 | 422, messages: string[]): SandboxHttpError {
+  return new SandboxHttpError(status, {
+    statusCode: status,
     message: messages,
-    error: REASONS[422],
+    error: REASONS[status],
     traceId: traceId(),
   });
 }

@@ -1,4 +1,4 @@
-import { SANDBOX_USERS } from './sandbox-fixtures';
+import { SANDBOX_CALENDARS, SANDBOX_USERS } from './sandbox-fixtures';
 import {
   appointmentTime,
   type SandboxAppointment,
@@ -190,7 +190,7 @@ function fixedAppointment(
     id,
     contactId: contact.id,
     locationId: contact.locationId,
-    calendarId: 'sbxCalendarSales0001',
+    calendarId: SANDBOX_CALENDARS[0].id,
     title: appointment.title,
     status: 'booked',
     appointmentStatus: appointment.status,

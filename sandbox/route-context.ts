@@ -1,3 +1,4 @@
+import type { GhlApiVersion, OPTIONAL_SCOPES } from '../utils/ghl/api-constants';
 import { ghlError, notFound, WRONG_LOCATION_MESSAGE, type SandboxReply } from './ghl-responses';
 import type { AccessGrant } from './sandbox-auth';
 import type { SandboxContact } from './sandbox-records';
@@ -17,8 +18,12 @@ export interface SandboxRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** The scope the operation needs (the spec's `security` of the operation). */
-  scope:
-    'contacts.readonly' | 'contacts.write' | 'users.readonly' | 'locations/customFields.readonly';
+  scope: 'contacts.readonly' | 'contacts.write' | (typeof OPTIONAL_SCOPES)[number];
+  /**
+   * The one `Version` header the operation accepts (its spec's header enum): 2021-04-15 for the
+   * Calendars operations; 2021-07-28 when absent.
+   */
+  version?: GhlApiVersion;
   handle(context: RouteContext): SandboxReply;
 }
 

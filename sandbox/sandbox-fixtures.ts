@@ -47,11 +47,35 @@ export const SANDBOX_USERS = [
   },
 ] as const;
 
+/**
+ * The seeded location's calendars (apps/calendars.json `CalendarDTO`, what GET /calendars/ lists
+ * with calendars.readonly), in one group; every seeded appointment belongs to one of them.
+ */
+export const SANDBOX_CALENDARS = [
+  {
+    id: 'sbxCalendarSales0001',
+    name: 'Sales calls',
+    groupId: 'sbxCalGroupTeam00001',
+    calendarType: 'round_robin',
+    description: 'Discovery and follow-up calls',
+  },
+  {
+    id: 'sbxCalendarDemos0002',
+    name: 'Product demos',
+    groupId: 'sbxCalGroupTeam00001',
+    calendarType: 'event',
+    description: 'Demos for prospects',
+  },
+] as const;
+
 /** Private Integration tokens the Sandbox accepts from the start. */
 export const SANDBOX_TOKENS = {
-  /** contacts.readonly + contacts.write on the seeded location. */
+  /** contacts.readonly + contacts.write and every optional scope, on the seeded location. */
   readWrite: 'pit-sandbox-0000-4000-8000-readwrite01',
-  /** contacts.readonly only: every write answers 401 "not authorized for this scope". */
+  /**
+   * contacts.readonly only: every write, and every read that needs an optional scope (names,
+   * the bulk task and calendar reads), answers 401 "not authorized for this scope".
+   */
   readOnly: 'pit-sandbox-0000-4000-8000-readonly001',
   /** Full access, but to the other location. */
   otherLocation: 'pit-sandbox-0000-4000-8000-otherloc001',

@@ -1,5 +1,10 @@
 import { applyNamedContactDetails } from './named-contact-details';
-import { SANDBOX_CUSTOM_FIELDS, SANDBOX_LOCATION, SANDBOX_USERS } from './sandbox-fixtures';
+import {
+  SANDBOX_CALENDARS,
+  SANDBOX_CUSTOM_FIELDS,
+  SANDBOX_LOCATION,
+  SANDBOX_USERS,
+} from './sandbox-fixtures';
 import {
   appointmentTime,
   type SandboxContact,
@@ -50,13 +55,15 @@ export function seedSandboxData({ contacts = 60, seed = 7, now }: SeedOptions): 
       data.notes.set(note.id, note);
     }
     for (let a = random.int(0, 3); a > 0; a -= 1) {
+      // The calendar by turns, not drawn: drawing would change every later seeded value.
+      const calendar = SANDBOX_CALENDARS[counters.appointment % SANDBOX_CALENDARS.length]!;
       const id = sandboxId('sbxAppt', counters.appointment++);
       const start = now + random.int(-30, 30) * DAY + random.int(9, 16) * 3_600_000;
       data.appointments.set(id, {
         id,
         contactId: contact.id,
         locationId: SANDBOX_LOCATION.id,
-        calendarId: 'sbxCalendarSales0001',
+        calendarId: calendar.id,
         title: random.pick(SEED_WORDS.appointmentTitles),
         status: 'booked',
         appointmentStatus:

@@ -10,8 +10,8 @@ import { contactOf, type RouteContext, type SandboxRoute } from '../route-contex
 import type { SandboxTask } from '../sandbox-records';
 import { validateGhlBody } from '../validate-body';
 
-/** `TaskSchema` as served. */
-function taskView(task: SandboxTask) {
+/** `TaskSchema` as served (a contact's tasks, and the location's task search). */
+export function taskView(task: SandboxTask) {
   return withoutEmpty({
     id: task.id,
     title: task.title,

@@ -12,13 +12,15 @@ import type { JsonSchema } from './schema-check';
 /**
  * The files with operations; common/common-schemas.json is reached through their `$ref`s. Users
  * and Locations hold the two reads that turn ids into names (GET /users/, GET
- * /locations/{locationId}/customFields).
+ * /locations/{locationId}/customFields) and the location's task search; Calendars the bulk
+ * appointment reads (GET /calendars/, GET /calendars/events).
  */
 const OPERATION_FILES = [
   'apps/contacts.json',
   'apps/oauth.json',
   'apps/users.json',
   'apps/locations.json',
+  'apps/calendars.json',
 ];
 const SCHEMA_FILES = [...OPERATION_FILES, 'common/common-schemas.json'];
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];

@@ -12,6 +12,7 @@ import type { Sandbox } from '../../sandbox/sandbox-handler';
 export const SAM = 'sbxContSamLee0000001';
 const ACME = 'sbxBizAcme0000000001';
 const LOCATION = SANDBOX_LOCATION.id;
+const DAY = 24 * 60 * 60_000;
 
 /** What the client sends on every call. */
 export const CLIENT_HEADERS = {
@@ -130,4 +131,19 @@ export const VALID_REQUESTS: Record<
   listAppointments: async () => onSam,
   listLocationUsers: async () => ({ params: {}, query: { locationId: LOCATION } }),
   listCustomFields: async () => ({ params: { locationId: LOCATION }, query: { model: 'contact' } }),
+  searchLocationTasks: async () => ({
+    params: { locationId: LOCATION },
+    body: { contactId: [SAM], completed: false, limit: 10, skip: 0 },
+  }),
+  listCalendars: async () => ({ params: {}, query: { locationId: LOCATION } }),
+  // The seeded appointments lie within 30 days of now.
+  listCalendarEvents: async () => ({
+    params: {},
+    query: {
+      locationId: LOCATION,
+      calendarId: 'sbxCalendarSales0001',
+      startTime: String(Date.now() - 40 * DAY),
+      endTime: String(Date.now() + 40 * DAY),
+    },
+  }),
 };
