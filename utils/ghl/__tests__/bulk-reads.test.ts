@@ -7,6 +7,15 @@ import { createRateLimiter } from '../rate-limiter';
 import { calendarEventListResponse } from '../schemas/calendar-schemas';
 import { locationTaskListResponse } from '../schemas/location-task-schemas';
 import { oddRecordsOf } from '../schemas/tolerant-list';
+import { createSandbox } from '../../../sandbox/sandbox-handler';
+import {
+  SANDBOX_CALENDARS,
+  SANDBOX_LOCATION,
+  SANDBOX_TOKENS,
+} from '../../../sandbox/sandbox-fixtures';
+import { sandboxClient } from '../../../test/support/sandbox-client';
+
+const DAY = 24 * 60 * 60_000;
 
 // The bulk reads (issue 17): the location's task search and the Calendars reads, each with its
 // own Version header and optional scope, and answers read record by record.
@@ -220,5 +229,48 @@ describe('the Version header per operation', () => {
         'calendars/events.readonly',
       ]),
     );
+  });
+});
+
+describe('the bulk reads against the Sandbox', () => {
+  const location = SANDBOX_LOCATION.id;
+  const sam = 'sbxContSamLee0000001';
+
+  it('reads tasks of several contacts, the calendars and their events', async () => {
+    const sandbox = createSandbox({ clock: systemClock });
+    const { client } = sandboxClient(sandbox, { clock: systemClock });
+    const contacts = [sam, 'sbxContJaneDoe000002'];
+    const tasks = await client.tasks.searchLocation(location, { contactId: contacts, limit: 100 });
+    const seeded = [...sandbox.state.data.tasks.values()].filter((t) =>
+      contacts.includes(t.contactId),
+    );
+    expect(new Set(seeded.map((t) => t.contactId))).toEqual(new Set(contacts));
+    expect(tasks.map((t) => t.id).sort()).toEqual(seeded.map((t) => t.id).sort());
+    const calendars = await client.calendars.list(location);
+    expect(calendars.map((c) => c.id)).toEqual(SANDBOX_CALENDARS.map((c) => c.id));
+    const now = Date.now();
+    const events = await client.calendars.events({
+      locationId: location,
+      calendarId: calendars[0]!.id,
+      startTime: now - 40 * DAY,
+      endTime: now + 40 * DAY,
+    });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.calendarId === calendars[0]!.id)).toBe(true);
+  });
+
+  it('is refused as missing-scope, per operation, with a token that lacks the optional scopes', async () => {
+    const { client } = sandboxClient(createSandbox({ clock: systemClock }), {
+      clock: systemClock,
+      token: SANDBOX_TOKENS.readOnly,
+    });
+    const calls = [
+      client.tasks.searchLocation(location, { contactId: [sam] }),
+      client.calendars.list(location),
+      client.calendars.events({ locationId: location, calendarId: 'c', startTime: 0, endTime: 1 }),
+    ];
+    for (const call of calls) {
+      await expect(call).rejects.toMatchObject({ kind: 'missing-scope' });
+    }
   });
 });
