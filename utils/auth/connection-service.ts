@@ -165,7 +165,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         kind: 'sandbox',
         locationId: location.id,
         locationName: location.name,
-        // The Sandbox's token grants the optional names scopes too (sandbox/sandbox-auth.ts).
+        // The Sandbox's token grants every optional scope too (sandbox/sandbox-auth.ts).
         scopes: [SCOPE_CONTACTS_READ, SCOPE_CONTACTS_WRITE, ...OPTIONAL_SCOPES],
         credential: { type: 'sandbox' },
       });
