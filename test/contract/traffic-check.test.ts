@@ -45,6 +45,31 @@ describeWithSpec('checkTrafficEntry', () => {
     ).toEqual([]);
   });
 
+  it('knows the bulk reads, each with its own Version (apps/locations.json, apps/calendars.json)', () => {
+    const read = { method: 'GET', body: null, status: 200, response: null };
+    const calendars = { ...NOTE_CALL.headers, version: '2021-04-15' };
+    const events = '/calendars/events?locationId=L1&calendarId=C1&startTime=1&endTime=2';
+    expect(
+      check({ path: '/locations/L1/tasks/search', body: { contactId: ['c1'] }, status: 200 }),
+    ).toEqual([]);
+    expect(
+      check({ path: '/locations/L1/tasks/search', body: { contactIds: ['c1'] }, status: 200 }),
+    ).toEqual([
+      'POST /locations/L1/tasks/search: body.contactIds: unknown property (not in the spec)',
+    ]);
+    expect(check({ ...read, headers: calendars, path: '/calendars/?locationId=L1' })).toEqual([]);
+    expect(check({ ...read, headers: calendars, path: events })).toEqual([]);
+    expect(check({ ...read, path: events })).toEqual([
+      'GET /calendars/events: header version is "2021-07-28", documented: "2021-04-15"',
+    ]);
+    expect(check({ ...read, headers: calendars, path: '/calendars/events?locationId=L1' })).toEqual(
+      [
+        'GET /calendars/events: query parameter "startTime" is required but missing',
+        'GET /calendars/events: query parameter "endTime" is required but missing',
+      ],
+    );
+  });
+
   it('knows the two reads for names (apps/users.json, apps/locations.json)', () => {
     const read = { method: 'GET', body: null, status: 200, response: null };
     expect(check({ ...read, path: '/users/?locationId=L1', response: { users: [] } })).toEqual([]);
