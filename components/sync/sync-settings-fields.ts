@@ -47,6 +47,13 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
     scale: 1,
   },
   {
+    key: 'dailyBudgetPercent',
+    label: 'Daily budget of background sync',
+    unit: '% of the location’s daily GHL limit',
+    hint: 'The limit is shared by everyone on the location. When a day of the times above would cost more, the sync waits longer between refreshes, beginning with the least viewed transcripts.',
+    scale: 1,
+  },
+  {
     key: 'backgroundShare',
     label: 'Background share of the GHL rate limit',
     unit: '%',
@@ -76,8 +83,11 @@ export interface PartField {
   hint: string;
 }
 
-/** Each part off is one GHL request less per contact and sync (business: per card shown). */
-const SAVES = 'Off saves one GHL request per linked contact at every sync.';
+/**
+ * Each part off is fewer GHL requests: contact details, tasks and appointments are read for many
+ * contacts at once (utils/sync/bulk-reads.ts), notes one request per contact.
+ */
+const SAVES = 'Off saves GHL requests at every sync.';
 
 /** The checkboxes of "What to sync", in the order the form shows them (notes come after). */
 export const PART_FIELDS: readonly PartField[] = [

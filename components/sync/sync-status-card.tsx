@@ -1,6 +1,7 @@
 import type { SyncStatus } from '@/utils/storage/sync-status';
 import { useConnectionStatus } from '../shared/use-connection-status';
 import { plural, timeAgo, timeUntil } from './relative-time';
+import { BudgetNote } from './budget-note';
 import { QuotaUse } from './quota-use';
 import { SyncNowButton } from './sync-now-button';
 import { useNow } from './use-now';
@@ -45,6 +46,7 @@ function SyncSummary({ status }: { status: SyncStatus }) {
       )}
       <QueuedWrites outbox={status.outbox} />
       {status.quota && <QuotaUse quota={status.quota} />}
+      <BudgetNote budget={status.budget} missingScopes={status.missingScopes} />
       <SyncNowButton running={running} />
     </section>
   );

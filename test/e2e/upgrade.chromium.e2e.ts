@@ -37,10 +37,10 @@ const CITY_RULE: MappingRule = {
 };
 
 /**
- * Sync settings as 0.1.0 saves them (it has no `dormantHours`, and its schema refuses unknown
+ * Sync settings as 0.1.0 saves them (it has no `dormantHours` or `dailyBudgetPercent`, and its schema refuses unknown
  * keys), two of them changed from 0.1.0's defaults: the current build must take them over.
  */
-const SETTINGS_0_1: Omit<SyncSettings, 'dormantHours'> = {
+const SETTINGS_0_1: Omit<SyncSettings, 'dormantHours' | 'dailyBudgetPercent'> = {
   version: 1,
   openTabSeconds: 30,
   recentMinutes: 15,

@@ -27,3 +27,15 @@ export const PARTS_LEFT_OUT_PREFIX = 'partsLeftOut/';
 
 /** Prefix of a location's key of its users' and custom fields' names: names/location-names.ts. */
 export const NAMES_PREFIX = 'names/';
+
+/**
+ * Prefix of a location's key of where its last contact scan got to (the newest `dateUpdated` GHL
+ * showed): sync/contact-scan.ts.
+ */
+export const CONTACT_SCAN_PREFIX = 'contactScan/';
+
+/**
+ * Prefix of a location's key of what the bulk reads learnt: the optional scopes GHL refused and
+ * the location's calendars: sync/bulk-scopes.ts.
+ */
+export const BULK_READS_PREFIX = 'bulkReads/';

@@ -39,6 +39,16 @@ export const syncStatusSchema = z.object({
       pressure: z.enum(['normal', 'slow', 'paused']),
     }),
   ),
+  /**
+   * The daily budget (a setting: a share of the location's daily limit) when a day of the tiers
+   * as set would cost more: how many times longer the tiers below "open" wait to fit it.
+   */
+  budget: z.optional(z.object({ requestsPerDay: z.number(), stretch: z.number() })),
+  /**
+   * Optional scopes GHL refused that would read tasks or appointments for many contacts at once:
+   * without them those parts are read contact by contact (fewer refreshes within the budget).
+   */
+  missingScopes: z.optional(z.array(z.string())),
   /** A problem that stops the cache from working (e.g. storage quota), in words. */
   problem: z.optional(z.string()),
 });

@@ -29,6 +29,12 @@ export const syncSettingsSchema = z.strictObject({
   appointments: z.boolean(),
   /** "Others at this business" on the contact card (GET /contacts/business/:businessId). */
   businessContacts: z.boolean(),
+  /**
+   * Share (%) of the location's daily GHL limit this person's background sync may spend in a day;
+   * the sync stretches its tiers to fit (utils/sync/daily-budget.ts). The limit is the whole
+   * location's, shared by every teammate.
+   */
+  dailyBudgetPercent: z.number().min(1).max(100),
   /** Share of the location's burst limit background sync may spend (people keep the rest). */
   backgroundShare: z.number().min(0.1).max(0.9),
   /** Audit entries older than this are removed. */
@@ -49,6 +55,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   notes: 'all',
   appointments: true,
   businessContacts: true,
+  dailyBudgetPercent: 10,
   backgroundShare: 0.5,
   auditRetentionDays: 30,
   maxUnlinkedContacts: 1000,

@@ -59,8 +59,10 @@ export async function storeFetchedContact(
     partsLeftOut: parsePartsLeftOut(await meta.get(partsKey)),
   };
   const localDeletes = parseLocalDeletes(await meta.get(LOCAL_DELETES_KEY));
+  // The scan saw no change since the cached copy: it is what a read would have answered.
+  const answered = read.sameContact && before ? { ...read, contact: before.contact } : read;
   // A person's write cached after the reads started is newer than what they answered.
-  const fetched = preferNewerWrites(cachedState, read, startedAt, localDeletes);
+  const fetched = preferNewerWrites(cachedState, answered, startedAt, localDeletes);
   // The mapping the records are computed with: a save since this run read its own wins.
   const liveMapping = appliedMapping(await meta.get(MAPPING_APPLIED_KEY)) ?? mapping;
   const findings = findChanges(cachedState, fetched, {
@@ -74,7 +76,7 @@ export async function storeFetchedContact(
 
   // Without the contact read, the cached copy stays (a placeholder when there is none yet).
   const contact = fetched.contact ?? before?.contact ?? { id: contactId };
-  const answered = Object.values(findings.fetched).some(Boolean);
+  const anyRead = Object.values(findings.fetched).some(Boolean);
   const cached: CachedContact = {
     id: contactId,
     locationId: deps.locationId,
@@ -83,7 +85,7 @@ export async function storeFetchedContact(
     syncedAt: now,
     lastUsedAt: now,
     // GHL answered a read under the contact: it has it. Nothing read, nothing learnt.
-    ...(!answered && before?.deletedAt !== undefined && { deletedAt: before.deletedAt }),
+    ...(!anyRead && before?.deletedAt !== undefined && { deletedAt: before.deletedAt }),
   };
   await tx.objectStore('contacts').put(cached);
   if (findings.hashedTasks) {

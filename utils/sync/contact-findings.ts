@@ -22,6 +22,13 @@ import type { SyncSettings } from '../storage/sync-settings';
 /** What GHL answered for one contact; a part switched off was not asked for (undefined). */
 export interface FetchedContact {
   contact?: GhlContact;
+  /**
+   * The location's change scan showed the contact unchanged since its cached copy, which stands
+   * for the contact's read (see bulk-reads); `contact` is then absent.
+   */
+  sameContact?: boolean;
+  /** When the parts given by a bulk read were read (their answers are as old as that). */
+  readAt?: number;
   tasks?: GhlTask[];
   notes?: GhlNote[];
   appointments?: GhlAppointment[];

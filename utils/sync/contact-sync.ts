@@ -55,24 +55,38 @@ export async function syncContact(
   deps: ContactSyncDeps,
   contactId: string,
   call: CallOptions,
+  prefetched: FetchedContact = {},
 ): Promise<ContactSyncResult> {
   const { ghl, clock } = deps;
-  const startedAt = clock.now();
+  // A bulk read was made before this contact's turn: cached data newer than it still wins.
+  const startedAt = prefetched.readAt ?? clock.now();
   const parts = partsToFetch(deps.settings);
+  const toRead = stillToRead(parts, prefetched);
   let read: FetchedContact;
   try {
-    read = await readParts(ghl, contactId, parts, call);
+    read = { ...prefetched, ...(await readParts(ghl, contactId, toRead, call)) };
   } catch (error) {
     if (error instanceof GhlError && error.kind === 'not-found')
       return markContactDeleted(deps, contactId);
     throw error;
   }
   const result = await storeFetchedContact(deps, contactId, read, startedAt);
-  return { ...result, requests: requestCount(parts) };
+  return { ...result, requests: requestCount(toRead) };
+}
+
+/** The parts switched on that a bulk read did not answer: each is a request of its own. */
+function stillToRead(parts: PartFlags, prefetched: FetchedContact): PartFlags {
+  return {
+    contactDetails:
+      parts.contactDetails && prefetched.contact === undefined && !prefetched.sameContact,
+    tasks: parts.tasks && prefetched.tasks === undefined,
+    notes: parts.notes && prefetched.notes === undefined,
+    appointments: parts.appointments && prefetched.appointments === undefined,
+  };
 }
 
 /**
- * The parts switched on, read from GHL. The contact comes first: when GHL no longer has it the
+ * The parts in `parts`, read from GHL. The contact comes first: when GHL no longer has it the
  * lists are not asked for. Without it, the lists go together and the first 404 answers.
  */
 async function readParts(
@@ -87,5 +101,10 @@ async function readParts(
     parts.notes ? ghl.notes.list(contactId, call) : undefined,
     parts.appointments ? ghl.appointments.list(contactId, call) : undefined,
   ]);
-  return { contact, tasks, notes, appointments };
+  const read: FetchedContact = {};
+  if (contact !== undefined) read.contact = contact;
+  if (tasks !== undefined) read.tasks = tasks;
+  if (notes !== undefined) read.notes = notes;
+  if (appointments !== undefined) read.appointments = appointments;
+  return read;
 }

@@ -1,6 +1,7 @@
 import type { TranscriptLink, TranscriptRecord } from '../db/cache-schema';
 import { retryAt, type ContactFailure } from './sync-failures';
 import type { SyncSettings } from '../storage/sync-settings';
+import { fitToBudget, type FittedSettings, type SyncCosts, type TierCounts } from './daily-budget';
 
 /**
  * How fresh a linked contact must be, by how the person uses its transcripts: open in a tab now,
@@ -37,6 +38,8 @@ export interface FreshnessInputs {
   graceMs?: number;
   /** A person asked for a sync (Sync now, a new connection): every contact counts as due. */
   everyContact?: boolean;
+  /** The daily budget the tiers are fitted into (see daily-budget); none: the settings as they are. */
+  budget?: { requestsPerDay: number; costs: SyncCosts };
 }
 
 /** What the plan knows of a cached contact. */
@@ -64,6 +67,8 @@ export interface SyncPlan {
   nextDueAt?: number;
   /** Every linked contact not deleted in GHL, with its tier. */
   all: PlannedContact[];
+  /** The tiers fitted into the daily budget, when a budget was given. */
+  fitted?: FittedSettings;
 }
 
 /** The longest a contact of `tier` may go without a sync. */
@@ -81,7 +86,7 @@ export function tierMaxAgeMs(tier: FreshnessTier, settings: SyncSettings): numbe
  * failed waits for its retry time, unless `everyContact`.
  */
 export function planSync(inputs: FreshnessInputs): SyncPlan {
-  const { now, settings } = inputs;
+  const { now } = inputs;
   const open = new Set(inputs.openTranscriptIds);
   const viewedAt = new Map(inputs.records.map((r) => [r.transcriptId, r.lastViewedAt]));
   const best = new Map<string, { tier: FreshnessTier; locationId: string }>();
@@ -92,10 +97,16 @@ export function planSync(inputs: FreshnessInputs): SyncPlan {
       best.set(link.contactId, { tier, locationId: link.locationId });
     }
   }
+  const live = [...best].filter(([id]) => inputs.contacts.get(id)?.deletedAt === undefined);
+  const counts: TierCounts = { open: 0, recent: 0, other: 0, dormant: 0 };
+  for (const [, { tier }] of live) counts[tier] += 1;
+  const fitted =
+    inputs.budget &&
+    fitToBudget(inputs.settings, counts, inputs.budget.costs, inputs.budget.requestsPerDay);
+  const settings = fitted?.settings ?? inputs.settings;
   const all: PlannedContact[] = [];
-  for (const [contactId, { tier, locationId }] of best) {
+  for (const [contactId, { tier, locationId }] of live) {
     const cached = inputs.contacts.get(contactId);
-    if (cached?.deletedAt !== undefined) continue;
     const syncedAt = cached?.syncedAt;
     const maxAge = tierMaxAgeMs(tier, settings);
     let dueAt = syncedAt === undefined ? -Infinity : syncedAt + maxAge;
@@ -112,7 +123,8 @@ export function planSync(inputs: FreshnessInputs): SyncPlan {
         (a.contactId < b.contactId ? -1 : 1),
     );
   const later = all.filter((c) => c.dueAt > horizon).map((c) => c.dueAt);
-  return { due, all, nextDueAt: later.length > 0 ? Math.min(...later) : undefined };
+  const nextDueAt = later.length > 0 ? Math.min(...later) : undefined;
+  return { due, all, nextDueAt, ...(fitted && { fitted }) };
 }
 
 function tierOf(

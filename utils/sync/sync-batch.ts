@@ -5,6 +5,7 @@ import type { CacheDatabase } from '../db/open-cache-db';
 import type { RequestPriority } from '../ghl/rate-limiter';
 import type { FieldMapping } from '../mapping/field-mapping';
 import { countedReads } from './contact-reads';
+import type { FetchedContact } from './contact-findings';
 import { syncContact, type TranscriptChange } from './contact-sync';
 import { runErrorOf, stopsRun } from './sync-errors';
 import { clearSyncFailure, recordSyncFailure } from './sync-failures';
@@ -24,6 +25,8 @@ export interface SyncBatch {
   priority: RequestPriority;
   /** Counts requests, contacts checked, changes, errors and records that did not fit. */
   run: SyncRun;
+  /** What a bulk read already answered, per contact (see bulk-reads). */
+  prefetched?: ReadonlyMap<string, FetchedContact>;
   /** Before each contact; answering false stops the batch (e.g. the run's lease was lost). */
   beforeEach?(): Promise<boolean>;
   afterEach?(): Promise<unknown>;
@@ -50,7 +53,12 @@ export async function syncContacts(batch: SyncBatch, contactIds: readonly string
       return;
     }
     try {
-      const result = await syncContact(deps, contactId, { priority: batch.priority });
+      const result = await syncContact(
+        deps,
+        contactId,
+        { priority: batch.priority },
+        batch.prefetched?.get(contactId),
+      );
       run.contactsChecked += 1;
       run.changes += result.changes;
       await keepRetrySchedule(() => clearSyncFailure(batch.db, contactId));

@@ -7,6 +7,9 @@ import { SYNC_GRACE_MS } from './sync-alarm';
 import { isQuotaFailure, runErrorOf } from './sync-errors';
 import { releaseLease, takeLease } from './sync-lease';
 import { loadSyncPlan } from './sync-plan';
+import { readInBulk } from './bulk-reads';
+import { dailyBudget } from './daily-budget';
+import { partsToFetch } from '../transcripts/contact-parts';
 import { endRun, readRunInputs, syncAll, type SyncEngineContext } from './sync-run-steps';
 import { newRun, skippedRun, startRun } from './sync-runs';
 
@@ -47,12 +50,32 @@ export async function runHoldingLock(
       locationId: client.locationId,
       // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
       everyContact: trigger === 'sync-now' || trigger === 'connected',
+      requestsPerDay: dailyBudget(settings, limiter?.dailyQuota()?.limit),
     });
     const due = plan.due.slice(0, maxPerRun).map((c) => c.contactId);
     if (due.length === 0 && trigger === 'alarm') return 'nothing-due';
     id = await startRun(db, run);
     await publisher.publish({ running: true });
-    await syncAll(engine, db, client, inputs, plan.firstSync?.total)(due, run, 'background');
+    const call = { priority: 'background' as const };
+    const bulk = await readInBulk(
+      {
+        db,
+        ghl: client.ghl,
+        locationId: client.locationId,
+        now: run.startedAt,
+        parts: partsToFetch(settings),
+        call,
+      },
+      due,
+    );
+    run.requests += bulk.requests;
+    await syncAll(
+      engine,
+      db,
+      client,
+      inputs,
+      plan.firstSync?.total,
+    )(due, run, 'background', bulk.prefetched);
     if (!run.errors.some((e) => e.kind === 'quota')) {
       await evictUnlinkedContacts(db, settings.maxUnlinkedContacts);
     }

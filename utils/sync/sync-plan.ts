@@ -1,6 +1,9 @@
 import type { CacheDatabase } from '../db/open-cache-db';
 import { planSync, type ContactSyncFacts, type SyncPlan } from './freshness-tiers';
 import { parseSyncFailures, SYNC_FAILURES_KEY } from './sync-failures';
+import { bulkFactsKey, parseBulkFacts } from './bulk-scopes';
+import { syncCosts } from './daily-budget';
+import { partsToFetch } from '../transcripts/contact-parts';
 import type { SyncSettings } from '../storage/sync-settings';
 
 /** What a plan is made for. */
@@ -14,6 +17,11 @@ export interface SyncPlanOptions {
   locationId?: string;
   /** See {@link planSync}: every contact is due (Sync now). */
   everyContact?: boolean;
+  /**
+   * The requests a day this person's background sync may spend (daily-budget); the tiers are
+   * fitted into it with the costs of the location's bulk reads. None: the settings as they are.
+   */
+  requestsPerDay?: number;
 }
 
 /** A plan, and how far the first full sync got while some linked contact was never synced. */
@@ -39,6 +47,10 @@ export async function loadSyncPlan(
   );
   const records = await tx.objectStore('transcripts').getAll();
   const failures = parseSyncFailures(await tx.objectStore('meta').get(SYNC_FAILURES_KEY));
+  const bulkFacts =
+    options.requestsPerDay !== undefined && options.locationId !== undefined
+      ? parseBulkFacts(await tx.objectStore('meta').get(bulkFactsKey(options.locationId)))
+      : undefined;
   // Every get at once in the one transaction: awaited one by one, 5,000 links took seconds.
   const contactIds = [...new Set(links.map((l) => l.contactId))];
   const cachedContacts = await Promise.all(
@@ -60,6 +72,17 @@ export async function loadSyncPlan(
     now: options.now,
     graceMs: options.graceMs,
     everyContact: options.everyContact,
+    budget:
+      options.requestsPerDay === undefined
+        ? undefined
+        : {
+            requestsPerDay: options.requestsPerDay,
+            costs: syncCosts(
+              partsToFetch(options.settings),
+              bulkFacts ?? { missing: {} },
+              options.now,
+            ),
+          },
   });
   const facts = [...contacts.values()];
   const total = facts.length;

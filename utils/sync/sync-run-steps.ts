@@ -5,6 +5,7 @@ import { QUOTA_MESSAGE } from '../db/quota';
 import type { RequestPriority } from '../ghl/rate-limiter';
 import type { FieldMapping } from '../mapping/field-mapping';
 import { syncContacts } from './sync-batch';
+import type { FetchedContact } from './contact-findings';
 import type { SyncEngineDeps } from './sync-engine';
 import { isQuotaFailure } from './sync-errors';
 import { takeLease } from './sync-lease';
@@ -65,9 +66,15 @@ export function syncAll(
   let done = 0;
   const progress = () =>
     ++done % every === 0 ? publisher.publish({ running: true }) : Promise.resolve();
-  return (contactIds: readonly string[], run: SyncRun, priority: RequestPriority) =>
+  return (
+    contactIds: readonly string[],
+    run: SyncRun,
+    priority: RequestPriority,
+    prefetched?: ReadonlyMap<string, FetchedContact>,
+  ) =>
     syncContacts(
       {
+        prefetched,
         db,
         client,
         clock,

@@ -5,11 +5,20 @@ import { SYNC_GRACE_MS } from './sync-alarm';
 import type { SyncEngineDeps } from './sync-engine';
 import { IDLE_SYNC_STATUS, type SyncStatus } from '../storage/sync-status';
 import { readSyncStatus } from './sync-status-reader';
+import { missingBulkScopes, readBulkFacts } from './bulk-scopes';
+import { dailyBudget } from './daily-budget';
 
 /** What the status is read from and published to: part of the engine's deps. */
 export type StatusPublisherDeps = Pick<
   SyncEngineDeps,
-  'db' | 'clock' | 'settings' | 'openTranscriptIds' | 'outboxSummary' | 'onStatus' | 'dailyQuota'
+  | 'db'
+  | 'clock'
+  | 'settings'
+  | 'openTranscriptIds'
+  | 'outboxSummary'
+  | 'onStatus'
+  | 'dailyQuota'
+  | 'connection'
 >;
 
 /** The window "GHL requests" in the popup counts over. */
@@ -35,14 +44,39 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
       deps.outboxSummary?.() ?? IDLE_SYNC_STATUS.outbox,
     ]);
     const now = clock.now();
-    const quota = await quotaStatus(db, now);
-    // Planned as runs plan: slower while the quota is short (see sync-locked-run).
+    const [quota, locationId] = await Promise.all([quotaStatus(db, now), connectedLocation()]);
+    // Planned as runs plan: slower while the quota is short, fitted into the daily budget (see
+    // sync-locked-run).
     const settings = stretchForQuota(stored, quota.pressure);
-    const options = { now, settings, openTranscriptIds: open, graceMs: SYNC_GRACE_MS };
+    const options = {
+      now,
+      settings,
+      openTranscriptIds: open,
+      graceMs: SYNC_GRACE_MS,
+      locationId,
+      requestsPerDay: locationId === undefined ? undefined : dailyBudget(settings, quota.limit),
+    };
     const read = await readSyncStatus(db, { ...options, outbox });
+    const missing = locationId ? missingBulkScopes(await readBulkFacts(db, locationId), now) : [];
     // Paused until GHL's daily reset, which GHL does not announce: no time to promise.
     const nextRunAt = quota.pressure === 'paused' ? undefined : read.nextRunAt;
-    return { ...read, nextRunAt, running: read.running || runsHere > 0, quota, ...override };
+    return {
+      ...read,
+      nextRunAt,
+      running: read.running || runsHere > 0,
+      quota,
+      ...(missing.length > 0 && { missingScopes: missing }),
+      ...override,
+    };
+  }
+
+  /** The connected location; none while not connected. */
+  async function connectedLocation(): Promise<string | undefined> {
+    try {
+      return (await deps.connection.client()).locationId;
+    } catch {
+      return undefined;
+    }
   }
 
   /** This browser's GHL requests of the last 24 h (from the audit log) and the location's quota. */

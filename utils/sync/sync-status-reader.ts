@@ -48,6 +48,11 @@ export async function readSyncStatus(
     failing: plan.failing > 0 ? plan.failing : undefined,
     outbox: options.outbox,
     problem: typeof problem === 'string' ? problem : undefined,
+    ...(plan.fitted &&
+      plan.fitted.stretch > 1 &&
+      options.requestsPerDay !== undefined && {
+        budget: { requestsPerDay: options.requestsPerDay, stretch: plan.fitted.stretch },
+      }),
   };
 }
 

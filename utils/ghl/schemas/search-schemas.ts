@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import { contactList } from './contact-schemas';
 
+/** A plain filter: a field, an operator and (but for `exists`) a value. */
+const plainFilter = z.strictObject({
+  field: z.string(),
+  operator: z.string(),
+  value: z.unknown().optional(),
+});
+
+/** A filter, or filters joined by AND or OR (GHL's search docs; groups nest, #289). */
+export type SearchFilterInput =
+  z.infer<typeof plainFilter> | { group: 'AND' | 'OR'; filters: SearchFilterInput[] };
+
+const searchFilter: z.ZodType<SearchFilterInput> = z.lazy(() =>
+  z.union([
+    plainFilter,
+    z.strictObject({ group: z.enum(['AND', 'OR']), filters: z.array(searchFilter).min(1) }),
+  ]),
+);
+
 /**
  * POST /contacts/search. The OpenAPI file leaves `SearchBodyV2DTO` without properties and the 200
  * answer without a schema; both come from GHL's search documentation that the spec links to:
@@ -13,15 +31,7 @@ export const searchContactsBody = z.strictObject({
   pageLimit: z.number().int().min(1).max(500),
   searchAfter: z.array(z.union([z.string(), z.number()])).optional(),
   query: z.string().max(75).optional(),
-  filters: z
-    .array(
-      z.strictObject({
-        field: z.string(),
-        operator: z.string(),
-        value: z.unknown().optional(),
-      }),
-    )
-    .optional(),
+  filters: z.array(searchFilter).optional(),
   sort: z
     .array(z.strictObject({ field: z.string(), direction: z.enum(['asc', 'desc']) }))
     .optional(),

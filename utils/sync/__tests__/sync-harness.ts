@@ -53,6 +53,8 @@ export function syncUnderTest(
     engine?: Partial<SyncEngineDeps>;
     /** Contacts the Sandbox seeds (60 by default). */
     contacts?: number;
+    /** The scopes of the token the client uses (the read-write token's, every scope, by default). */
+    scopes?: string[];
   } = {},
 ) {
   const fake = createFakeClock();
@@ -62,7 +64,8 @@ export function syncUnderTest(
     contacts: options.contacts,
     onTraffic: (entry) => arrivals.push({ at: fake.now(), path: entry.path }),
   });
-  const { client, limiter } = sandboxClient(sandbox, { clock: fake.clock });
+  const token = options.scopes && sandbox.state.auth.mint({ scopes: options.scopes });
+  const { client, limiter } = sandboxClient(sandbox, { clock: fake.clock, token });
   const db = createCacheDbSource(`sync-test-${(dbCount += 1)}`);
   const state = {
     settings: { ...DEFAULT_SYNC_SETTINGS, ...options.settings } as SyncSettings,

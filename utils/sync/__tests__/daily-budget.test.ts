@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SYNC_SETTINGS } from '../../storage/sync-settings';
+import {
+  BUDGET_HEADROOM,
+  dailyBudget,
+  fitToBudget,
+  projectDay,
+  syncCosts,
+  type SyncCosts,
+} from '../daily-budget';
+
+const ALL_PARTS = { contactDetails: true, tasks: true, notes: true, appointments: true };
+const NOW = Date.UTC(2026, 11, 7);
+/** Bulk reads work, one calendar: notes per contact; scan + task search + 1 calendar per run. */
+const BULK: SyncCosts = { perContact: 1, perScan: 3 };
+/** The N = 1,000: 1 open, 20 today, 100 in 30 days, 879 dormant. */
+const N1000 = { open: 1, recent: 20, other: 100, dormant: 879 };
+
+describe('daily budget', () => {
+  it('is the setting’s share of the location’s daily limit, GHL’s 200,000 when none is known', () => {
+    expect(dailyBudget(DEFAULT_SYNC_SETTINGS)).toBe(20_000);
+    expect(dailyBudget({ ...DEFAULT_SYNC_SETTINGS, dailyBudgetPercent: 5 }, 100_000)).toBe(5_000);
+  });
+
+  it('costs notes per contact with bulk reads, every part per contact without the scopes', () => {
+    expect(syncCosts(ALL_PARTS, { missing: {} }, NOW)).toEqual({ perContact: 1, perScan: 3 });
+    const noScopes = {
+      missing: { 'locations/tasks.readonly': NOW, 'calendars/events.readonly': NOW },
+    };
+    expect(syncCosts(ALL_PARTS, noScopes, NOW)).toEqual({ perContact: 3, perScan: 1 });
+    // A refusal a day old is tried again: the bulk costs count again.
+    expect(syncCosts(ALL_PARTS, noScopes, NOW + 25 * 3_600_000)).toEqual({
+      perContact: 1,
+      perScan: 3,
+    });
+    const twoCalendars = { missing: {}, calendars: { ids: ['a', 'b'], at: NOW } };
+    expect(syncCosts(ALL_PARTS, twoCalendars, NOW).perScan).toBe(4);
+  });
+
+  it('projects a day: the open tab every 30 s with a bulk read, the lower tiers per their age', () => {
+    const day = projectDay(N1000, DEFAULT_SYNC_SETTINGS, BULK);
+    // Open: 2,880 runs × (1 notes + 3 bulk); lower: 20 × 288 + 100 × 24 + 879 × 1.
+    expect(day.open).toBe(2_880 * 4);
+    expect(day.lower).toBe(20 * 288 + 100 * 24 + 879);
+  });
+
+  it('leaves settings that fit as they are (a spare budget is not spent)', () => {
+    const fitted = fitToBudget(DEFAULT_SYNC_SETTINGS, { ...N1000, open: 0 }, BULK, 20_000);
+    expect(fitted.stretch).toBe(1);
+    expect(fitted.settings).toBe(DEFAULT_SYNC_SETTINGS);
+  });
+
+  it('stretches the tiers below open until the projected day fits the budget', () => {
+    const fitted = fitToBudget(DEFAULT_SYNC_SETTINGS, N1000, BULK, 20_000);
+    expect(fitted.stretch).toBeGreaterThan(1);
+    expect(fitted.openStretch).toBe(1);
+    expect(fitted.settings.openTabSeconds).toBe(30);
+    expect(fitted.settings.recentMinutes).toBeCloseTo(5 * fitted.stretch);
+    expect(fitted.projected).toBeCloseTo(20_000 * BUDGET_HEADROOM);
+  });
+
+  it('stretches the open tab too when it alone is over the budget', () => {
+    const fitted = fitToBudget(DEFAULT_SYNC_SETTINGS, N1000, { perContact: 4, perScan: 0 }, 5_000);
+    expect(fitted.openStretch).toBeGreaterThan(1);
+    expect(fitted.settings.openTabSeconds).toBeGreaterThan(30);
+    expect(fitted.projected).toBeCloseTo(5_000 * BUDGET_HEADROOM);
+  });
+});
