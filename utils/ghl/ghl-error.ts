@@ -77,6 +77,11 @@ export interface GhlErrorOptions {
    * names the existing contact (`meta.contactId` in GHL's 400 body).
    */
   existingId?: string;
+  /**
+   * The rate limiter held a background request back to spare the location's last daily quota
+   * (daily-quota.ts): nothing failed, the sync waits for GHL's reset.
+   */
+  quotaPaused?: boolean;
   cause?: unknown;
 }
 
@@ -89,6 +94,8 @@ export class GhlError extends Error {
   readonly ghlMessages: string[];
   readonly retryAfterMs?: number;
   readonly existingId?: string;
+  /** See {@link GhlErrorOptions.quotaPaused}. */
+  readonly quotaPaused: boolean;
 
   constructor(kind: GhlErrorKind, endpoint: string, options: GhlErrorOptions = {}) {
     super(options.detail ?? humanMessage(kind, options.ghlMessages), { cause: options.cause });
@@ -98,6 +105,7 @@ export class GhlError extends Error {
     this.ghlMessages = options.ghlMessages ?? [];
     this.retryAfterMs = options.retryAfterMs;
     this.existingId = options.existingId;
+    this.quotaPaused = options.quotaPaused ?? false;
   }
 
   /** The plain value to send to another context. */

@@ -208,6 +208,7 @@ function forEndpoint(error: GhlError, name: string): GhlError {
     retryAfterMs: error.retryAfterMs,
     status: error.status,
     ghlMessages: error.ghlMessages,
+    quotaPaused: error.quotaPaused,
   });
 }
 

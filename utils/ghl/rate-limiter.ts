@@ -142,6 +142,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
               ? 'The GHL daily request limit for this location is used up.'
               : QUOTA_PAUSED_MESSAGE,
           retryAfterMs: daily.at + QUOTA_FIGURE_TTL_MS - now,
+          quotaPaused: priority !== 'user',
         });
       }
     }

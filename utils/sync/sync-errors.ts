@@ -27,10 +27,19 @@ export function isQuotaFailure(error: unknown): boolean {
   return isQuotaError(error) || (error instanceof Error && error.name === 'QuotaError');
 }
 
+/**
+ * The kind of a run error that is the daily-quota pause holding background requests back (see
+ * GhlError.quotaPaused): not a failure of the run.
+ */
+export const QUOTA_PAUSED_KIND = 'quota-paused';
+
 /** The error as a run records it. */
 export function runErrorOf(error: unknown, contactId?: string): RunError {
   if (isQuotaFailure(error)) return { contactId, kind: 'quota', message: QUOTA_MESSAGE };
-  if (error instanceof GhlError) return { contactId, kind: error.kind, message: error.message };
+  if (error instanceof GhlError) {
+    const kind = error.quotaPaused ? QUOTA_PAUSED_KIND : error.kind;
+    return { contactId, kind, message: error.message };
+  }
   const name = error instanceof Error ? error.name : typeof error;
   return { contactId, kind: 'internal', message: `Unexpected error (${name}).` };
 }

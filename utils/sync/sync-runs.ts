@@ -1,7 +1,7 @@
-import { QUOTA_PAUSED_MESSAGE } from '../ghl/daily-quota';
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { ListOddities } from './contact-reads';
+import { QUOTA_PAUSED_KIND } from './sync-errors';
 
 /**
  * The history of sync runs in the `runs` store: every run is written when it starts and again
@@ -70,7 +70,7 @@ export async function listRuns(db: CacheDatabase): Promise<SyncRun[]> {
  */
 export function runOutcome(run: Pick<SyncRun, 'errors' | 'contactsChecked'>): SyncRun['outcome'] {
   if (run.errors.length === 0) return 'ok';
-  if (run.errors.every((e) => e.message === QUOTA_PAUSED_MESSAGE)) {
+  if (run.errors.every((e) => e.kind === QUOTA_PAUSED_KIND)) {
     return run.contactsChecked > 0 ? 'ok' : 'skipped';
   }
   return run.contactsChecked > 0 ? 'partial' : 'failed';

@@ -1,3 +1,4 @@
+import { QUOTA_PAUSED_MESSAGE } from '../../ghl/daily-quota';
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '../../db/cache-schema';
 import { createCacheDbSource } from '../../db/open-cache-db';
@@ -46,6 +47,10 @@ describe('sync run history', () => {
     [[], 0, 'ok'],
     [[{ kind: 'server', message: 'm', contactId: 'c' }], 3, 'partial'],
     [[{ kind: 'reconnect-needed', message: 'm' }], 0, 'failed'],
+    // The quota pause is told by its kind, whatever its words.
+    [[{ kind: 'quota-paused', message: 'any words' }], 2, 'ok'],
+    [[{ kind: 'quota-paused', message: 'any words' }], 0, 'skipped'],
+    [[{ kind: 'rate-limited', message: QUOTA_PAUSED_MESSAGE }], 0, 'failed'],
   ])('outcome of %o with %i checked is %s', (errors, contactsChecked, outcome) => {
     expect(runOutcome({ errors, contactsChecked })).toBe(outcome);
   });
