@@ -149,9 +149,11 @@ export async function runDay(scenario: DayScenario, log: (line: string) => void)
     }
   })();
 
+  // Requests per stretch of the day (an hour; a quarter of a shorter smoke day).
+  const bucketMs = Math.min(HOUR_MS, scenario.dayMs / 4);
   const hourly: number[] = [];
-  for (let hour = 1; hour * HOUR_MS <= scenario.dayMs; hour += 1) {
-    await sim.advanceTo(dayStart + hour * HOUR_MS);
+  for (let k = 1; k * bucketMs <= scenario.dayMs; k += 1) {
+    await sim.advanceTo(dayStart + k * bucketMs);
     hourly.push(traffic.summary().requests - hourly.reduce((a, b) => a + b, 0));
   }
   await sim.advanceTo(dayStart + scenario.dayMs);
@@ -182,6 +184,7 @@ export async function runDay(scenario: DayScenario, log: (line: string) => void)
     firstSync,
     day,
     hourly,
+    bucketMs,
     staleness: stale,
     opens: opens.results(),
     views,

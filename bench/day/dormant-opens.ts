@@ -9,6 +9,8 @@ export const EDIT_BEFORE_OPEN_MS = 10_000;
 export interface DormantOpen {
   transcriptId: string;
   contactId: string;
+  /** When it was opened, from the day's start. */
+  atMs: number;
   editedAt: number;
   openedAt: number;
   /** When the panel was told of the change (undefined: never, within the run). */
