@@ -6,24 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import { createSandbox } from '../../sandbox/sandbox-handler';
 import { createSandboxFetch } from '../../sandbox/sandbox-fetch';
-import { SYNC_ALARM_PERIOD_MINUTES } from '../../utils/sync/sync-alarm';
 import { createFakeClock } from '../../test/support/fake-clock';
 import { benchExtension } from '../support/bench-extension';
 import { createTrafficRecorder } from '../support/traffic';
 import { applyEdit, tieredEditStream } from '../sync/edit-stream';
 import { createStalenessTracker } from '../sync/staleness';
 import { DAY_EDIT_INTERVAL_MS, type DayScenario } from './day-scenario';
-import {
-  DAY_TIERS,
-  engineTierOf,
-  needsReview,
-  REVIEW_CHECK_MS,
-  viewedAtFor,
-  type DayTier,
-} from './day-tiers';
+import { firstFullSync, linkWithTiers, startAlarm } from './day-setup';
+import { DAY_TIERS, engineTierOf, needsReview, REVIEW_CHECK_MS, type DayTier } from './day-tiers';
 import { createOpenTracker, EDIT_BEFORE_OPEN_MS } from './dormant-opens';
 
-const ALARM_MS = SYNC_ALARM_PERIOD_MINUTES * 60_000;
 const HOUR_MS = 3_600_000;
 /** A dormant transcript opened during the day stays open in its tab this long. */
 const OPEN_FOR_MS = 10 * 60_000;
@@ -50,20 +42,9 @@ export async function runDay(scenario: DayScenario, log: (line: string) => void)
     }),
   );
 
-  // Links, then each transcript's last view as its tier says (see day-tiers.ts).
+  // Links and last views per tier, the alarm, the first full sync (see day-setup.ts).
   const { transcripts } = scenario;
-  const viewedAt = new Map<string, number>();
-  const stampedAt = sim.now();
-  const perTier = new Map<DayTier, number>();
-  for (const t of transcripts) {
-    await sim.run(ext.link(t.transcriptId, t.contactId));
-    const i = perTier.get(t.tier) ?? 0;
-    perTier.set(t.tier, i + 1);
-    const at = viewedAtFor(t.tier, i, stampedAt);
-    await sim.run(ext.viewedAt(t.transcriptId, at));
-    viewedAt.set(t.transcriptId, at);
-    if (t.tier === 'open') ext.open.add(t.transcriptId);
-  }
+  const viewedAt = await linkWithTiers(sim, ext, transcripts);
   const tierCheck = (now: number) =>
     transcripts.filter(
       (t) =>
@@ -72,33 +53,12 @@ export async function runDay(scenario: DayScenario, log: (line: string) => void)
         engineTierOf(viewedAt.get(t.transcriptId)!, now) !== t.tier,
     ).length;
   const misplacedAtStart = tierCheck(sim.now());
-
-  // The background's alarm: a run every 30 s; one still going makes the next tick a no-op.
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  void (async () => {
-    while (!stopped) {
-      running ??= ext.engine.run('alarm').finally(() => (running = undefined));
-      await sim.clock.sleep(ALARM_MS);
-    }
-  })();
-
-  // The first full sync: until every linked contact has been read once (or the cap).
-  const started = sim.now();
-  const linked = new Set(transcripts.map((t) => t.contactId));
-  while (!traffic.allRead(linked) && sim.now() - started < scenario.firstSyncMaxMs) {
-    await sim.advanceTo(sim.now() + ALARM_MS);
-  }
-  if (running) await sim.run(running);
-  const firstSync = {
-    ms: sim.now() - started,
-    done: traffic.readCount(linked),
-    total: linked.size,
-    ...traffic.summary(),
-  };
+  const alarm = startAlarm(sim, ext);
+  const contactIds = transcripts.map((t) => t.contactId);
+  const firstSync = await firstFullSync(sim, traffic, alarm, contactIds, scenario.firstSyncMaxMs);
   log(
     `N=${scenario.n}: first sync ${Math.round(firstSync.ms / 60_000)} simulated min, ` +
-      `${firstSync.done} of ${linked.size} contacts read, ${firstSync.requests} requests ` +
+      `${firstSync.done} of ${firstSync.total} contacts read, ${firstSync.requests} requests ` +
       `(${((performance.now() - wallStart) / 1000).toFixed(0)} s)`,
   );
 
@@ -137,6 +97,7 @@ export async function runDay(scenario: DayScenario, log: (line: string) => void)
   // "Today" transcripts are viewed again before they turn 24 h old (a view: no GHL request).
   const today = transcripts.filter((t) => t.tier === 'today');
   let views = 0;
+  let stopped = false;
   void (async () => {
     while (!stopped) {
       for (const t of today) {
@@ -172,7 +133,7 @@ export async function runDay(scenario: DayScenario, log: (line: string) => void)
   }
   const drainedMs = sim.now() - (dayStart + scenario.dayMs);
   stopped = true;
-  await sim.run(running ?? Promise.resolve());
+  await alarm.stop();
   const stale = Object.fromEntries(
     DAY_TIERS.map((tier) => [tier, staleness.stats(tier, sim.now())]),
   ) as Record<DayTier, ReturnType<typeof staleness.stats>>;
