@@ -4,6 +4,7 @@ import { backgroundMemory } from './browser/background-memory';
 import { bundleSizes } from './browser/bundle-sizes';
 import { panelPaint } from './browser/panel-paint';
 import { contactSearch } from './search/contact-search';
+import { quotaPressure } from './day/quota-pressure';
 import { syncDay } from './day/sync-day';
 import { syncCost } from './sync/sync-cost';
 import { teamLocation } from './team/team-location';
@@ -18,6 +19,7 @@ export const BENCHMARKS: RegisteredBenchmark[] = [
   { id: 'panel-paint', run: panelPaint },
   { id: 'sync-cost', run: syncCost },
   { id: 'sync-day', run: syncDay },
+  { id: 'quota-pressure', run: quotaPressure },
   { id: 'team-location', run: teamLocation },
   { id: 'contact-search', run: contactSearch },
   { id: 'bundle-sizes', run: bundleSizes },
