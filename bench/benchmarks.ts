@@ -7,6 +7,7 @@ import { contactSearch } from './search/contact-search';
 import { quotaPressure } from './day/quota-pressure';
 import { syncDay } from './day/sync-day';
 import { syncCost } from './sync/sync-cost';
+import { teamDay } from './team/team-day';
 import { teamLocation } from './team/team-location';
 
 /** A registered benchmark: its id (for `--only=`) and the function that runs it. */
@@ -21,6 +22,7 @@ export const BENCHMARKS: RegisteredBenchmark[] = [
   { id: 'sync-day', run: syncDay },
   { id: 'quota-pressure', run: quotaPressure },
   { id: 'team-location', run: teamLocation },
+  { id: 'team-day', run: teamDay },
   { id: 'contact-search', run: contactSearch },
   { id: 'bundle-sizes', run: bundleSizes },
   { id: 'background-memory', run: backgroundMemory },

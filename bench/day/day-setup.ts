@@ -34,11 +34,15 @@ export async function linkWithTiers(
   return viewedAt;
 }
 
-/** The background's alarm: a run every 30 s; one still going makes the next tick a no-op. */
-export function startAlarm(sim: FakeClock, ext: BenchExtension) {
+/**
+ * The background's alarm: a run every 30 s, the first after `offsetMs` (teammates' alarms are
+ * not in step); one still going makes the next tick a no-op.
+ */
+export function startAlarm(sim: FakeClock, ext: BenchExtension, offsetMs = 0) {
   let running: Promise<unknown> | undefined;
   let stopped = false;
   void (async () => {
+    if (offsetMs > 0) await sim.clock.sleep(offsetMs);
     while (!stopped) {
       running ??= ext.engine.run('alarm').finally(() => (running = undefined));
       await sim.clock.sleep(ALARM_MS);
