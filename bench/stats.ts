@@ -24,3 +24,10 @@ export function duration(ms: number): string {
   if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
   return `${(ms / 60_000).toFixed(1)} min`;
 }
+
+/** Like {@link duration}, but 3 hours and more in hours ('23.4 h'): the day benchmarks' spans. */
+export function span(ms: number): string {
+  return Number.isFinite(ms) && ms >= 3 * 3_600_000
+    ? `${(ms / 3_600_000).toFixed(1)} h`
+    : duration(ms);
+}

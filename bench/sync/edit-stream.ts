@@ -10,13 +10,13 @@ import type { ContactPart } from '../support/traffic';
 export type Tier = 'open' | 'recent' | 'rest';
 export const TIERS: readonly Tier[] = ['open', 'recent', 'rest'];
 
-/** One edit made in GHL. */
-export interface GhlEdit {
+/** One edit made in GHL (`T`: the tier names of the benchmark that made it). */
+export interface GhlEdit<T extends string = Tier> {
   seq: number;
-  /** Offset from the start of the measured hour. */
+  /** Offset from the start of the measured stretch. */
   offsetMs: number;
   contactId: string;
-  tier: Tier;
+  tier: T;
   /** The part it changes: what a sync (or poll) must read to see it. */
   part: Exclude<ContactPart, 'appointments'>;
 }
@@ -34,13 +34,27 @@ export function editStream(
   durationMs: number,
   seed = 8,
 ): GhlEdit[] {
+  return tieredEditStream(TIERS, EDIT_INTERVAL_MS, contacts, durationMs, seed);
+}
+
+/**
+ * The same stream for any set of tiers (the simulated day's four): per tier, in the order given,
+ * a Poisson stream with that tier's mean interval, on a random contact of the tier.
+ */
+export function tieredEditStream<T extends string>(
+  tiers: readonly T[],
+  intervalMs: Record<T, number>,
+  contacts: Record<T, readonly string[]>,
+  durationMs: number,
+  seed = 8,
+): GhlEdit<T>[] {
   const random = createSeededRandom(seed);
   const parts: GhlEdit['part'][] = ['contact', 'tasks', 'notes'];
-  const edits: Omit<GhlEdit, 'seq'>[] = [];
-  for (const tier of TIERS) {
+  const edits: Omit<GhlEdit<T>, 'seq'>[] = [];
+  for (const tier of tiers) {
     if (contacts[tier].length === 0) continue;
     for (let at = 0; ;) {
-      at += -Math.log(1 - random.next()) * EDIT_INTERVAL_MS[tier];
+      at += -Math.log(1 - random.next()) * intervalMs[tier];
       if (at >= durationMs) break;
       edits.push({
         offsetMs: Math.round(at),
@@ -58,7 +72,10 @@ export function editStream(
  * name, a task renamed (or added, when the contact has none) or a note added. Each edit changes
  * something, so it always shows as a change once read.
  */
-export async function applyEdit(sandbox: Sandbox, edit: GhlEdit): Promise<void> {
+export async function applyEdit(
+  sandbox: Sandbox,
+  edit: Pick<GhlEdit<string>, 'contactId' | 'seq' | 'part'>,
+): Promise<void> {
   const { contactId, seq } = edit;
   if (edit.part === 'contact') {
     await sandboxControl(sandbox, `contacts/${contactId}`, { companyName: `Edit ${seq}` }, 'PATCH');

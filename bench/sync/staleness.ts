@@ -3,19 +3,19 @@
 import type { GhlEdit, Tier } from './edit-stream';
 
 /** An edit made at `at` (simulated time), waiting to be seen. */
-interface Pending {
-  edit: GhlEdit;
+interface Pending<T extends string> {
+  edit: GhlEdit<T>;
   at: number;
 }
 
-/** Tracks edits from when they were made to when they were seen. */
-export function createStalenessTracker() {
-  const pending = new Map<string, Pending[]>();
-  const seen: { tier: Tier; ms: number }[] = [];
+/** Tracks edits from when they were made to when they were seen (`T`: the tier names). */
+export function createStalenessTracker<T extends string = Tier>() {
+  const pending = new Map<string, Pending<T>[]>();
+  const seen: { tier: T; ms: number }[] = [];
 
   return {
     /** An edit was made in GHL at `at`. */
-    made(edit: GhlEdit, at: number) {
+    made(edit: GhlEdit<T>, at: number) {
       const list = pending.get(edit.contactId) ?? [];
       list.push({ edit, at });
       pending.set(edit.contactId, list);
@@ -45,7 +45,7 @@ export function createStalenessTracker() {
      * p50, p95 and counts for one tier at `endAt`. An edit never seen counts as `endAt - at` (a
      * lower bound): a percentile that lands on one is marked `atLeast`.
      */
-    stats(tier: Tier, endAt: number) {
+    stats(tier: T, endAt: number) {
       const values = [
         ...seen.filter((s) => s.tier === tier).map((s) => ({ ms: s.ms, unseen: false })),
         ...[...pending.values()]
@@ -70,4 +70,6 @@ export function createStalenessTracker() {
 }
 
 /** See {@link createStalenessTracker}. */
-export type StalenessTracker = ReturnType<typeof createStalenessTracker>;
+export type StalenessTracker<T extends string = Tier> = ReturnType<
+  typeof createStalenessTracker<T>
+>;

@@ -240,7 +240,8 @@ async function runTeam(
   };
 }
 
-function pickDistinct<T>(items: readonly T[], n: number, random: { next(): number }): T[] {
+/** `n` distinct items of `items`, picked by `random` (a partial Fisher-Yates shuffle). */
+export function pickDistinct<T>(items: readonly T[], n: number, random: { next(): number }): T[] {
   const copy = [...items];
   for (let i = 0; i < n && i < copy.length; i += 1) {
     const j = i + Math.floor(random.next() * (copy.length - i));
