@@ -44,7 +44,11 @@ export interface SyncEngineDeps {
   dailyQuota?(): Promise<DailyQuota | undefined>;
   /** Time zone of dates in timeline lines; the runtime's by default. */
   timeZone?: string;
-  /** Contacts synced per run at most, so a run stays short (default 25). */
+  /**
+   * Contacts synced per run at most, so a run stays short (default 100: with the bulk reads a
+   * contact costs about one request, its notes, so a run is about 110 requests, some 22 s at
+   * half the burst limit; a first sync of 1,000 links takes ten runs).
+   */
   maxContactsPerRun?: number;
   /** How long a run's lease lasts without renewal (default 2 min); renewed per contact. */
   leaseMs?: number;
@@ -65,7 +69,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     deps,
     owner: deps.owner ?? crypto.randomUUID(),
     leaseMs: deps.leaseMs ?? 2 * 60_000,
-    maxPerRun: deps.maxContactsPerRun ?? 25,
+    maxPerRun: deps.maxContactsPerRun ?? 100,
     publisher: createStatusPublisher(deps),
   };
   const { publisher } = engine;
