@@ -42,7 +42,9 @@ export const syncDay: Benchmark = async ({ smoke, log }) => {
         naiveMs: HOUR_MS,
       };
   // BENCH_DAY_SIZES=1000 runs one size alone (each simulated day takes long on a busy machine).
-  const chosen = process.env.BENCH_DAY_SIZES?.split(',').map(Number).filter((n) => n > 0);
+  const chosen = process.env.BENCH_DAY_SIZES?.split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const sizes = smoke ? [30] : chosen?.length ? chosen : [1000, 5000];
   const jobs: DayJob[] = sizes
     .flatMap((n) =>
