@@ -156,6 +156,45 @@ describe('Chromium: background sync brings GHL changes to linked transcripts', (
     expect(JSON.stringify(entries)).not.toContain(token);
   });
 
+  it('Sync now reads many linked contacts in bulk; a contact edited in GHL is found by the change scan (issue 17)', async () => {
+    const SAM = 'sbxContSamLee0000001';
+    const OMAR = 'sbxContOmarHaddad003';
+    // No tab open: only Sync now runs (a lone due contact would be read as before, on its own).
+    await editor?.close();
+    await ask(popup, 'link/set', { transcriptId: 'tr-bulk-1', contactId: SAM });
+    await ask(popup, 'link/set', { transcriptId: 'tr-bulk-2', contactId: OMAR });
+    await popup.reload();
+    const status = popup.getByRole('region', { name: 'Sync', exact: true });
+    const syncNow = status.getByRole('button', { name: 'Sync now' });
+    const syncNowAndWait = async () => {
+      await expect.poll(() => syncNow.isEnabled(), ONE_PERIOD).toBe(true);
+      await syncNow.click();
+      await expect.poll(() => syncNow.isEnabled(), ONE_PERIOD).toBe(true);
+    };
+    // Every linked contact fresh, so no alarm reads one of them on its own meanwhile.
+    await syncNowAndWait();
+    await sandboxControl(browser.ghl, 'counters/reset', {});
+    await sandboxControl(browser.ghl, `contacts/${SAM}`, { companyName: 'Bulk Co' }, 'PATCH');
+    await syncNowAndWait();
+    const samView = () => ask<View>(popup, 'transcript/get', { transcriptId: 'tr-bulk-1' });
+    await expect
+      .poll(async () => (await samView()).fields?.Organisation, ONE_PERIOD)
+      .toBe('Bulk Co');
+    expect((await samView()).activity[0]?.text).toMatch(/^Contact updated in GHL: Organisation/);
+    const { byEndpoint } = await sandboxControl<{ byEndpoint: Record<string, number> }>(
+      browser.ghl,
+      'counters',
+    );
+    expect(byEndpoint['POST /contacts/search']).toBeGreaterThan(0);
+    expect(byEndpoint['POST /locations/:locationId/tasks/search']).toBeGreaterThan(0);
+    expect(byEndpoint['GET /calendars/events']).toBeGreaterThan(0);
+    // Nothing read contact by contact but each one's notes.
+    expect(byEndpoint['GET /contacts/:contactId'] ?? 0).toBe(0);
+    expect(byEndpoint['GET /contacts/:contactId/tasks'] ?? 0).toBe(0);
+    expect(byEndpoint['GET /contacts/:contactId/appointments'] ?? 0).toBe(0);
+    expect(byEndpoint['GET /contacts/:contactId/notes']).toBe(3);
+  }, 120_000);
+
   // Last: it leaves the location nearly out of quota.
   it('says in the popup what the location’s daily quota did to the sync (issue 17)', async () => {
     await popup.reload();
