@@ -19,6 +19,38 @@ export function readOf(
   return { contactId: match[1]!, part: (match[2] as ContactPart | undefined) ?? 'contact' };
 }
 
+/** A bulk read: which part of which contacts it answered (issue 17's bulk reads). */
+interface BulkRead {
+  part: ContactPart;
+  contactIds: string[];
+  /** It answered for every contact of the location (the calendar events of a window). */
+  everyContact?: boolean;
+}
+
+/** The paths of the bulk reads. */
+const BULK_PATHS = /^\/(contacts\/search|locations\/[^/]+\/tasks\/search|calendars\/events)\/?$/;
+
+/**
+ * What a bulk read answered for: the contacts a search answer holds (a contact search shows only
+ * what matched, e.g. what changed), the contacts a task search asked for, every contact's
+ * appointments for calendar events (one calendar each: close enough for staleness).
+ */
+function bulkReadOf(path: string, sent: string, answer: string): BulkRead | undefined {
+  try {
+    if (path.startsWith('/contacts/search')) {
+      const { contacts } = JSON.parse(answer) as { contacts?: { id: string }[] };
+      return { part: 'contact', contactIds: (contacts ?? []).map((c) => c.id) };
+    }
+    if (path.startsWith('/locations/')) {
+      const { contactId } = JSON.parse(sent) as { contactId?: string[] };
+      return { part: 'tasks', contactIds: contactId ?? [] };
+    }
+    return { part: 'appointments', contactIds: [], everyContact: true };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Records every GHL request a fetch answers, on the simulated clock: wrap the Sandbox's fetch with
  * `observe`. (Cheaper than the Sandbox's onTraffic, which builds a masked log entry each time.)
@@ -34,16 +66,24 @@ export function createTrafficRecorder(
   const contactsRead = new Set<string>();
   let counting = true;
 
-  function record(method: string, path: string, status: number) {
+  function record(method: string, path: string, status: number, bulk?: BulkRead) {
     const at = now();
     if (counting) {
       times.push(at);
       statuses.push(status);
     }
-    const read = status === 200 ? readOf(method, path) : undefined;
+    if (status !== 200) return;
+    if (bulk) {
+      for (const contactId of bulk.contactIds) lastRead.set(`${contactId} ${bulk.part}`, at);
+      if (bulk.everyContact) lastRead.set(`* ${bulk.part}`, at);
+      return;
+    }
+    const read = readOf(method, path);
     if (!read) return;
     lastRead.set(`${read.contactId} ${read.part}`, at);
-    if (read.part === 'contact') contactsRead.add(read.contactId);
+    // Every contact a sync reads reads its own notes (GHL has no bulk read for notes); its details
+    // may have come from a bulk read.
+    if (read.part === 'contact' || read.part === 'notes') contactsRead.add(read.contactId);
     onRead?.(read.contactId, at);
   }
 
@@ -53,9 +93,14 @@ export function createTrafficRecorder(
       return async (input, init) => {
         const request = new Request(input, init);
         const path = new URL(request.url).pathname;
+        const sent = BULK_PATHS.test(path) ? await request.clone().text() : undefined;
         try {
           const response = await inner(request);
-          record(request.method, path, response.status);
+          const bulk =
+            sent !== undefined && response.status === 200
+              ? bulkReadOf(path, sent, await response.clone().text())
+              : undefined;
+          record(request.method, path, response.status, bulk);
           return response;
         } catch (error) {
           record(request.method, path, 0);
@@ -69,8 +114,15 @@ export function createTrafficRecorder(
     /** Whether every one of these contacts has been read (GET /contacts/:id answered 200). */
     allRead: (contactIds: ReadonlySet<string>) =>
       contactsRead.size >= contactIds.size && [...contactIds].every((id) => contactsRead.has(id)),
-    /** When GHL last answered this part of this contact (undefined: not since recording began). */
-    lastReadAt: (contactId: string, part: ContactPart) => lastRead.get(`${contactId} ${part}`),
+    /**
+     * When GHL last answered this part of this contact, on its own or in a bulk read (undefined:
+     * not since recording began).
+     */
+    lastReadAt: (contactId: string, part: ContactPart) => {
+      const own = lastRead.get(`${contactId} ${part}`);
+      const all = lastRead.get(`* ${part}`);
+      return own === undefined ? all : all === undefined ? own : Math.max(own, all);
+    },
     /** Forgets what was recorded: the measurement starts now. */
     reset() {
       times.length = 0;
