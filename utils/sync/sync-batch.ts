@@ -37,9 +37,12 @@ export interface SyncBatch {
  * Syncs contacts one after another (one at a time keeps a run's share of the rate budget smooth
  * and its lease meaningful), tallying into `batch.run`. A failure of one contact is recorded, the
  * contact waits for a retry (see sync-failures) and the batch goes on, unless the next contacts
- * would fail the same way (see stopsRun).
+ * would fail the same way (see stopsRun). Answers whether it went through every contact.
  */
-export async function syncContacts(batch: SyncBatch, contactIds: readonly string[]) {
+export async function syncContacts(
+  batch: SyncBatch,
+  contactIds: readonly string[],
+): Promise<boolean> {
   const { run, client } = batch;
   const ghl = countedReads(
     client.ghl,
@@ -50,7 +53,7 @@ export async function syncContacts(batch: SyncBatch, contactIds: readonly string
   for (const contactId of contactIds) {
     if (batch.beforeEach && !(await batch.beforeEach())) {
       run.errors.push({ kind: 'lease-lost', message: 'Another sync took over.' });
-      return;
+      return false;
     }
     try {
       const result = await syncContact(
@@ -65,11 +68,12 @@ export async function syncContacts(batch: SyncBatch, contactIds: readonly string
       await tellPanels(batch, result.changedTranscripts);
     } catch (error) {
       run.errors.push(runErrorOf(error, contactId));
-      if (stopsRun(error)) return;
+      if (stopsRun(error)) return false;
       await keepRetrySchedule(() => recordSyncFailure(batch.db, contactId, batch.clock.now()));
     }
     await batch.afterEach?.();
   }
+  return true;
 }
 
 /**

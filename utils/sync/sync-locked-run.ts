@@ -14,6 +14,13 @@ import { endRun, readRunInputs, syncAll, type SyncEngineContext } from './sync-r
 import { newRun, skippedRun, startRun } from './sync-runs';
 
 /**
+ * How long a run goes on taking batch after batch while more is due than one batch holds; what
+ * is left waits for the next alarm. Long enough for a first sync of 1,000 links (about 1,100
+ * requests at half the burst limit: under 4 min) in one go.
+ */
+export const MAX_RUN_MS = 4 * 60_000;
+
+/**
  * A run, holding the lock (a Web Lock if `webLock`: then a lease left behind is a dead worker's,
  * taken over). Answers 'nothing-due' when an alarm found nothing to do: no run is recorded, or
  * the history would be a run every 30 s with nothing in it.
@@ -42,40 +49,50 @@ export async function runHoldingLock(
     const inputs = { ...read, settings: stretchForQuota(read.settings, pressure) };
     const { settings } = inputs;
     limiter?.setBackgroundShare(settings.backgroundShare);
-    const plan = await loadSyncPlan(db, {
-      now: run.startedAt,
-      settings,
-      openTranscriptIds: await deps.openTranscriptIds(),
-      graceMs: SYNC_GRACE_MS,
-      locationId: client.locationId,
-      // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
-      everyContact: trigger === 'sync-now' || trigger === 'connected',
-      requestsPerDay: dailyBudget(settings, limiter?.dailyQuota()?.limit),
-    });
-    const due = plan.due.slice(0, maxPerRun).map((c) => c.contactId);
-    if (due.length === 0 && trigger === 'alarm') return 'nothing-due';
+    const planNow = async () =>
+      loadSyncPlan(db, {
+        now: deps.clock.now(),
+        settings,
+        openTranscriptIds: await deps.openTranscriptIds(),
+        graceMs: SYNC_GRACE_MS,
+        locationId: client.locationId,
+        // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
+        everyContact: trigger === 'sync-now' || trigger === 'connected',
+        requestsPerDay: dailyBudget(settings, limiter?.dailyQuota()?.limit),
+      });
+    let plan = await planNow();
+    if (plan.due.length === 0 && trigger === 'alarm') return 'nothing-due';
     id = await startRun(db, run);
     await publisher.publish({ running: true });
-    const call = { priority: 'background' as const };
-    const bulk = await readInBulk(
-      {
-        db,
-        ghl: client.ghl,
-        locationId: client.locationId,
-        now: run.startedAt,
-        parts: partsToFetch(settings),
-        call,
-      },
-      due,
-    );
-    run.requests += bulk.requests;
-    await syncAll(
-      engine,
-      db,
-      client,
-      inputs,
-      plan.firstSync?.total,
-    )(due, run, 'background', bulk.prefetched);
+    const sync = syncAll(engine, db, client, inputs, plan.firstSync?.total);
+    const synced = new Set<string>();
+    // More due than a batch (a first sync, Sync now over many links): the next batch follows at
+    // once, planned again (the open tab first), rather than an alarm or two later, for at most
+    // MAX_RUN_MS.
+    for (;;) {
+      const due = plan.due
+        .map((c) => c.contactId)
+        .filter((contactId) => !synced.has(contactId))
+        .slice(0, maxPerRun);
+      if (due.length === 0) break;
+      const bulk = await readInBulk(
+        {
+          db,
+          ghl: client.ghl,
+          locationId: client.locationId,
+          now: deps.clock.now(),
+          parts: partsToFetch(settings),
+          call: { priority: 'background' },
+        },
+        due,
+      );
+      run.requests += bulk.requests;
+      const completed = await sync(due, run, 'background', bulk.prefetched);
+      for (const contactId of due) synced.add(contactId);
+      const more = plan.due.some((c) => !synced.has(c.contactId));
+      if (!completed || !more || deps.clock.now() - run.startedAt >= MAX_RUN_MS) break;
+      plan = await planNow();
+    }
     if (!run.errors.some((e) => e.kind === 'quota')) {
       await evictUnlinkedContacts(db, settings.maxUnlinkedContacts);
     }

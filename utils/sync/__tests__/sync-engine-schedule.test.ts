@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GhlError } from '../../ghl/ghl-error';
 import { SYNC_LEASE_KEY } from '../sync-lease';
 import { listRuns } from '../sync-runs';
+import { MAX_RUN_MS } from '../sync-locked-run';
 import { drive, JANE, OMAR, SAM, syncUnderTest, type SyncHarness } from './sync-harness';
 
 const SECOND = 1000;
@@ -128,13 +129,32 @@ describe('sync engine: scheduling', () => {
     30_000,
   );
 
-  it('a run syncs at most maxContactsPerRun contacts, most overdue first', async () => {
+  it('a run syncs batches of maxContactsPerRun, the next at once while more is due', async () => {
     const h = syncUnderTest({ engine: { maxContactsPerRun: 3 } });
     const ids = await manyLinked(h, 5);
-    expect((await h.run()).contactsChecked).toBe(3);
-    expect((await h.run()).contactsChecked).toBe(2);
+    const from = h.arrivals.length;
+    expect((await h.run()).contactsChecked).toBe(5);
+    // Two batches: each made its own bulk reads (the second read its 2 contacts in bulk too).
+    const scans = h.arrivals.slice(from).filter((a) => a.path === '/contacts/search');
+    expect(scans.length).toBeGreaterThanOrEqual(2);
     expect(new Set(contactsFetched(h))).toEqual(new Set(ids));
+    // Nothing is left for the next alarm.
+    expect((await h.run()).outcome).toBe('skipped');
   });
+
+  it('a run stops taking batches after MAX_RUN_MS; the rest waits for the next alarm', async () => {
+    // One contact a batch, each 4 requests, at 1 request a second: 120 would take 8 minutes.
+    const h = syncUnderTest({
+      engine: { maxContactsPerRun: 1 },
+      settings: { backgroundShare: 0.1 },
+      contacts: 120,
+    });
+    await manyLinked(h, 120);
+    const run = await h.run();
+    expect(run.endedAt! - run.startedAt).toBeGreaterThanOrEqual(MAX_RUN_MS);
+    expect(run.contactsChecked).toBeLessThan(120);
+    expect((await h.engine.status()).firstSync?.done).toBe(run.contactsChecked);
+  }, 60_000);
 
   it('two runs at once: one does the work, the other is skipped', async () => {
     const h = syncUnderTest();
@@ -151,11 +171,11 @@ describe('sync engine: scheduling', () => {
     expect((await h.engine.status()).firstSync).toEqual({ done: 0, total: 3 });
     await h.run();
     expect(h.statuses.map((s) => s.firstSync)).toContainEqual({ done: 1, total: 3 });
-    expect(h.statuses.at(-1)).toMatchObject({ running: false, firstSync: { done: 2, total: 3 } });
-    await h.run();
+    expect(h.statuses.map((s) => s.firstSync)).toContainEqual({ done: 2, total: 3 });
     const status = h.statuses.at(-1)!;
     expect(status.firstSync).toBeUndefined();
-    expect(status.lastRun).toMatchObject({ outcome: 'ok', contactsChecked: 1, requests: 4 });
+    // Two batches in one run: the second, a lone contact, read as before (4 requests).
+    expect(status.lastRun).toMatchObject({ outcome: 'ok', contactsChecked: 3 });
     expect(status.nextRunAt).toBe(h.fake.now() + 60 * MINUTE - 15 * SECOND);
   });
 
