@@ -1,6 +1,7 @@
 import type { Clock } from '@/utils/clock';
 import type { ShownEntry } from '@/utils/storage/shown-contacts-item';
 import type { StoredItem } from '@/utils/storage/stored-item';
+import { createWriteBehind } from './write-behind';
 
 /**
  * The contacts the background has shown each Trint tab (search results, suggestions), so a tab
@@ -38,8 +39,8 @@ type Entry = ShownEntry;
  *
  * A tab's list is read from storage once per worker start and held in memory from then on: only
  * this module writes it, and every keystroke of the panel's search notes what it showed, so a
- * read and a wait for the write per keystroke were a large part of answering it (issue 17). Each
- * change is still written, in order, without the caller waiting for it.
+ * read and a write per keystroke were a large part of answering it (issue 17). Each change is
+ * still written, right after the task that made it (write-behind.ts).
  */
 export function createShownContacts(deps: { storage: ShownStorage; clock: Clock }): ShownContacts {
   const { storage, clock } = deps;
@@ -47,8 +48,7 @@ export function createShownContacts(deps: { storage: ShownStorage; clock: Clock 
   const lists = new Map<number, Entry[]>();
   /** Reads in flight, one per tab. */
   const reading = new Map<number, Promise<void>>();
-  /** The writes, one after another: a later list is never overtaken by an earlier one. */
-  let saving: Promise<void> = Promise.resolve();
+  const writes = createWriteBehind();
 
   /** Settles once the tab's list is in `lists`, read from storage if it is not yet. */
   function load(tabId: number): Promise<void> {
@@ -74,10 +74,12 @@ export function createShownContacts(deps: { storage: ShownStorage; clock: Clock 
     return (lists.get(tabId) ?? []).filter(([, at]) => at > since);
   }
 
-  function save(work: () => Promise<void>): Promise<void> {
-    const saved = saving.then(work);
-    saving = saved.catch(() => {});
-    return saved;
+  /** Writes the tab's list as it is when the write runs; a forgotten tab's is removed. */
+  function persist(tabId: number) {
+    writes.queue(String(tabId), () => {
+      const list = lists.get(tabId);
+      return list ? storage.item(tabId).write(list) : storage.item(tabId).remove();
+    });
   }
 
   return {
@@ -91,7 +93,7 @@ export function createShownContacts(deps: { storage: ShownStorage; clock: Clock 
       const kept = fresh(tabId).filter(([id]) => !ids.has(id));
       const next = [...kept, ...[...ids].map((id): Entry => [id, now])].slice(-SHOWN_PER_TAB);
       lists.set(tabId, next);
-      void save(() => storage.item(tabId).write(next)).catch(() => {});
+      persist(tabId);
     },
     async wasShown(tabId, contactId) {
       await load(tabId);
@@ -100,7 +102,8 @@ export function createShownContacts(deps: { storage: ShownStorage; clock: Clock 
     forget(tabId) {
       lists.delete(tabId);
       reading.delete(tabId);
-      return save(() => storage.item(tabId).remove());
+      persist(tabId);
+      return writes.settled();
     },
   };
 }

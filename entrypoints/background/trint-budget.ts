@@ -1,6 +1,7 @@
 import type { Clock } from '@/utils/clock';
 import type { StoredItem } from '@/utils/storage/stored-item';
 import { MessageRefused } from './message-router';
+import { createWriteBehind } from './write-behind';
 
 /**
  * One budget per GHL location for everything Trint pages can make the background do, shared by
@@ -52,9 +53,9 @@ export function budgetRefusal(waitSeconds: number): MessageRefused {
  * A token bucket per location. The buckets are read from `storage` at the first spend after the
  * worker starts and held in memory from then on: only this budget writes them, and a keystroke of
  * the panel's search spends from it, so a storage read per spend (and the wait for each write)
- * was a large part of answering one (issue 17, BENCHMARKS.md "Local contact search"). Each spend
- * is still written to `storage`, in order, without the spender waiting for it: a worker stopped
- * in the moment before a write lands gives pages back at most that spend.
+ * was a large part of answering one (issue 17, BENCHMARKS.md "Local contact search"). What was
+ * spent is still written to `storage`, right after the spend's task (write-behind.ts): a worker
+ * stopped in the moment before a write lands gives pages back at most those units.
  */
 export function createTrintBudget(deps: {
   clock: Pick<Clock, 'now'>;
@@ -64,8 +65,7 @@ export function createTrintBudget(deps: {
   const { clock, storage } = deps;
   const { units: full, refillPerSecond } = deps.budget ?? TRINT_BUDGET;
   let held: Promise<Buckets> | undefined;
-  /** The writes, one after another: a later one is never overtaken by an earlier one. */
-  let saving: Promise<void> = Promise.resolve();
+  const writes = createWriteBehind();
 
   function buckets(): Promise<Buckets> {
     if (!held) {
@@ -90,8 +90,7 @@ export function createTrintBudget(deps: {
     const price = TRINT_COSTS[cost];
     if (units < price) return Math.ceil((price - units) / refillPerSecond);
     all[locationId] = { units: units - price, at: now };
-    const snapshot = { ...all };
-    saving = saving.then(() => storage.write(snapshot)).catch(() => {});
+    writes.queue('buckets', () => storage.write({ ...all }));
     return 0;
   }
 

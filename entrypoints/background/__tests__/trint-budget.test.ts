@@ -62,7 +62,7 @@ describe('the Trint pages budget', () => {
     expect(await restarted.trySpend(LOC, 'refresh')).toBe(false);
   });
 
-  it('reads storage once per worker start, and writes every spend to it in order', async () => {
+  it('reads storage once per worker start, and writes what was spent after the spends', async () => {
     const clock = { now: () => 1_000_000 };
     const read = vi.fn(() => trintBudgetItem.read());
     const write = vi.fn((value: Parameters<typeof trintBudgetItem.write>[0]) =>
@@ -70,13 +70,17 @@ describe('the Trint pages budget', () => {
     );
     const budget = createTrintBudget({ clock, storage: { read, write } });
     expect(await spendAll(budget, 8, 'cache-search')).toBe(8);
-    // Every keystroke of the panel's search spends: the read is the first one's alone.
+    // Every keystroke of the panel's search spends: the read is the first one's alone, and the
+    // spends of one burst are written together, after them.
     expect(read).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(8));
-    expect((await trintBudgetItem.read())[LOC]).toEqual({
-      units: TRINT_BUDGET.units - 2,
-      at: 1_000_000,
-    });
+    expect(write).not.toHaveBeenCalled();
+    await vi.waitFor(async () =>
+      expect((await trintBudgetItem.read())[LOC]).toEqual({
+        units: TRINT_BUDGET.units - 2,
+        at: 1_000_000,
+      }),
+    );
+    expect(write).toHaveBeenCalledTimes(1);
   });
 
   it('charges a cache search a quarter: a page cannot list the cache without limit', async () => {
