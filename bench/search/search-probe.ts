@@ -43,17 +43,29 @@ export interface Keystroke {
 }
 
 /**
+ * How a person types: a fast typist's 10 characters a second, and a pause to read the results
+ * before the next query. Trint tabs share a budget that refills 1 unit a second and a cache search
+ * costs 0.25 (entrypoints/background/trint-budget.ts): keystrokes sent back to back, faster than
+ * anyone types, run it dry after 240 and are refused, so an unpaced run measures nothing.
+ */
+export const TYPING = { keyGapMs: 100, queryGapMs: 1000 } as const;
+
+/**
  * The expression, for the content-script world, that types each query `rounds` times one
  * character at a time: each prefix is the `contacts/search` message the panel sends (source
- * "cache"), sent when the previous one was answered, timed from send to answer.
+ * "cache"), sent {@link TYPING}'s gap after the previous one was answered, timed from send to
+ * answer (the gaps are not timed).
  */
 export function typeInContentScript(queries: readonly string[], rounds: number): string {
   return `(async () => {
     const queries = ${JSON.stringify(queries)};
+    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     const out = [];
     for (let round = 0; round < ${rounds}; round += 1) {
       for (const of of queries) {
+        if (out.length > 0) await pause(${TYPING.queryGapMs});
         for (let i = 1; i <= of.length; i += 1) {
+          if (i > 1) await pause(${TYPING.keyGapMs});
           const query = of.slice(0, i);
           const t0 = performance.now();
           const reply = await chrome.runtime.sendMessage({

@@ -1,6 +1,7 @@
 import type { Clock } from '@/utils/clock';
 import type { ShownEntry } from '@/utils/storage/shown-contacts-item';
 import type { StoredItem } from '@/utils/storage/stored-item';
+import { createWriteBehind } from './write-behind';
 
 /**
  * The contacts the background has shown each Trint tab (search results, suggestions), so a tab
@@ -35,38 +36,74 @@ type Entry = ShownEntry;
  * Kept in `storage.session`: it outlives a service worker that stopped between a person's search
  * and their click on Link (in memory the click would be refused), is gone when the browser
  * closes, and content scripts cannot read it (its default access level is trusted contexts).
+ *
+ * A tab's list is read from storage once per worker start and held in memory from then on: only
+ * this module writes it, and every keystroke of the panel's search notes what it showed, so a
+ * read and a write per keystroke were a large part of answering it (issue 17). Each change is
+ * still written, right after the task that made it (write-behind.ts).
  */
 export function createShownContacts(deps: { storage: ShownStorage; clock: Clock }): ShownContacts {
   const { storage, clock } = deps;
-  // Read-modify-write per tab, one at a time: a cache and a GHL search answer together.
-  const queues = new Map<number, Promise<unknown>>();
+  /** Each tab's list as last read or changed (what storage was last given). */
+  const lists = new Map<number, Entry[]>();
+  /** Reads in flight, one per tab. */
+  const reading = new Map<number, Promise<void>>();
+  const writes = createWriteBehind();
 
-  function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-    const run = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
-    const settled = run.catch(() => {});
-    queues.set(tabId, settled);
-    void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
-    return run;
+  /** Settles once the tab's list is in `lists`, read from storage if it is not yet. */
+  function load(tabId: number): Promise<void> {
+    if (lists.has(tabId)) return Promise.resolve();
+    let read = reading.get(tabId);
+    if (!read) {
+      read = storage
+        .item(tabId)
+        .read()
+        .then((list) => {
+          // Forgotten (or read) meanwhile: what this read found is not the tab's list any more.
+          if (reading.get(tabId) === read && !lists.has(tabId)) lists.set(tabId, list);
+        })
+        .finally(() => reading.get(tabId) === read && reading.delete(tabId));
+      reading.set(tabId, read);
+    }
+    return read;
   }
 
-  async function fresh(tabId: number): Promise<Entry[]> {
+  /** The tab's entries younger than {@link SHOWN_FOR_MS}: call after `load`. */
+  function fresh(tabId: number): Entry[] {
     const since = clock.now() - SHOWN_FOR_MS;
-    return (await storage.item(tabId).read()).filter(([, at]) => at > since);
+    return (lists.get(tabId) ?? []).filter(([, at]) => at > since);
+  }
+
+  /** Writes the tab's list as it is when the write runs; a forgotten tab's is removed. */
+  function persist(tabId: number) {
+    writes.queue(String(tabId), () => {
+      const list = lists.get(tabId);
+      return list ? storage.item(tabId).write(list) : storage.item(tabId).remove();
+    });
   }
 
   return {
-    remember(tabId, contactIds) {
-      if (contactIds.length === 0) return Promise.resolve();
-      return serial(tabId, async () => {
-        const now = clock.now();
-        const ids = new Set(contactIds);
-        const kept = (await fresh(tabId)).filter(([id]) => !ids.has(id));
-        const next = [...kept, ...[...ids].map((id): Entry => [id, now])].slice(-SHOWN_PER_TAB);
-        await storage.item(tabId).write(next);
-      });
+    async remember(tabId, contactIds) {
+      if (contactIds.length === 0) return;
+      await load(tabId);
+      // From here on nothing awaits: two answers noted at once (the cache and a GHL search) are
+      // applied one after the other, and neither is lost.
+      const now = clock.now();
+      const ids = new Set(contactIds);
+      const kept = fresh(tabId).filter(([id]) => !ids.has(id));
+      const next = [...kept, ...[...ids].map((id): Entry => [id, now])].slice(-SHOWN_PER_TAB);
+      lists.set(tabId, next);
+      persist(tabId);
     },
-    wasShown: (tabId, contactId) =>
-      serial(tabId, async () => (await fresh(tabId)).some(([id]) => id === contactId)),
-    forget: (tabId) => serial(tabId, () => storage.item(tabId).remove()),
+    async wasShown(tabId, contactId) {
+      await load(tabId);
+      return fresh(tabId).some(([id]) => id === contactId);
+    },
+    forget(tabId) {
+      lists.delete(tabId);
+      reading.delete(tabId);
+      persist(tabId);
+      return writes.settled();
+    },
   };
 }

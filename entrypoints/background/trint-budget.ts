@@ -1,6 +1,7 @@
 import type { Clock } from '@/utils/clock';
 import type { StoredItem } from '@/utils/storage/stored-item';
 import { MessageRefused } from './message-router';
+import { createWriteBehind } from './write-behind';
 
 /**
  * One budget per GHL location for everything Trint pages can make the background do, shared by
@@ -48,7 +49,14 @@ export function budgetRefusal(waitSeconds: number): MessageRefused {
   );
 }
 
-/** A token bucket per location, read from and written back to `storage` at each spend. */
+/**
+ * A token bucket per location. The buckets are read from `storage` at the first spend after the
+ * worker starts and held in memory from then on: only this budget writes them, and a keystroke of
+ * the panel's search spends from it, so a storage read per spend (and the wait for each write)
+ * was a large part of answering one (issue 17, BENCHMARKS.md "Local contact search"). What was
+ * spent is still written to `storage`, right after the spend's task (write-behind.ts): a worker
+ * stopped in the moment before a write lands gives pages back at most those units.
+ */
 export function createTrintBudget(deps: {
   clock: Pick<Clock, 'now'>;
   storage: Pick<StoredItem<Buckets>, 'read' | 'write'>;
@@ -56,35 +64,43 @@ export function createTrintBudget(deps: {
 }): TrintBudget {
   const { clock, storage } = deps;
   const { units: full, refillPerSecond } = deps.budget ?? TRINT_BUDGET;
-  // Spends run one after another: two at once would both read the same units.
-  let queue: Promise<unknown> = Promise.resolve();
+  let held: Promise<Buckets> | undefined;
+  const writes = createWriteBehind();
+
+  function buckets(): Promise<Buckets> {
+    if (!held) {
+      const reading = storage.read();
+      // A failed read is tried again at the next spend, not remembered.
+      reading.catch(() => {
+        if (held === reading) held = undefined;
+      });
+      held = reading;
+    }
+    return held;
+  }
 
   async function take(locationId: string, cost: TrintCost): Promise<number> {
+    const all = await buckets();
+    // From here on nothing awaits: two spends at once cannot both count the same units.
     const now = clock.now();
-    const buckets = await storage.read();
-    const stored = buckets[locationId];
+    const stored = all[locationId];
     const units = stored
       ? Math.min(full, stored.units + (Math.max(0, now - stored.at) / 1000) * refillPerSecond)
       : full;
     const price = TRINT_COSTS[cost];
     if (units < price) return Math.ceil((price - units) / refillPerSecond);
-    await storage.write({ ...buckets, [locationId]: { units: units - price, at: now } });
+    all[locationId] = { units: units - price, at: now };
+    writes.queue('buckets', () => storage.write({ ...all }));
     return 0;
-  }
-
-  function serial(locationId: string, cost: TrintCost): Promise<number> {
-    const next = queue.then(() => take(locationId, cost));
-    queue = next.catch(() => {});
-    return next;
   }
 
   return {
     async spend(locationId, cost) {
-      const wait = await serial(locationId, cost);
+      const wait = await take(locationId, cost);
       if (wait > 0) throw budgetRefusal(wait);
     },
     async trySpend(locationId, cost) {
-      return (await serial(locationId, cost)) === 0;
+      return (await take(locationId, cost)) === 0;
     },
   };
 }

@@ -1,4 +1,8 @@
 import { askViewEarly } from '@/components/panel/early-view';
+import { readStoredEarly } from '@/components/shared/early-stored';
+import { panelConnectionStatusItem } from '@/utils/storage/connection-status-item';
+import { panelLayoutItem } from '@/utils/storage/panel-layout-item';
+import { panelSectionsItem } from '@/utils/storage/panel-sections-item';
 import { PANEL_HOST_TAG } from '@/utils/trint/transcript-selection';
 import { parseTranscriptId, TRINT_MATCHES } from '@/utils/trint/transcript-url';
 import { ignoreForgedRestarts } from './forged-restart';
@@ -25,6 +29,9 @@ export default defineContentScript({
     // The view is asked for before the panel is built: the answer travels while it mounts.
     const transcriptId = parseTranscriptId(location.href);
     if (transcriptId) askViewEarly(transcriptId);
+    // And what the panel reads from storage as it renders, so the view's answer finds them known
+    // and is the panel's one full render (components/shared/early-stored.ts).
+    readStoredEarly([panelConnectionStatusItem, panelLayoutItem, panelSectionsItem], ctx.signal);
     markLinkedTranscripts(ctx, () => document.querySelector(PANEL_HOST_TAG) ?? undefined);
     followTranscriptPages(ctx);
   },

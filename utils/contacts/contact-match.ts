@@ -86,45 +86,80 @@ export interface PreparedQuery {
   /** ` ${folded}`: where a word starts with it. */
   wordStart: string;
   email: string;
+  /** ` ${email}` and ` ${digits}`: made once, not per contact. */
+  emailWordStart: string;
   digits: string;
+  digitsWordStart: string;
   words: string[];
 }
 
 /** See {@link PreparedQuery}. */
 export function prepareQuery(query: string): PreparedQuery {
   const folded = foldText(query);
+  const email = query.trim().toLowerCase();
+  const digits = phoneDigits(query);
   return {
     folded,
     wordStart: ` ${folded}`,
-    email: query.trim().toLowerCase(),
-    digits: phoneDigits(query),
+    email,
+    emailWordStart: ` ${email}`,
+    digits,
+    digitsWordStart: ` ${digits}`,
     words: folded.split(' '),
   };
 }
 
-/** How `field` holds `wanted`: equal, at its start, at a word's start, inside, or not at all. */
-function textRank(field: string, wanted: string, wordStart = ` ${wanted}`): number | undefined {
+/**
+ * How `field` holds `wanted`: equal, at its start, at a word's start, inside, or not at all. A
+ * hold worse than `worst` is not looked for (undefined): ranking skips what cannot make its list.
+ */
+function textRank(
+  field: string,
+  wanted: string,
+  wordStart = ` ${wanted}`,
+  worst: number = RANK.contains,
+): number | undefined {
   if (field === wanted) return RANK.exact;
+  if (worst < RANK.prefix) return undefined;
   if (field.startsWith(wanted)) return RANK.prefix;
+  if (worst < RANK.wordPrefix) return undefined;
   if (field.includes(wordStart)) return RANK.wordPrefix;
+  if (worst < RANK.contains) return undefined;
   return field.includes(wanted) ? RANK.contains : undefined;
 }
 
-/** {@link matchRank} over a contact's keys and a prepared query. */
-export function keysRank(keys: MatchKeys, query: PreparedQuery): number | undefined {
+/**
+ * {@link matchRank} over a contact's keys and a prepared query; with `worst`, undefined also when
+ * the rank would be worse than `worst` (rankEntries asks only for what can still make its list).
+ */
+export function keysRank(
+  keys: MatchKeys,
+  query: PreparedQuery,
+  worst: number = RANK.allWords,
+): number | undefined {
   const { folded, email, digits, words } = query;
   let best: number | undefined;
+  // Each check after a match looks only for a better one.
+  let bound = worst;
   // A field holds the text only if all of them together (joined by spaces) do: one check rules
   // most contacts out.
   if (folded && keys.all.includes(folded)) {
     for (const field of keys.fields) {
-      const rank = textRank(field, folded, query.wordStart);
-      if (rank !== undefined && (best === undefined || rank < best)) best = rank;
+      const rank = textRank(field, folded, query.wordStart, bound);
+      if (rank !== undefined && (best === undefined || rank < best)) {
+        best = rank;
+        if (rank === RANK.exact) return rank;
+        bound = rank - 1;
+      }
     }
   }
   if (keys.email && email) {
-    const rank = textRank(keys.email, email);
-    if (rank !== undefined && (best === undefined || rank < best)) best = rank;
+    const rank = textRank(keys.email, email, query.emailWordStart, bound);
+    if (rank !== undefined && (best === undefined || rank < best)) {
+      best = rank;
+      if (rank === RANK.exact) return rank;
+      bound = rank - 1;
+    }
   }
   const { phone } = keys;
   if (digits && phone) {
@@ -132,10 +167,10 @@ export function keysRank(keys: MatchKeys, query: PreparedQuery): number | undefi
     // digits), not merely its end.
     const national =
       digits.length >= 7 && digits.length >= phone.length - 3 && phone.endsWith(digits);
-    const rank = national ? RANK.exact : textRank(phone, digits);
+    const rank = national ? RANK.exact : textRank(phone, digits, query.digitsWordStart, bound);
     if (rank !== undefined && (best === undefined || rank < best)) best = rank;
   }
-  if (best !== undefined || words.length < 2) return best;
+  if (best !== undefined || words.length < 2 || worst < RANK.allWords) return best;
   const all = folded ? keys.all : '';
   return words.every((word) => all.includes(word)) ? RANK.allWords : undefined;
 }
@@ -175,26 +210,34 @@ export function rankContacts(
   return rankEntries(candidates.map(rankEntry), query, limit);
 }
 
-/** {@link rankContacts} over entries whose keys are already worked out. */
+/**
+ * {@link rankContacts} over entries whose keys are already worked out, those `include` refuses
+ * left out. Once `limit` matches are held, a contact is only checked for a rank as good as the
+ * worst held (a first letter matches thousands, and most cannot make the list), and a match
+ * object is made only for one that enters it.
+ */
 export function rankEntries(
   entries: Iterable<RankEntry>,
   query: string,
   limit: number,
+  include?: (entry: RankEntry) => boolean,
 ): CachedContact[] {
   const prepared = prepareQuery(query);
   // The best `limit` so far, best first: a short list kept in order beats sorting every match
   // (a first letter matches thousands of contacts).
   const best: { entry: RankEntry; rank: number }[] = [];
   if (limit <= 0) return [];
+  let worst: number = RANK.allWords;
   for (const entry of entries) {
-    const rank = keysRank(entry.keys, prepared);
+    if (include && !include(entry)) continue;
+    const rank = keysRank(entry.keys, prepared, worst);
     if (rank === undefined) continue;
-    const match = { entry, rank };
-    if (best.length === limit && byRank(match, best[limit - 1]!) >= 0) continue;
+    if (best.length === limit && byRank(entry, rank, best[limit - 1]!) >= 0) continue;
     let at = best.length;
-    while (at > 0 && byRank(match, best[at - 1]!) < 0) at -= 1;
-    best.splice(at, 0, match);
+    while (at > 0 && byRank(entry, rank, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, { entry, rank });
     if (best.length > limit) best.pop();
+    if (best.length === limit) worst = best[limit - 1]!.rank;
   }
   return best.map((match) => match.entry.cached);
 }
@@ -202,18 +245,15 @@ export function rankEntries(
 let collator: Intl.Collator | undefined;
 
 /** Rank, then most recently used, then name (as String#localeCompare orders), then id. */
-function byRank(
-  a: { entry: RankEntry; rank: number },
-  b: { entry: RankEntry; rank: number },
-): number {
+function byRank(entry: RankEntry, rank: number, b: { entry: RankEntry; rank: number }): number {
   // The default collator is what localeCompare uses, made once instead of per comparison.
   collator ??= new Intl.Collator();
-  const { cached: x } = a.entry;
-  const { cached: y } = b.entry;
+  const x = entry.cached;
+  const y = b.entry.cached;
   return (
-    a.rank - b.rank ||
+    rank - b.rank ||
     y.lastUsedAt - x.lastUsedAt ||
-    collator.compare(a.entry.name, b.entry.name) ||
+    collator.compare(entry.name, b.entry.name) ||
     (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { PanelAppointment } from '../panel-records';
 import { PanelSection } from '../sections/panel-section';
 import { ALL_OPEN, type SectionMemory } from '../sections/use-section-memory';
+import { formatTimeRange } from '../panel-dates';
 import { appointmentInstant, splitAppointments } from './appointment-order';
 
 /** How many past appointments show before "Show all". */
@@ -107,7 +108,7 @@ function AppointmentItem({
           appointment.startTime || 'Time not given'
         ) : (
           <time dateTime={new Date(start).toISOString()}>
-            {timeRange(start, appointmentInstant(appointment.endTime), locale)}
+            {formatTimeRange(start, appointmentInstant(appointment.endTime), locale)}
           </time>
         )}
       </p>
@@ -115,19 +116,4 @@ function AppointmentItem({
       {appointment.address && <p class="panel__meta">Where: {appointment.address}</p>}
     </li>
   );
-}
-
-const DAY_TIME: Intl.DateTimeFormatOptions = {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-};
-
-/** "27 Nov 2026, 14:00 – 14:30", or across days in full; the start alone without an end. */
-function timeRange(start: number, end: number, locale?: string): string {
-  const format = new Intl.DateTimeFormat(locale, DAY_TIME);
-  if (Number.isNaN(end) || end < start) return format.format(start);
-  return format.formatRange(start, end);
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createFakeClock } from '@/test/support/fake-clock';
 import { shownContactsItems } from '@/utils/storage/shown-contacts-item';
@@ -10,8 +10,17 @@ function shownUnderTest() {
   return { fake, shown: start(), start };
 }
 
+/** What a tab's list holds in storage.session. */
+async function stored(tabId: number) {
+  return (await fakeBrowser.storage.session.get(`shown-contacts:${tabId}`))[
+    `shown-contacts:${tabId}`
+  ];
+}
+
 describe('the contacts shown to each tab', () => {
   beforeEach(() => fakeBrowser.reset());
+  // Lists are written behind the callers' backs: the next test starts once they have landed.
+  afterEach(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
   it('knows what it showed a tab, and nothing it showed another tab', async () => {
     const { shown } = shownUnderTest();
@@ -27,7 +36,33 @@ describe('the contacts shown to each tab', () => {
   it('lives in storage.session: a worker that woke again still knows', async () => {
     const { shown, start } = shownUnderTest();
     await shown.remember(1, ['c-jane']);
+    // A worker stops long after its last write landed.
+    await vi.waitFor(async () => expect(await stored(1)).toHaveLength(1));
     expect(await start().wasShown(1, 'c-jane')).toBe(true);
+  });
+
+  it('reads a tab’s list once per worker start: a keystroke’s search does not wait for storage', async () => {
+    const fake = createFakeClock();
+    const read = vi.fn();
+    const write = vi.fn();
+    const storage = {
+      item(tabId: number) {
+        const item = shownContactsItems.item(tabId);
+        return {
+          read: () => (read(tabId), item.read()),
+          write: (value: Parameters<typeof item.write>[0]) => (write(tabId), item.write(value)),
+          remove: () => item.remove(),
+        };
+      },
+    };
+    const shown = createShownContacts({ storage, clock: fake.clock });
+    for (let i = 0; i < 5; i += 1) await shown.remember(1, [`c-${i}`]);
+    expect(await shown.wasShown(1, 'c-0')).toBe(true);
+    expect(read).toHaveBeenCalledTimes(1);
+    // Written after the answers, not before them: once for the burst.
+    expect(write).not.toHaveBeenCalled();
+    await vi.waitFor(async () => expect(await stored(1)).toHaveLength(5));
+    expect(write).toHaveBeenCalledTimes(1);
   });
 
   it('forgets a contact an hour after it was last shown', async () => {
@@ -48,8 +83,7 @@ describe('the contacts shown to each tab', () => {
     expect(await shown.wasShown(1, 'c-4')).toBe(false);
     expect(await shown.wasShown(1, 'c-5')).toBe(true);
     expect(await shown.wasShown(1, `c-${SHOWN_PER_TAB + 4}`)).toBe(true);
-    const stored = await fakeBrowser.storage.session.get('shown-contacts:1');
-    expect(stored['shown-contacts:1']).toHaveLength(SHOWN_PER_TAB);
+    await vi.waitFor(async () => expect(await stored(1)).toHaveLength(SHOWN_PER_TAB));
   });
 
   it('loses nothing when two answers are noted at once (the cache and GHL search)', async () => {
@@ -66,7 +100,7 @@ describe('the contacts shown to each tab', () => {
     await shown.forget(1);
     expect(await shown.wasShown(1, 'c-jane')).toBe(false);
     expect(await shown.wasShown(2, 'c-jane')).toBe(true);
-    expect(await fakeBrowser.storage.session.get('shown-contacts:1')).toEqual({});
+    expect(await stored(1)).toBeUndefined();
   });
 
   it('reads anything but its own list as nothing shown', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ConnectionStatus } from '@/utils/messaging/connection-status-schema';
 import { systemClock } from '@/utils/clock';
@@ -32,6 +32,9 @@ async function spendAll(
   return outcomes.filter(Boolean).length;
 }
 
+/** Spends are written behind the spenders' backs: the next test starts once they have landed. */
+afterEach(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
 describe('the Trint pages budget', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -51,8 +54,33 @@ describe('the Trint pages budget', () => {
     const { clock, budget } = budgetAt();
     await spendAll(budget, TRINT_BUDGET.units);
     expect(await budget.trySpend('loc-2', 'business')).toBe(true);
+    // The spends are written behind the spenders' backs: a worker stops long after they land.
+    await vi.waitFor(async () =>
+      expect((await trintBudgetItem.read())['loc-2']?.units).toBe(TRINT_BUDGET.units - 1),
+    );
     const restarted = createTrintBudget({ clock, storage: trintBudgetItem });
     expect(await restarted.trySpend(LOC, 'refresh')).toBe(false);
+  });
+
+  it('reads storage once per worker start, and writes what was spent after the spends', async () => {
+    const clock = { now: () => 1_000_000 };
+    const read = vi.fn(() => trintBudgetItem.read());
+    const write = vi.fn((value: Parameters<typeof trintBudgetItem.write>[0]) =>
+      trintBudgetItem.write(value),
+    );
+    const budget = createTrintBudget({ clock, storage: { read, write } });
+    expect(await spendAll(budget, 8, 'cache-search')).toBe(8);
+    // Every keystroke of the panel's search spends: the read is the first one's alone, and the
+    // spends of one burst are written together, after them.
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(write).not.toHaveBeenCalled();
+    await vi.waitFor(async () =>
+      expect((await trintBudgetItem.read())[LOC]).toEqual({
+        units: TRINT_BUDGET.units - 2,
+        at: 1_000_000,
+      }),
+    );
+    expect(write).toHaveBeenCalledTimes(1);
   });
 
   it('charges a cache search a quarter: a page cannot list the cache without limit', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contactView } from '../../../sandbox/contact-views';
 import { seedSandboxData } from '../../../sandbox/seed-data';
 import type { GhlContact } from '../../ghl/schemas/contact-schemas';
-import { foldText, matchRank } from '../contact-match';
+import type { CachedContact } from '../../db/cache-schema';
+import { foldText, matchRank, rankEntries, rankEntry } from '../contact-match';
 
 // The matching before the search index (issue 17) precomputed its keys and took shortcuts, kept
 // here word for word as the reference the faster code must agree with.
@@ -102,5 +103,34 @@ describe('contact matching agrees with the reference', () => {
     // The comparison is of real matches, not only of misses.
     expect(matched).toBeGreaterThan(1_000);
     // Tens of thousands of comparisons with the slow reference: slow on a loaded machine.
+  }, 30_000);
+
+  it('lists the best 10 as sorting every match by the reference would, for every query', () => {
+    // Uses spread over a few values: most ties are broken by name, then id, as in a real cache.
+    const entries = contacts.map((contact, i) =>
+      rankEntry({
+        id: contact.id,
+        locationId: 'loc',
+        contact,
+        lastUsedAt: (i * 7) % 3,
+      } as CachedContact),
+    );
+    const name = (e: (typeof entries)[number]) => e.name;
+    for (const query of QUERIES) {
+      const expected = entries
+        .map((entry) => ({ entry, rank: referenceRank(entry.cached.contact, query) }))
+        .filter((m): m is { entry: (typeof entries)[number]; rank: number } => m.rank !== undefined)
+        .sort(
+          (a, b) =>
+            a.rank - b.rank ||
+            b.entry.cached.lastUsedAt - a.entry.cached.lastUsedAt ||
+            name(a.entry).localeCompare(name(b.entry)) ||
+            (a.entry.cached.id < b.entry.cached.id ? -1 : 1),
+        )
+        .slice(0, 10)
+        .map((m) => m.entry.cached.id);
+      const found = rankEntries(entries, query, 10).map((cached) => cached.id);
+      expect(found, `"${query}"`).toEqual(expected);
+    }
   }, 30_000);
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CachedContact } from '../../db/cache-schema';
 import type { GhlContact } from '../../ghl/schemas/contact-schemas';
-import { contactSummary, foldText, matchRank, rankContacts } from '../contact-match';
+import {
+  contactSummary,
+  foldText,
+  keysRank,
+  matchKeys,
+  matchRank,
+  prepareQuery,
+  rankContacts,
+} from '../contact-match';
 
 /** A cached contact of the test location, last used at `lastUsedAt`. */
 function cached(contact: GhlContact, lastUsedAt = 0): CachedContact {
@@ -52,6 +60,23 @@ describe('matchRank', () => {
     ['digits in a name query are not a phone', JANE, 'jane 555', undefined],
     ['a contact with only a phone', PHONE_ONLY, '7946', 3],
   ])('%s', (_name, contact, query, rank) => expect(matchRank(contact, query)).toBe(rank));
+});
+
+describe('keysRank with the worst rank that can still make the list', () => {
+  it.each<[string, number, number | undefined]>([
+    ['ane', 3, 3],
+    ['ane', 2, undefined],
+    ['corp', 2, 2],
+    ['corp', 1, undefined],
+    ['ja', 1, 1],
+    ['ja', 0, undefined],
+    ['jane', 0, 0],
+    ['jane acme', 4, 4],
+    ['jane acme', 3, undefined],
+    ['010-0001', 2, undefined],
+  ])('"%s" within rank %d: %s', (query, worst, rank) =>
+    expect(keysRank(matchKeys(JANE), prepareQuery(query), worst)).toBe(rank),
+  );
 });
 
 describe('rankContacts', () => {

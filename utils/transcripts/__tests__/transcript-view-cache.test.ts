@@ -1,5 +1,5 @@
 import { deleteDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { JANE, syncUnderTest } from '../../sync/__tests__/sync-harness';
 import { createTranscriptStore } from '../transcript-store';
@@ -9,7 +9,7 @@ import { createTranscriptViewCache } from '../transcript-view-cache';
  * Jane linked to t-1 and synced, and two stores over the same cache: one keeping views' records
  * in memory (as the background does), one reading the cache every time (the reference).
  */
-async function setup() {
+async function setup(refillAfterMs?: number) {
   const h = syncUnderTest();
   await h.link('t-1', JANE);
   await h.run();
@@ -27,7 +27,7 @@ async function setup() {
     timeZone: 'UTC',
     mapping: async () => h.state.mapping,
     settings: async () => h.state.settings,
-    viewCache: createTranscriptViewCache(h.db),
+    viewCache: createTranscriptViewCache(h.db, { refillAfterMs }),
   });
   const view = () => kept.readView('t-1');
   /** The kept store answers what the cache holds now. */
@@ -47,6 +47,23 @@ describe('createTranscriptViewCache', () => {
     expect(await t.view()).toEqual(first);
     expect(t.reads()).toBe(readsAfterFirst);
     expect(first.contact?.id).toBe(JANE);
+  });
+
+  it('reads a forgotten view again once the writes pause, so the next open needs no read', async () => {
+    const t = await setup(5);
+    await t.view();
+    // What opening a panel causes a moment later: a visit recorded, the contact refreshed.
+    await t.h.transcripts.markViewed('t-1', { title: 'Quarterly call' });
+    await t.h.control('PATCH', `contacts/${JANE}`, { email: 'jane@new.example' });
+    await t.h.run('sync-now');
+    const readsAfterWrites = t.reads();
+    await vi.waitFor(() => expect(t.reads()).toBeGreaterThan(readsAfterWrites));
+    const refilled = t.reads();
+    const after = await t.view();
+    expect(t.reads()).toBe(refilled);
+    expect(after.title).toBe('Quarterly call');
+    expect(after.contact?.email).toBe('jane@new.example');
+    await t.expectCurrent();
   });
 
   it('shows what a sync wrote: a changed contact, a new task', async () => {

@@ -76,6 +76,18 @@ describe('Save selection as note', () => {
     document.body.replaceChildren();
   });
 
+  it('takes a selection made before it showed, once it has painted, not while it renders', async () => {
+    await select(trint.transcriptText);
+    const read = vi.spyOn(document, 'getSelection');
+    const { container } = await show();
+    // Reading a selection lays the page out: not in the render that puts the panel on it.
+    expect(read).not.toHaveBeenCalled();
+    await settle();
+    await settle();
+    expect(read).toHaveBeenCalled();
+    expect(saveButton(container).hasAttribute('disabled')).toBe(false);
+  });
+
   it('waits for a selection, saying how to make one', async () => {
     const { container } = await show();
     expect(saveButton(container).disabled).toBe(true);
