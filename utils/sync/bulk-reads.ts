@@ -1,6 +1,7 @@
 import type { CachedAppointment, CachedContact } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { CallOptions } from '../ghl/ghl-client';
+import type { GhlContactListItem } from '../ghl/schemas/contact-schemas';
 import { GhlError } from '../ghl/ghl-error';
 import type { PartFlags } from '../transcripts/contact-parts';
 import {
@@ -23,7 +24,7 @@ import {
 } from './bulk-scopes';
 import { readContactsById } from './contact-bulk-read';
 import type { FetchedContact } from './contact-findings';
-import { scanChangedContacts, type ScanGhl } from './contact-scan';
+import { scanChangedContacts, settleScan, type ScanGhl } from './contact-scan';
 import { readTasksInBulk, type TaskSearchGhl } from './task-bulk-read';
 import { contactFromSearch } from './search-contact-shape';
 
@@ -117,8 +118,9 @@ async function readCachedState(db: CacheDatabase, contactIds: readonly string[])
 
 /**
  * Contacts: unchanged since the cached copy (by the scan) → `sameContact`; changed → the scan's
- * record; never synced, or the scan could not tell → a search by ids. One search shows misses
- * (created seconds ago: search lags) are left to GET by id.
+ * record; never synced, cached before the scans covered every change, known stale, or the scan
+ * could not tell → a search by ids. One search does not show (created seconds ago: search lags)
+ * is left to GET by id. Cached contacts the scan shows changed while not due are remembered.
  */
 async function readContacts(
   deps: BulkReadDeps,
@@ -126,13 +128,18 @@ async function readContacts(
   cached: ReadonlyMap<string, CachedContact | undefined>,
   result: BulkReadResult,
 ) {
-  const scan = await scanChangedContacts(deps.ghl, deps.db, deps.locationId, deps.call);
+  const { db, locationId } = deps;
+  const scan = await scanChangedContacts(deps.ghl, db, locationId, deps.now, deps.call);
   result.requests += scan.requests;
   const toSearch: string[] = [];
   for (const id of contactIds) {
     const before = cached.get(id);
-    const known = before?.syncedAt !== undefined && before.deletedAt === undefined;
-    if (!known || scan.changed === 'unknown') {
+    const covered =
+      before?.syncedAt !== undefined &&
+      before.deletedAt === undefined &&
+      before.syncedAt >= scan.since &&
+      !scan.stale.has(id);
+    if (!covered || scan.changed === 'unknown') {
       toSearch.push(id);
       continue;
     }
@@ -143,17 +150,37 @@ async function readContacts(
       result.prefetched.get(id)!.contact = contactFromSearch(seen, before.contact);
     }
   }
+  const seenNotDue =
+    scan.changed === 'unknown' ? [] : await changedWhileNotDue(db, scan.changed, contactIds);
+  await settleScan(db, locationId, contactIds, seenNotDue);
   if (toSearch.length === 0) return;
-  const { found, requests } = await readContactsById(
-    deps.ghl,
-    deps.locationId,
-    toSearch,
-    deps.call,
-  );
+  const { found, requests } = await readContactsById(deps.ghl, locationId, toSearch, deps.call);
   result.requests += requests;
   for (const [id, contact] of found) {
     result.prefetched.get(id)!.contact = contactFromSearch(contact, cached.get(id)?.contact);
   }
+}
+
+/** The cached contacts among `changed` that are not due now and differ from their cached copy. */
+async function changedWhileNotDue(
+  db: CacheDatabase,
+  changed: ReadonlyMap<string, GhlContactListItem>,
+  due: readonly string[],
+): Promise<string[]> {
+  const dueNow = new Set(due);
+  const others = [...changed.values()].filter((c) => !dueNow.has(c.id));
+  if (others.length === 0) return [];
+  const tx = db.transaction('contacts');
+  const before = await Promise.all(others.map((c) => tx.store.get(c.id)));
+  await tx.done;
+  return others
+    .filter((c, at) => {
+      const cachedCopy = before[at];
+      return (
+        cachedCopy && cachedCopy.deletedAt === undefined && cachedCopy.dateUpdated !== c.dateUpdated
+      );
+    })
+    .map((c) => c.id);
 }
 
 async function readTasks(

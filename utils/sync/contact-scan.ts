@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CacheDatabase } from '../db/open-cache-db';
 import { CONTACT_SCAN_PREFIX } from '../db/meta-keys';
 import type { CallOptions, GhlClient } from '../ghl/ghl-client';
@@ -12,6 +13,11 @@ import type { GhlContactListItem } from '../ghl/schemas/contact-schemas';
  * may show in search a little after a newer one. Each scan therefore looks back
  * {@link SCAN_OVERLAP_MS} before the newest `dateUpdated` it saw last time; a contact seen again
  * is not read again unless its `dateUpdated` differs from the cached one (bulk-reads does that).
+ *
+ * A scan only covers what changed since scans began (`since`, this browser's clock): a contact
+ * cached before that may have changed unseen, so it is read by id when next due. A cached contact
+ * a scan shows changed while it is not due is remembered (`stale`) until it is: the next scans
+ * start later and would not show it again.
  */
 
 /** The search a scan needs. */
@@ -19,48 +25,67 @@ export type ScanGhl = { contacts: Pick<GhlClient['contacts'], 'search'> };
 
 /** Contacts per search page (GHL allows up to 500; 100 keeps an answer small). */
 export const SCAN_PAGE_SIZE = 100;
-/** More changed contacts than this many pages since the last look: the scan gives up (unknown). */
+/** More changed contacts than this many pages since the last look: the scan starts over. */
 export const SCAN_MAX_PAGES = 5;
 /** How far before the last newest `dateUpdated` a scan looks again. */
 export const SCAN_OVERLAP_MS = 2 * 60_000;
+/** Contacts remembered as changed while not due, at most (the oldest are forgotten first). */
+export const STALE_MAX = 5_000;
+
+/** What is kept of a location's scans in the cache's `meta` store. */
+const scanStateSchema = z.object({
+  /** The newest `dateUpdated` (GHL's clock, epoch ms) the scans saw. */
+  cursor: z.number().optional(),
+  /** Since when (this browser's clock) the scans cover every change. */
+  since: z.number(),
+  /** Cached contacts a scan showed changed while they were not due. */
+  stale: z.array(z.string()),
+});
+type ScanState = z.infer<typeof scanStateSchema>;
 
 /** What a scan learnt. */
 export interface ContactScan {
   /**
    * Contacts updated since the last look (with the overlap), by id, as search answered them;
-   * `unknown` on a location's first scan, or when more changed than a scan reads.
+   * `unknown` when the scans start over (the first, or more changed than a scan reads).
    */
   changed: Map<string, GhlContactListItem> | 'unknown';
+  /** Since when the scans cover every change (this browser's clock). */
+  since: number;
+  /** Cached contacts known changed since their last sync (a scan saw them while not due). */
+  stale: ReadonlySet<string>;
   /** Requests made. */
   requests: number;
 }
 
 const scanKey = (locationId: string) => CONTACT_SCAN_PREFIX + locationId;
 
-/** The newest `dateUpdated` (epoch ms) the last scan of the location saw, if any. */
-async function readCursor(db: CacheDatabase, locationId: string): Promise<number | undefined> {
-  const value: unknown = await db.get('meta', scanKey(locationId));
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+async function readState(db: CacheDatabase, locationId: string): Promise<ScanState | undefined> {
+  const parsed = scanStateSchema.safeParse(await db.get('meta', scanKey(locationId)));
+  return parsed.success ? parsed.data : undefined;
 }
 
 const updatedAt = (contact: GhlContactListItem) =>
   contact.dateUpdated ? Date.parse(contact.dateUpdated) : NaN;
 
-/** Scans the location's contacts changed since the last scan; see the module comment. */
+/** Scans the location's contacts changed since the last scan, at `now`; see the module comment. */
 export async function scanChangedContacts(
   ghl: ScanGhl,
   db: CacheDatabase,
   locationId: string,
+  now: number,
   call: CallOptions,
 ): Promise<ContactScan> {
-  const cursor = await readCursor(db, locationId);
+  const state = await readState(db, locationId);
   const sort = [{ field: 'dateUpdated', direction: 'desc' as const }];
-  if (cursor === undefined) {
+  if (state?.cursor === undefined) {
     // The first look: only where "now" is, so the next scan has a start.
     const { contacts } = await ghl.contacts.search({ locationId, pageLimit: 1, sort }, call);
-    await saveCursor(db, locationId, newest(contacts, undefined));
-    return { changed: 'unknown', requests: 1 };
+    const fresh = { cursor: newest(contacts, undefined), since: now, stale: [] };
+    await db.put('meta', fresh, scanKey(locationId));
+    return { changed: 'unknown', since: now, stale: new Set(), requests: 1 };
   }
+  const { cursor } = state;
   const since = new Date(cursor - SCAN_OVERLAP_MS).toISOString();
   const filters = [{ field: 'dateUpdated', operator: 'range', value: { gte: since } }];
   const changed = new Map<string, GhlContactListItem>();
@@ -76,14 +101,37 @@ export async function scanChangedContacts(
     // GHL may ignore the filter (a real answer we cannot rule out): the sort still tells where to stop.
     const pastCursor = last !== undefined && updatedAt(last) < cursor - SCAN_OVERLAP_MS;
     if (answer.contacts.length < SCAN_PAGE_SIZE || pastCursor) {
-      await saveCursor(db, locationId, newest([...changed.values()], cursor));
-      return { changed, requests };
+      const next = { ...state, cursor: newest([...changed.values()], cursor) };
+      await db.put('meta', next, scanKey(locationId));
+      return { changed, since: state.since, stale: new Set(state.stale), requests };
     }
   }
-  // More changed than a scan reads: whoever is due is read one by one, and the next scan starts
-  // from the newest seen here.
-  await saveCursor(db, locationId, newest([...changed.values()], cursor));
-  return { changed: 'unknown', requests };
+  // More changed than a scan reads: the scans start over from the newest seen here, and every
+  // contact cached before now is read by id when next due.
+  const over = { cursor: newest([...changed.values()], cursor), since: now, stale: [] };
+  await db.put('meta', over, scanKey(locationId));
+  return { changed: 'unknown', since: now, stale: new Set(), requests };
+}
+
+/**
+ * After a run used a scan: `read` contacts were read (no longer stale), `seenNotDue` were shown
+ * changed while not due (stale until read).
+ */
+export async function settleScan(
+  db: CacheDatabase,
+  locationId: string,
+  read: readonly string[],
+  seenNotDue: readonly string[],
+) {
+  if (read.length === 0 && seenNotDue.length === 0) return;
+  const tx = db.transaction('meta', 'readwrite');
+  const parsed = scanStateSchema.safeParse(await tx.store.get(scanKey(locationId)));
+  if (parsed.success) {
+    const done = new Set(read);
+    const stale = [...new Set([...parsed.data.stale, ...seenNotDue])].filter((id) => !done.has(id));
+    await tx.store.put({ ...parsed.data, stale: stale.slice(-STALE_MAX) }, scanKey(locationId));
+  }
+  await tx.done;
 }
 
 function newest(contacts: readonly GhlContactListItem[], cursor: number | undefined) {
@@ -93,13 +141,4 @@ function newest(contacts: readonly GhlContactListItem[], cursor: number | undefi
     if (Number.isFinite(at) && (best === undefined || at > best)) best = at;
   }
   return best;
-}
-
-async function saveCursor(db: CacheDatabase, locationId: string, cursor: number | undefined) {
-  if (cursor !== undefined) await db.put('meta', cursor, scanKey(locationId));
-}
-
-/** Forgets a location's scan (a new connection starts over). */
-export async function forgetContactScan(db: CacheDatabase, locationId: string) {
-  await db.delete('meta', scanKey(locationId));
 }

@@ -111,6 +111,8 @@ describe('retries against the Sandbox, on a fake clock', () => {
       clock: fake.clock,
       retry: policy,
       random: Math.random,
+      // The retry policy's own delays: the circuit breaker (which opens after 3 failures) aside.
+      limiterOptions: { circuit: { threshold: 10 } },
       fetch: (input, init) => {
         arrivals.push(fake.now());
         return createSandboxFetch(sandbox)(input, init);

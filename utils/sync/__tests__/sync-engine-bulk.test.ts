@@ -87,6 +87,26 @@ describe('sync engine: reading in bulk (issue 17)', () => {
     expect(h.changes.map((c) => c.transcriptId)).toEqual(['t-1']);
   });
 
+  it('a contact the scan shows changed while not due is read when it falls due', async () => {
+    const h = await threeSynced();
+    await h.transcripts.markViewed('t-1');
+    await h.transcripts.markViewed('t-2');
+    // Omar (t-3, hourly) changes; Jane and Sam (viewed today) are synced every 5 min meanwhile.
+    await h.control('PATCH', `contacts/${OMAR}`, { email: 'omar@new.example' });
+    for (let minute = 5; minute <= 30; minute += 5) {
+      await h.fake.advance(5 * MINUTE);
+      // A later change moves the scans past Omar's: they no longer show him.
+      if (minute === 15) await h.control('PATCH', `contacts/${SAM}`, { companyName: 'Lee & Co' });
+      await h.run();
+    }
+    expect((await h.view('t-3')).fields).not.toMatchObject({ Email: 'omar@new.example' });
+    await h.fake.advance(31 * MINUTE);
+    const from = h.arrivals.length;
+    await h.run();
+    expect((await h.view('t-3')).fields).toMatchObject({ Email: 'omar@new.example' });
+    expect(contactGets(pathsSince(h, from))).toEqual([]);
+  });
+
   it('a task changed in GHL is seen through the location’s task search', async () => {
     const h = syncUnderTest();
     const { task } = await h.control<{ task: { id: string } }>('POST', `contacts/${SAM}/tasks`, {
