@@ -49,31 +49,29 @@ export async function runHoldingLock(
     const inputs = { ...read, settings: stretchForQuota(read.settings, pressure) };
     const { settings } = inputs;
     limiter?.setBackgroundShare(settings.backgroundShare);
-    const planNow = async () =>
+    const planNow = async (everyContact: boolean) =>
       loadSyncPlan(db, {
         now: deps.clock.now(),
         settings,
         openTranscriptIds: await deps.openTranscriptIds(),
         graceMs: SYNC_GRACE_MS,
         locationId: client.locationId,
-        // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
-        everyContact: trigger === 'sync-now' || trigger === 'connected',
+        everyContact,
         requestsPerDay: dailyBudget(settings, limiter?.dailyQuota()?.limit),
       });
-    let plan = await planNow();
+    // A person asked: what they changed in GHL a minute ago must show, fresh tier or not.
+    const plan = await planNow(trigger === 'sync-now' || trigger === 'connected');
     if (plan.due.length === 0 && trigger === 'alarm') return 'nothing-due';
     id = await startRun(db, run);
     await publisher.publish({ running: true });
     const sync = syncAll(engine, db, client, inputs, plan.firstSync?.total);
-    const synced = new Set<string>();
     // More due than a batch (a first sync, Sync now over many links): the next batch follows at
-    // once, planned again (the open tab first), rather than an alarm or two later, for at most
-    // MAX_RUN_MS.
-    for (;;) {
-      const due = plan.due
-        .map((c) => c.contactId)
-        .filter((contactId) => !synced.has(contactId))
-        .slice(0, maxPerRun);
+    // once rather than an alarm or two later, for at most MAX_RUN_MS; each next batch starts
+    // with what fell due meanwhile by its tier (the open tab's contact, every 30 s).
+    let pending = plan.due.map((c) => c.contactId);
+    for (let batchNo = 0; ; batchNo += 1) {
+      const dueAgain = batchNo === 0 ? [] : (await planNow(false)).due.map((c) => c.contactId);
+      const due = [...new Set([...dueAgain, ...pending])].slice(0, maxPerRun);
       if (due.length === 0) break;
       const bulk = await readInBulk(
         {
@@ -88,10 +86,10 @@ export async function runHoldingLock(
       );
       run.requests += bulk.requests;
       const completed = await sync(due, run, 'background', bulk.prefetched);
-      for (const contactId of due) synced.add(contactId);
-      const more = plan.due.some((c) => !synced.has(c.contactId));
-      if (!completed || !more || deps.clock.now() - run.startedAt >= MAX_RUN_MS) break;
-      plan = await planNow();
+      const done = new Set(due);
+      pending = pending.filter((contactId) => !done.has(contactId));
+      if (!completed || pending.length === 0) break;
+      if (deps.clock.now() - run.startedAt >= MAX_RUN_MS) break;
     }
     if (!run.errors.some((e) => e.kind === 'quota')) {
       await evictUnlinkedContacts(db, settings.maxUnlinkedContacts);

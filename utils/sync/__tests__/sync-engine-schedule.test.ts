@@ -142,6 +142,21 @@ describe('sync engine: scheduling', () => {
     expect((await h.run()).outcome).toBe('skipped');
   });
 
+  it('a long run syncs the open tab’s contact again between batches as its tier falls due', async () => {
+    const h = syncUnderTest({
+      engine: { maxContactsPerRun: 2 },
+      settings: { backgroundShare: 0.1 },
+    });
+    const ids = await manyLinked(h, 40);
+    h.state.open = ['t-0'];
+    const run = await h.run();
+    expect(run.contactsChecked).toBeGreaterThan(40);
+    expect(run.endedAt! - run.startedAt).toBeGreaterThan(60 * SECOND);
+    const openReads = contactsFetched(h).filter((id) => id === ids[0]);
+    expect(openReads.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(contactsFetched(h))).toEqual(new Set(ids));
+  }, 60_000);
+
   it('a run stops taking batches after MAX_RUN_MS; the rest waits for the next alarm', async () => {
     // One contact a batch, each 4 requests, at 1 request a second: 120 would take 8 minutes.
     const h = syncUnderTest({
