@@ -48,8 +48,8 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   },
   {
     key: 'dailyBudgetPercent',
-    label: 'Daily budget of background sync',
-    unit: '% of the location’s daily GHL limit',
+    label: 'Daily budget of background sync, of the location’s daily GHL limit',
+    unit: '%',
     hint: 'The limit is shared by everyone on the location. When a day of the times above would cost more, the sync waits longer between refreshes, beginning with the least viewed transcripts.',
     scale: 1,
   },
