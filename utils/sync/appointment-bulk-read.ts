@@ -1,4 +1,5 @@
 import type { CachedAppointment } from '../db/cache-schema';
+import { appointmentInstant } from '../ghl/appointment-time';
 import type { CallOptions } from '../ghl/ghl-client';
 import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 
@@ -63,7 +64,7 @@ export function mergeWindowed(
   const outside = cached
     .map((c) => c.value)
     .filter((a) => {
-      const at = a.startTime ? Date.parse(a.startTime) : NaN;
+      const at = appointmentInstant(a.startTime);
       return Number.isFinite(at) && (at < window.startTime || at > window.endTime);
     });
   const seen = new Set(inWindow.map((a) => a.id));

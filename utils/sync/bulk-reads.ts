@@ -2,6 +2,7 @@ import type { CachedAppointment, CachedContact } from '../db/cache-schema';
 import type { CacheDatabase } from '../db/open-cache-db';
 import type { CallOptions } from '../ghl/ghl-client';
 import type { GhlContactListItem } from '../ghl/schemas/contact-schemas';
+import { SCOPE_CONTACTS_READ } from '../ghl/api-constants';
 import { GhlError } from '../ghl/ghl-error';
 import type { PartFlags } from '../transcripts/contact-parts';
 import {
@@ -24,7 +25,7 @@ import {
 } from './bulk-scopes';
 import { readContactsById } from './contact-bulk-read';
 import type { FetchedContact } from './contact-findings';
-import { scanChangedContacts, settleScan, type ScanGhl } from './contact-scan';
+import { markStale, scanChangedContacts, type ScanGhl } from './contact-scan';
 import { readTasksInBulk, type TaskSearchGhl } from './task-bulk-read';
 import { contactFromSearch } from './search-contact-shape';
 
@@ -90,8 +91,12 @@ export async function readInBulk(
   // A bulk read pays when it answers for more contacts than it costs requests: the contact scan
   // and the task search cost one each, the events one per calendar.
   const many = contactIds.length >= BULK_MIN_CONTACTS;
-  if (deps.parts.contactDetails && many) {
-    await readContacts(deps, contactIds, cached.contacts, result);
+  if (deps.parts.contactDetails && many && !bulkReadOff(facts, SCOPE_CONTACTS_READ, deps.now)) {
+    // A search GHL refuses as invalid (its filters or sort otherwise than documented) leaves the
+    // contacts to GET by id for a day, rather than failing every run.
+    await unlessRefused(facts, SCOPE_CONTACTS_READ, deps.now, () =>
+      readContacts(deps, contactIds, cached.contacts, result),
+    );
   }
   if (deps.parts.tasks && many) await readTasks(deps, contactIds, facts, result);
   const calendars = facts.calendars?.ids.length ?? 1;
@@ -132,6 +137,10 @@ async function readContacts(
   const scan = await scanChangedContacts(deps.ghl, db, locationId, deps.now, deps.call);
   result.requests += scan.requests;
   const toSearch: string[] = [];
+  const changedNow: string[] = [];
+  // Without notes nothing else is read under the contact's own path: a contact deleted in GHL
+  // would never answer 404. Reading it by id (GET when search does not show it) notices.
+  const trustScan = deps.parts.notes && scan.changed !== 'unknown';
   for (const id of contactIds) {
     const before = cached.get(id);
     const covered =
@@ -139,7 +148,7 @@ async function readContacts(
       before.deletedAt === undefined &&
       before.syncedAt >= scan.since &&
       !scan.stale.has(id);
-    if (!covered || scan.changed === 'unknown') {
+    if (!covered || !trustScan || scan.changed === 'unknown') {
       toSearch.push(id);
       continue;
     }
@@ -148,11 +157,13 @@ async function readContacts(
       result.prefetched.get(id)!.sameContact = true;
     } else {
       result.prefetched.get(id)!.contact = contactFromSearch(seen, before.contact);
+      changedNow.push(id);
     }
   }
+  // Stale until a sync stores them (contact-cache-write clears it): this run may end first.
   const seenNotDue =
     scan.changed === 'unknown' ? [] : await changedWhileNotDue(db, scan.changed, contactIds);
-  await settleScan(db, locationId, contactIds, seenNotDue);
+  await markStale(db, locationId, [...changedNow, ...seenNotDue]);
   if (toSearch.length === 0) return;
   const { found, requests } = await readContactsById(deps.ghl, locationId, toSearch, deps.call);
   result.requests += requests;

@@ -7,6 +7,7 @@ import { changesFound, findChanges, type FetchedContact } from './contact-findin
 import { parsePartsLeftOut, partsLeftOut, partsLeftOutKey } from '../transcripts/contact-parts';
 import type { ContactSyncDeps, ContactSyncResult, TranscriptChange } from './contact-sync';
 import { narrateAll, updateLinkedTranscript } from './linked-transcript-update';
+import { clearStale } from './contact-scan';
 import { preferNewerWrites } from './newer-writes';
 import { contactDisplayName } from '../transcripts/transcript-snapshot';
 
@@ -88,6 +89,8 @@ export async function storeFetchedContact(
     ...(!anyRead && before?.deletedAt !== undefined && { deletedAt: before.deletedAt }),
   };
   await tx.objectStore('contacts').put(cached);
+  // A fresh read of the contact is stored: a scan's "changed since" no longer applies.
+  if (read.contact !== undefined) await clearStale(meta, deps.locationId, contactId);
   if (findings.hashedTasks) {
     const taskStore = tx.objectStore('tasks');
     for (const id of goneIds(tasks, findings.hashedTasks)) await taskStore.delete(id);

@@ -114,24 +114,33 @@ export async function scanChangedContacts(
 }
 
 /**
- * After a run used a scan: `read` contacts were read (no longer stale), `seenNotDue` were shown
- * changed while not due (stale until read).
+ * Remembers contacts a scan showed changed (due or not) until a sync stores a fresh read of them
+ * ({@link clearStale}): the next scans start later and would not show them again, and a run may
+ * end (a failure, the quota pause) before it stores them.
  */
-export async function settleScan(
-  db: CacheDatabase,
-  locationId: string,
-  read: readonly string[],
-  seenNotDue: readonly string[],
-) {
-  if (read.length === 0 && seenNotDue.length === 0) return;
+export async function markStale(db: CacheDatabase, locationId: string, changed: readonly string[]) {
+  if (changed.length === 0) return;
   const tx = db.transaction('meta', 'readwrite');
   const parsed = scanStateSchema.safeParse(await tx.store.get(scanKey(locationId)));
   if (parsed.success) {
-    const done = new Set(read);
-    const stale = [...new Set([...parsed.data.stale, ...seenNotDue])].filter((id) => !done.has(id));
-    await tx.store.put({ ...parsed.data, stale: stale.slice(-STALE_MAX) }, scanKey(locationId));
+    const stale = [...new Set([...parsed.data.stale, ...changed])].slice(-STALE_MAX);
+    await tx.store.put({ ...parsed.data, stale }, scanKey(locationId));
   }
   await tx.done;
+}
+
+/** The part of the `meta` store {@link clearStale} needs (inside the caller's transaction). */
+interface MetaStore {
+  get(key: string): Promise<unknown>;
+  put(value: unknown, key: string): Promise<unknown>;
+}
+
+/** A fresh read of the contact was stored: it is no longer stale. */
+export async function clearStale(meta: MetaStore, locationId: string, contactId: string) {
+  const parsed = scanStateSchema.safeParse(await meta.get(scanKey(locationId)));
+  if (!parsed.success || !parsed.data.stale.includes(contactId)) return;
+  const stale = parsed.data.stale.filter((id) => id !== contactId);
+  await meta.put({ ...parsed.data, stale }, scanKey(locationId));
 }
 
 function newest(contacts: readonly GhlContactListItem[], cursor: number | undefined) {

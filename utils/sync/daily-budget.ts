@@ -1,6 +1,6 @@
-import { GHL_RATE_LIMITS } from '../ghl/api-constants';
+import { GHL_RATE_LIMITS, SCOPE_CONTACTS_READ } from '../ghl/api-constants';
 import type { SyncSettings } from '../storage/sync-settings';
-import type { PartFlags } from '../transcripts/contact-parts';
+import { requestCount, type PartFlags } from '../transcripts/contact-parts';
 import {
   bulkReadOff,
   SCOPE_CALENDARS_READ,
@@ -29,14 +29,17 @@ export const BUDGET_HEADROOM = 0.9;
 
 /** What one contact's sync and one run's bulk reads cost, in requests. */
 export interface SyncCosts {
-  /** Per due contact: its notes, and every part the bulk reads cannot answer. */
+  /** Per due contact in a run with others: its notes, and every part bulk reads cannot answer. */
   perContact: number;
-  /** Per run with anything due: the contact scan, the task search, a request per calendar. */
+  /** Per run with several due: the contact scan, the task search, a request per calendar. */
   perScan: number;
+  /** A contact due alone in its run: read as before, a request per part (see bulk-reads). */
+  alone: number;
 }
 
 /** The costs with these parts switched on and what the bulk reads learnt of the location. */
 export function syncCosts(parts: PartFlags, facts: BulkFacts, now: number): SyncCosts {
+  const contactsBulk = parts.contactDetails && !bulkReadOff(facts, SCOPE_CONTACTS_READ, now);
   const tasksBulk = parts.tasks && !bulkReadOff(facts, SCOPE_TASKS_SEARCH, now);
   const eventsBulk =
     parts.appointments &&
@@ -46,9 +49,11 @@ export function syncCosts(parts: PartFlags, facts: BulkFacts, now: number): Sync
   return {
     perContact:
       Number(parts.notes) +
+      Number(parts.contactDetails && !contactsBulk) +
       Number(parts.tasks && !tasksBulk) +
       Number(parts.appointments && !eventsBulk),
-    perScan: Number(parts.contactDetails) + Number(tasksBulk) + (eventsBulk ? calendars : 0),
+    perScan: Number(contactsBulk) + Number(tasksBulk) + (eventsBulk ? calendars : 0),
+    alone: requestCount(parts),
   };
 }
 
@@ -72,24 +77,21 @@ function tierAges(settings: SyncSettings): Record<FreshnessTier, number> {
   };
 }
 
-const LOWER_TIERS = ['recent', 'other', 'dormant'] as const;
+const TIERS = ['open', 'recent', 'other', 'dormant'] as const;
 
 /**
- * A day of these tiers, projected: what the open tab costs (its contacts and, while a tab is
- * open, a bulk read every open-tab period) and what the lower tiers cost.
+ * A day of these tiers, projected. While a tab is open a run comes every 30 s with the open
+ * contact and whatever else fell due, read in bulk; without one, runs come as contacts fall due,
+ * and when they come with fewer than two contacts each, each is read on its own (`alone`).
  */
 export function projectDay(counts: TierCounts, settings: SyncSettings, costs: SyncCosts) {
   const age = tierAges(settings);
-  const syncs = (tier: keyof TierCounts) => (counts[tier] * DAY_MS) / age[tier];
-  const open =
-    costs.perContact * syncs('open') + (counts.open > 0 ? (costs.perScan * DAY_MS) / age.open : 0);
-  const lowerAges = LOWER_TIERS.filter((t) => counts[t] > 0).map((t) => age[t]);
-  const lowerScans =
-    counts.open === 0 && lowerAges.length > 0
-      ? (costs.perScan * DAY_MS) / Math.min(...lowerAges)
-      : 0;
-  const lower = costs.perContact * LOWER_TIERS.reduce((sum, t) => sum + syncs(t), 0) + lowerScans;
-  return { open, lower, total: open + lower };
+  const syncs = TIERS.reduce((sum, t) => sum + (counts[t] * DAY_MS) / age[t], 0);
+  if (syncs === 0) return { runs: 0, syncs: 0, total: 0 };
+  const runs = counts.open > 0 ? DAY_MS / age.open : Math.min(DAY_MS / MIN_AGE_MS, syncs);
+  const alone = counts.open === 0 && syncs / runs < 2;
+  const total = alone ? costs.alone * syncs : costs.perContact * syncs + costs.perScan * runs;
+  return { runs, syncs, total };
 }
 
 /** The settings that fit the budget, and how many times slower the lower tiers (and open) got. */
@@ -102,6 +104,31 @@ export interface FittedSettings {
   projected: number;
 }
 
+function stretched(settings: SyncSettings, stretch: number, openStretch: number): SyncSettings {
+  return {
+    ...settings,
+    openTabSeconds: settings.openTabSeconds * openStretch,
+    recentMinutes: settings.recentMinutes * stretch,
+    otherMinutes: settings.otherMinutes * stretch,
+    dormantHours: settings.dormantHours * stretch,
+  };
+}
+
+/**
+ * The smallest stretch (found by halving, the cost falling as the stretch grows) at which a day
+ * costs at most `budget`.
+ */
+function leastStretch(cost: (stretch: number) => number, budget: number): number {
+  let [low, high] = [1, 2];
+  while (cost(high) > budget && high < 1e6) [low, high] = [high, high * 2];
+  for (let i = 0; i < 40; i++) {
+    const mid = (low + high) / 2;
+    if (cost(mid) > budget) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
 /** Fits the tiers into `requestsPerDay`; see the module comment. */
 export function fitToBudget(
   settings: SyncSettings,
@@ -109,26 +136,21 @@ export function fitToBudget(
   costs: SyncCosts,
   requestsPerDay: number,
 ): FittedSettings {
-  const day = projectDay(counts, settings, costs);
   const budget = requestsPerDay * BUDGET_HEADROOM;
-  if (day.total <= budget || day.total === 0) {
-    return { settings, stretch: 1, openStretch: 1, projected: day.total };
-  }
+  const cost = (stretch: number, open = 1) =>
+    projectDay(counts, stretched(settings, stretch, open), costs).total;
+  const total = cost(1);
+  if (total <= budget) return { settings, stretch: 1, openStretch: 1, projected: total };
+  // The lower tiers first; the open tab too only when its own runs are over the budget.
+  const lowerOnly = cost(1e6);
   const [stretch, openStretch] =
-    day.open < budget
-      ? [day.lower / (budget - day.open), 1]
-      : [day.total / budget, day.total / budget];
-  const fitted: SyncSettings = {
-    ...settings,
-    openTabSeconds: settings.openTabSeconds * openStretch,
-    recentMinutes: settings.recentMinutes * stretch,
-    otherMinutes: settings.otherMinutes * stretch,
-    dormantHours: settings.dormantHours * stretch,
-  };
+    lowerOnly <= budget
+      ? [leastStretch((s) => cost(s), budget), 1]
+      : ((s) => [s, s])(leastStretch((s) => cost(s, s), budget));
   return {
-    settings: fitted,
+    settings: stretched(settings, stretch, openStretch),
     stretch,
     openStretch,
-    projected: projectDay(counts, fitted, costs).total,
+    projected: cost(stretch, openStretch),
   };
 }

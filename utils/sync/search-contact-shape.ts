@@ -1,8 +1,4 @@
-import {
-  contactSchema,
-  type GhlContact,
-  type GhlContactListItem,
-} from '../ghl/schemas/contact-schemas';
+import type { GhlContact, GhlContactListItem } from '../ghl/schemas/contact-schemas';
 
 /**
  * A contact as GHL's search answers it, in the shape GET /contacts/:id answers (the shape the
@@ -41,12 +37,13 @@ const CARRIED = new Set<string>([
   'customFields',
 ]);
 
-const GET_FIELDS = new Set(Object.keys(contactSchema.shape));
+/** Search's own names for fields GET by id names otherwise (or writes otherwise). */
+const SEARCH_NAMES = new Set(['contactName', 'address', 'dateOfBirth']);
 
 /**
- * The contact `found` by search, merged over the `cached` copy: what search carries replaces the
- * cached value (a field search leaves out was emptied in GHL); what only GET by id has (e.g.
- * `emailLowerCase`) is kept from the cached copy until the next GET.
+ * The contact `found` by search, merged over the `cached` copy: what search sends replaces the
+ * cached value, and a field search always carries but left out was emptied in GHL; what only GET
+ * by id has (e.g. `emailLowerCase`) is kept from the cached copy until the next GET.
  */
 export function contactFromSearch(found: GhlContactListItem, cached?: GhlContact): GhlContact {
   const merged: Record<string, unknown> = {};
@@ -54,7 +51,9 @@ export function contactFromSearch(found: GhlContactListItem, cached?: GhlContact
     if (!CARRIED.has(key)) merged[key] = value;
   }
   for (const [key, value] of Object.entries(found)) {
-    if (GET_FIELDS.has(key) && key !== 'dateOfBirth' && value !== undefined) merged[key] = value;
+    // Every field search sends (dndSettings, attributionSource, … which a mapping may read), under
+    // GET's names: `contactName` and `address` are renamed below, the birth date converted.
+    if (!SEARCH_NAMES.has(key) && value !== undefined) merged[key] = value;
   }
   const name =
     found.contactName ?? ([found.firstName, found.lastName].filter(Boolean).join(' ') || undefined);

@@ -6,7 +6,8 @@ import {
   SCAN_OVERLAP_MS,
   SCAN_PAGE_SIZE,
   scanChangedContacts,
-  settleScan,
+  clearStale,
+  markStale,
 } from '../contact-scan';
 
 const T0 = Date.UTC(2026, 11, 7, 12);
@@ -75,12 +76,16 @@ describe('contact scan', () => {
     const db = await createCacheDbSource(`scan-${(dbs += 1)}`).get();
     const location = fakeSearch([T0]);
     await scanChangedContacts(location.ghl, db, 'loc', T0, {});
-    await settleScan(db, 'loc', [], ['c7', 'c8']);
+    await markStale(db, 'loc', ['c7', 'c8']);
     expect([...(await scanChangedContacts(location.ghl, db, 'loc', T0, {})).stale]).toEqual([
       'c7',
       'c8',
     ]);
-    await settleScan(db, 'loc', ['c7'], []);
+    const meta = {
+      get: (key: string) => db.get('meta', key),
+      put: (value: unknown, key: string) => db.put('meta', value, key),
+    };
+    await clearStale(meta, 'loc', 'c7');
     expect([...(await scanChangedContacts(location.ghl, db, 'loc', T0, {})).stale]).toEqual(['c8']);
     for (let i = 0; i < (SCAN_MAX_PAGES + 1) * SCAN_PAGE_SIZE; i++) {
       location.contacts.push({ id: `n${i}`, dateUpdated: new Date(T0 + 1_000 + i).toISOString() });

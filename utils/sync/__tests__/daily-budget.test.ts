@@ -12,7 +12,7 @@ import {
 const ALL_PARTS = { contactDetails: true, tasks: true, notes: true, appointments: true };
 const NOW = Date.UTC(2026, 11, 7);
 /** Bulk reads work, one calendar: notes per contact; scan + task search + 1 calendar per run. */
-const BULK: SyncCosts = { perContact: 1, perScan: 3 };
+const BULK: SyncCosts = { perContact: 1, perScan: 3, alone: 4 };
 /** The N = 1,000: 1 open, 20 today, 100 in 30 days, 879 dormant. */
 const N1000 = { open: 1, recent: 20, other: 100, dormant: 879 };
 
@@ -23,13 +23,17 @@ describe('daily budget', () => {
   });
 
   it('costs notes per contact with bulk reads, every part per contact without the scopes', () => {
-    expect(syncCosts(ALL_PARTS, { missing: {} }, NOW)).toEqual({ perContact: 1, perScan: 3 });
+    expect(syncCosts(ALL_PARTS, { missing: {} }, NOW)).toEqual({
+      perContact: 1,
+      perScan: 3,
+      alone: 4,
+    });
     const noScopes = {
       missing: { 'locations/tasks.readonly': NOW, 'calendars/events.readonly': NOW },
     };
-    expect(syncCosts(ALL_PARTS, noScopes, NOW)).toEqual({ perContact: 3, perScan: 1 });
+    expect(syncCosts(ALL_PARTS, noScopes, NOW)).toEqual({ perContact: 3, perScan: 1, alone: 4 });
     // A refusal a day old is tried again: the bulk costs count again.
-    expect(syncCosts(ALL_PARTS, noScopes, NOW + 25 * 3_600_000)).toEqual({
+    expect(syncCosts(ALL_PARTS, noScopes, NOW + 25 * 3_600_000)).toMatchObject({
       perContact: 1,
       perScan: 3,
     });
@@ -37,11 +41,27 @@ describe('daily budget', () => {
     expect(syncCosts(ALL_PARTS, twoCalendars, NOW).perScan).toBe(4);
   });
 
-  it('projects a day: the open tab every 30 s with a bulk read, the lower tiers per their age', () => {
+  it('projects a day: a bulk read every 30 s with a tab open, each synced contact’s notes', async () => {
     const day = projectDay(N1000, DEFAULT_SYNC_SETTINGS, BULK);
-    // Open: 2,880 runs × (1 notes + 3 bulk); lower: 20 × 288 + 100 × 24 + 879 × 1.
-    expect(day.open).toBe(2_880 * 4);
-    expect(day.lower).toBe(20 * 288 + 100 * 24 + 879);
+    const syncs = 2_880 + 20 * 288 + 100 * 24 + 879;
+    expect(day).toEqual({ runs: 2_880, syncs, total: syncs * 1 + 2_880 * 3 });
+  });
+
+  it('prices contacts that fall due one at a time (no tab open) at a request per part', () => {
+    // 100 transcripts viewed in 30 days, hourly: 2,400 syncs a day over 2,400 runs.
+    const day = projectDay(
+      { open: 0, recent: 0, other: 100, dormant: 0 },
+      DEFAULT_SYNC_SETTINGS,
+      BULK,
+    );
+    expect(day.total).toBe(2_400 * 4);
+    // 1,000 viewed today: many due at each run, read in bulk.
+    const many = projectDay(
+      { open: 0, recent: 1_000, other: 0, dormant: 0 },
+      DEFAULT_SYNC_SETTINGS,
+      BULK,
+    );
+    expect(many.total).toBe(1_000 * 288 + 2_880 * 3);
   });
 
   it('leaves settings that fit as they are (a spare budget is not spent)', () => {
@@ -60,7 +80,12 @@ describe('daily budget', () => {
   });
 
   it('stretches the open tab too when it alone is over the budget', () => {
-    const fitted = fitToBudget(DEFAULT_SYNC_SETTINGS, N1000, { perContact: 4, perScan: 0 }, 5_000);
+    const fitted = fitToBudget(
+      DEFAULT_SYNC_SETTINGS,
+      N1000,
+      { perContact: 4, perScan: 0, alone: 4 },
+      5_000,
+    );
     expect(fitted.openStretch).toBeGreaterThan(1);
     expect(fitted.settings.openTabSeconds).toBeGreaterThan(30);
     expect(fitted.projected).toBeCloseTo(5_000 * BUDGET_HEADROOM);

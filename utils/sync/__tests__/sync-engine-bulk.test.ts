@@ -5,6 +5,7 @@ import {
   SCOPE_CONTACTS_WRITE,
   SCOPE_LOCATION_TASKS_READ,
 } from '../../ghl/api-constants';
+import { GhlError } from '../../ghl/ghl-error';
 import { JANE, LOCATION, OMAR, SAM, syncUnderTest, type SyncHarness } from './sync-harness';
 
 const MINUTE = 60_000;
@@ -105,6 +106,24 @@ describe('sync engine: reading in bulk (issue 17)', () => {
     await h.run();
     expect((await h.view('t-3')).fields).toMatchObject({ Email: 'omar@new.example' });
     expect(contactGets(pathsSince(h, from))).toEqual([]);
+  });
+
+  it('a change the scan showed in runs that ended before storing it is still read later', async () => {
+    const h = await threeSynced();
+    await h.control('PATCH', `contacts/${JANE}`, { email: 'jane@new.example' });
+    const notes = h.client.notes.list;
+    h.client.notes.list = () => Promise.reject(new GhlError('reconnect-needed', 'connection'));
+    expect((await nextRun(h)).run.contactsChecked).toBe(0);
+    // A later change, seen by a scan of a run that also ends early, moves the scans past Jane's.
+    await h.fake.advance(3 * MINUTE);
+    await h.control('PATCH', `contacts/${SAM}`, { companyName: 'Lee & Co' });
+    await h.fake.advance(30_000);
+    expect((await h.run()).contactsChecked).toBe(0);
+    h.client.notes.list = notes;
+    await h.fake.advance(5 * MINUTE);
+    await h.run();
+    expect((await h.view('t-1')).fields).toMatchObject({ Email: 'jane@new.example' });
+    expect((await h.view('t-2')).fields).toMatchObject({ Organisation: 'Lee & Co' });
   });
 
   it('a task changed in GHL is seen through the location’s task search', async () => {
