@@ -1,5 +1,5 @@
 import type { CachedAppointment } from '../db/cache-schema';
-import { appointmentInstant } from '../ghl/appointment-time';
+import { appointmentInstant } from '../ghl/schemas/appointment-time';
 import type { CallOptions } from '../ghl/ghl-client';
 import type { GhlAppointment } from '../ghl/schemas/appointment-schemas';
 

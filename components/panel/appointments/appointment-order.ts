@@ -1,4 +1,4 @@
-import { appointmentInstant } from '@/utils/ghl/appointment-time';
+import { appointmentInstant } from '@/utils/ghl/schemas/appointment-time';
 import type { PanelAppointment } from '../panel-records';
 
 /** The contact's appointments, split for the panel. */
@@ -33,4 +33,4 @@ export function splitAppointments(
   return { upcoming, past };
 }
 
-export { appointmentInstant } from '@/utils/ghl/appointment-time';
+export { appointmentInstant } from '@/utils/ghl/schemas/appointment-time';
