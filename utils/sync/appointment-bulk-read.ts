@@ -28,7 +28,9 @@ export const EVENTS_AFTER_MS = 365 * DAY_MS;
 
 /** The window at `now`. */
 export function eventsWindow(now: number) {
-  return { startTime: now - EVENTS_BEFORE_MS, endTime: now + EVENTS_AFTER_MS };
+  // Whole milliseconds: GHL takes the times as integers (a clock may answer fractions).
+  const at = Math.floor(now);
+  return { startTime: at - EVENTS_BEFORE_MS, endTime: at + EVENTS_AFTER_MS };
 }
 
 /** Every appointment of the location in the window, by contact id; the requests made. */

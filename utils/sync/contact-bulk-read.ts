@@ -29,7 +29,9 @@ export async function readContactsById(
       },
     ];
     const answer = await ghl.contacts.search(
-      { locationId, pageLimit: IDS_PER_SEARCH, page: 1, filters },
+      // Room for more than asked: a search may match more than the ids (the Sandbox compares
+      // them ignoring case); what it leaves out is read by GET.
+      { locationId, pageLimit: 2 * IDS_PER_SEARCH, page: 1, filters },
       call,
     );
     requests += 1;
