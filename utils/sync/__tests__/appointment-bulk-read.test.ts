@@ -35,6 +35,12 @@ describe('appointments in bulk', () => {
     expect(read.byContact.get('c2')?.map((e) => e.id)).toEqual(['e2']);
   });
 
+  it('asks for a window in whole milliseconds, whatever the clock answers', () => {
+    const window = eventsWindow(NOW + 0.9038);
+    expect(Number.isInteger(window.startTime) && Number.isInteger(window.endTime)).toBe(true);
+    expect(window.startTime).toBe(NOW - 30 * DAY);
+  });
+
   it('keeps cached appointments outside the window and drops those inside it GHL no longer lists', () => {
     const window = eventsWindow(NOW);
     const merged = mergeWindowed(
