@@ -40,6 +40,11 @@ export interface FreshnessInputs {
   everyContact?: boolean;
   /** The daily budget the tiers are fitted into (see daily-budget); none: the settings as they are. */
   budget?: { requestsPerDay: number; costs: SyncCosts };
+  /**
+   * Applied after the budget fit: the quota pressure's stretch (quota-stretch.ts), so a short
+   * quota slows the tiers 4× from what the budget allows, not from the settings.
+   */
+  afterFit?: (settings: SyncSettings) => SyncSettings;
 }
 
 /** What the plan knows of a cached contact. */
@@ -103,7 +108,8 @@ export function planSync(inputs: FreshnessInputs): SyncPlan {
   const fitted =
     inputs.budget &&
     fitToBudget(inputs.settings, counts, inputs.budget.costs, inputs.budget.requestsPerDay);
-  const settings = fitted?.settings ?? inputs.settings;
+  const fittedSettings = fitted?.settings ?? inputs.settings;
+  const settings = inputs.afterFit?.(fittedSettings) ?? fittedSettings;
   const all: PlannedContact[] = [];
   for (const [contactId, { tier, locationId }] of live) {
     const cached = inputs.contacts.get(contactId);

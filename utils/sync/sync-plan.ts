@@ -22,6 +22,8 @@ export interface SyncPlanOptions {
    * fitted into it with the costs of the location's bulk reads. None: the settings as they are.
    */
   requestsPerDay?: number;
+  /** See {@link planSync}'s `afterFit`: the quota pressure's stretch. */
+  afterFit?: (settings: SyncSettings) => SyncSettings;
 }
 
 /** A plan, and how far the first full sync got while some linked contact was never synced. */
@@ -72,6 +74,7 @@ export async function loadSyncPlan(
     now: options.now,
     graceMs: options.graceMs,
     everyContact: options.everyContact,
+    afterFit: options.afterFit,
     budget:
       options.requestsPerDay === undefined
         ? undefined

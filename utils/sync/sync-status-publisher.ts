@@ -47,10 +47,11 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
     const [quota, locationId] = await Promise.all([quotaStatus(db, now), connectedLocation()]);
     // Planned as runs plan: slower while the quota is short, fitted into the daily budget (see
     // sync-locked-run).
-    const settings = stretchForQuota(stored, quota.pressure);
+    const settings = stored;
     const options = {
       now,
       settings,
+      afterFit: (fitted: typeof stored) => stretchForQuota(fitted, quota.pressure),
       openTranscriptIds: open,
       graceMs: SYNC_GRACE_MS,
       locationId,
