@@ -97,6 +97,10 @@ export function createBackground(deps: BackgroundDeps) {
     onStatus: effects.publishSyncStatus,
     outboxSummary: () => outbox.summary(),
     limiterFor,
+    async connectedLocation() {
+      const status = await connection.status();
+      return status.state === 'not-connected' ? undefined : status.locationId;
+    },
     // The connected location's, as runs read theirs: another location's figure says nothing.
     async dailyQuota() {
       const status = await connection.status();

@@ -20,7 +20,6 @@ import {
   SCOPE_EVENTS_READ,
   SCOPE_TASKS_SEARCH,
   bulkReadOff,
-  missingBulkScopes,
   type BulkFacts,
 } from './bulk-scopes';
 import { readContactsById } from './contact-bulk-read';
@@ -43,15 +42,6 @@ import { contactFromSearch } from './search-contact-shape';
 export type BulkGhl = ScanGhl & TaskSearchGhl & CalendarGhl;
 
 /**
- * What a bulk read answered for one contact: the parts it read (see FetchedContact), and
- * `sameContact` when the scan showed the contact unchanged since its cached copy (which then
- * stands for the read).
- */
-export interface Prefetched extends FetchedContact {
-  sameContact?: boolean;
-}
-
-/**
  * Fewer due contacts than this are read one by one: for a single contact a bulk read costs what
  * its own reads do, and the runs of a single open tab stay as before.
  */
@@ -68,11 +58,14 @@ export interface BulkReadDeps {
   call: CallOptions;
 }
 
-/** What the bulk reads found, the requests they made and the optional scopes GHL refused. */
+/**
+ * What the bulk reads found per contact (the parts they read; `sameContact` when the scan showed
+ * the contact unchanged since its cached copy) and the requests they made. The optional scopes
+ * GHL refused are kept in the location's facts (bulk-scopes), where the status reads them.
+ */
 export interface BulkReadResult {
-  prefetched: Map<string, Prefetched>;
+  prefetched: Map<string, FetchedContact>;
   requests: number;
-  missingScopes: string[];
 }
 
 /** Reads what it can of `contactIds` in bulk; see the module comment. */
@@ -80,10 +73,10 @@ export async function readInBulk(
   deps: BulkReadDeps,
   contactIds: readonly string[],
 ): Promise<BulkReadResult> {
-  const prefetched = new Map<string, Prefetched>(
+  const prefetched = new Map<string, FetchedContact>(
     contactIds.map((id) => [id, { readAt: deps.now }]),
   );
-  const result: BulkReadResult = { prefetched, requests: 0, missingScopes: [] };
+  const result: BulkReadResult = { prefetched, requests: 0 };
   if (contactIds.length === 0) return result;
   const cached = await readCachedState(deps.db, contactIds);
   const facts = await readBulkFacts(deps.db, deps.locationId);
@@ -103,7 +96,6 @@ export async function readInBulk(
   if (deps.parts.appointments && many && contactIds.length > calendars) {
     await readAppointments(deps, contactIds, cached.appointments, facts, result);
   }
-  result.missingScopes = missingBulkScopes(facts, deps.now);
   if (JSON.stringify(facts) !== factsBefore) await saveBulkFacts(deps.db, deps.locationId, facts);
   return result;
 }

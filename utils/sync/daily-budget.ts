@@ -9,6 +9,7 @@ import {
   type BulkFacts,
 } from './bulk-scopes';
 import type { FreshnessTier } from './freshness-tiers';
+import { stretchTiers } from './quota-stretch';
 
 /**
  * The daily budget (issue 17): background sync may spend a share of the location's daily GHL
@@ -104,16 +105,6 @@ export interface FittedSettings {
   projected: number;
 }
 
-function stretched(settings: SyncSettings, stretch: number, openStretch: number): SyncSettings {
-  return {
-    ...settings,
-    openTabSeconds: settings.openTabSeconds * openStretch,
-    recentMinutes: settings.recentMinutes * stretch,
-    otherMinutes: settings.otherMinutes * stretch,
-    dormantHours: settings.dormantHours * stretch,
-  };
-}
-
 /**
  * The smallest stretch (found by halving, the cost falling as the stretch grows) at which a day
  * costs at most `budget`.
@@ -138,7 +129,7 @@ export function fitToBudget(
 ): FittedSettings {
   const budget = requestsPerDay * BUDGET_HEADROOM;
   const cost = (stretch: number, open = 1) =>
-    projectDay(counts, stretched(settings, stretch, open), costs).total;
+    projectDay(counts, stretchTiers(settings, stretch, open), costs).total;
   const total = cost(1);
   if (total <= budget) return { settings, stretch: 1, openStretch: 1, projected: total };
   // The lower tiers first; the open tab too only when its own runs are over the budget.
@@ -148,7 +139,7 @@ export function fitToBudget(
       ? [leastStretch((s) => cost(s), budget), 1]
       : ((s) => [s, s])(leastStretch((s) => cost(s, s), budget));
   return {
-    settings: stretched(settings, stretch, openStretch),
+    settings: stretchTiers(settings, stretch, openStretch),
     stretch,
     openStretch,
     projected: cost(stretch, openStretch),

@@ -10,12 +10,20 @@ export const SLOW_TIER_FACTOR = 4;
  * (Paused runs do not plan at all: see sync-locked-run.)
  */
 export function stretchForQuota(settings: SyncSettings, pressure: QuotaPressure): SyncSettings {
-  if (pressure === 'normal') return settings;
+  return pressure === 'normal' ? settings : stretchTiers(settings, SLOW_TIER_FACTOR);
+}
+
+/**
+ * The settings with every tier below "open" waiting `lower` times as long and the open tab's
+ * `open` times (by default as long as the others): the one way the quota pressure and the daily
+ * budget (daily-budget.ts) slow the sync.
+ */
+export function stretchTiers(settings: SyncSettings, lower: number, open = lower): SyncSettings {
   return {
     ...settings,
-    openTabSeconds: settings.openTabSeconds * SLOW_TIER_FACTOR,
-    recentMinutes: settings.recentMinutes * SLOW_TIER_FACTOR,
-    otherMinutes: settings.otherMinutes * SLOW_TIER_FACTOR,
-    dormantHours: settings.dormantHours * SLOW_TIER_FACTOR,
+    openTabSeconds: settings.openTabSeconds * open,
+    recentMinutes: settings.recentMinutes * lower,
+    otherMinutes: settings.otherMinutes * lower,
+    dormantHours: settings.dormantHours * lower,
   };
 }

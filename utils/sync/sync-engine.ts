@@ -40,6 +40,12 @@ export interface SyncEngineDeps {
    * quota a run must spare.
    */
   limiterFor?(locationId: string): RateLimiter;
+  /**
+   * The connected location, also while a reconnect is needed (its cache still answers), for the
+   * status: its budget and the scopes its bulk reads lack. Without it the status asks
+   * `connection.client()`, which has none while a reconnect is needed.
+   */
+  connectedLocation?(): Promise<string | undefined>;
   /** The connected location's daily quota as GHL last reported it, for the status. */
   dailyQuota?(): Promise<DailyQuota | undefined>;
   /** Time zone of dates in timeline lines; the runtime's by default. */

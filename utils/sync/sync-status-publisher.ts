@@ -19,6 +19,7 @@ export type StatusPublisherDeps = Pick<
   | 'onStatus'
   | 'dailyQuota'
   | 'connection'
+  | 'connectedLocation'
 >;
 
 /** The window "GHL requests" in the popup counts over. */
@@ -73,6 +74,7 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
 
   /** The connected location; none while not connected. */
   async function connectedLocation(): Promise<string | undefined> {
+    if (deps.connectedLocation) return deps.connectedLocation();
     try {
       return (await deps.connection.client()).locationId;
     } catch {
