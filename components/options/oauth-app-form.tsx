@@ -17,6 +17,8 @@ export function OAuthAppForm() {
   const [secret, setSecret] = useState('');
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
+  // Until the stored app arrives the fields stay disabled: typed text would be overwritten by it.
+  const loading = view === undefined;
 
   function show(next: OAuthAppView) {
     setView(next);
@@ -61,11 +63,12 @@ export function OAuthAppForm() {
         Needed only to connect with OAuth. Register this redirect URL in your GHL Marketplace app:{' '}
         <code class="copyable">{view?.redirectUri ?? '…'}</code>
       </p>
-      <form class="form" onSubmit={(e) => void save(e)}>
+      <form class="form" aria-busy={loading} onSubmit={(e) => void save(e)}>
         <label class="field">
           <span class="field__label">Client id</span>
           <input
             class="field__input"
+            disabled={loading}
             value={clientId}
             onInput={(e) => setClientId(e.currentTarget.value)}
           />
@@ -76,6 +79,7 @@ export function OAuthAppForm() {
             <input
               type="radio"
               name="exchange"
+              disabled={loading}
               checked={exchange === 'broker'}
               onChange={() => setExchange('broker')}
             />
@@ -85,6 +89,7 @@ export function OAuthAppForm() {
             <input
               type="radio"
               name="exchange"
+              disabled={loading}
               checked={exchange === 'secret'}
               onChange={() => setExchange('secret')}
             />
@@ -98,6 +103,7 @@ export function OAuthAppForm() {
               <input
                 class="field__input"
                 type="url"
+                disabled={loading}
                 placeholder="https://broker.example.com"
                 value={brokerUrl}
                 onInput={(e) => setBrokerUrl(e.currentTarget.value)}
@@ -121,6 +127,7 @@ export function OAuthAppForm() {
               <input
                 class="field__input"
                 type="password"
+                disabled={loading}
                 autocomplete="off"
                 placeholder={view?.hasClientSecret ? 'Saved. Type a new one to replace it.' : ''}
                 value={secret}
@@ -140,7 +147,7 @@ export function OAuthAppForm() {
           </p>
         )}
         <div class="row">
-          <button type="submit" class="button" disabled={busy}>
+          <button type="submit" class="button" disabled={busy || loading}>
             Save
           </button>
         </div>

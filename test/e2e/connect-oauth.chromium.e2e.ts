@@ -81,8 +81,11 @@ describe('Chromium: connect with OAuth', () => {
     await browser?.close();
   });
   afterEach(async () => {
-    await resetConnection(popup);
-    await popup.close();
+    // A test that failed before it opened the popup has nothing to reset.
+    if (popup && !popup.isClosed()) {
+      await resetConnection(popup);
+      await popup.close();
+    }
     expect(browser.unrouted, 'requests to hosts the test did not route').toEqual([]);
   });
 
