@@ -11,7 +11,8 @@ const SCOPE_GAINS: Record<string, string> = {
 
 /**
  * Why background sync refreshes less often than its settings say: a day of them would cost more
- * than this person's daily budget, or the token lacks a scope that reads in bulk (issue 17).
+ * than this person's daily budget (cut for the team when the whole location spends faster than
+ * the team's share), or the token lacks a scope that reads in bulk (issue 17).
  */
 export function BudgetNote({
   budget,
@@ -19,13 +20,7 @@ export function BudgetNote({
 }: Pick<SyncStatus, 'budget' | 'missingScopes'>) {
   return (
     <>
-      {budget && (
-        <p class="card__text">
-          To stay within your daily budget ({count.format(Math.round(budget.requestsPerDay))} GHL
-          requests a day), transcripts not open in a tab wait {stretchWords(budget.stretch)} as long
-          between refreshes as set.
-        </p>
-      )}
+      {budget && <p class="card__text">{budgetWords(budget)}</p>}
       {missingScopes && missingScopes.length > 0 && (
         <div class="message message--warning">
           <p>
@@ -44,6 +39,18 @@ export function BudgetNote({
       )}
     </>
   );
+}
+
+/** Why the tiers wait longer than set, in a person's words. */
+function budgetWords(budget: NonNullable<SyncStatus['budget']>): string {
+  const perDay = (n: number) => `${count.format(Math.round(n))} GHL requests a day`;
+  const team = budget.team
+    ? `Your team’s extensions together spend about ${perDay(budget.team.locationPerDay)} on this location, more than the team’s share (${count.format(Math.round(budget.team.teamPerDay))}). `
+    : '';
+  const open = budget.openStretch
+    ? `, and the one open in a tab ${stretchWords(budget.openStretch)} as long`
+    : '';
+  return `${team}To stay within ${budget.team ? 'your part of it' : 'your daily budget'} (${perDay(budget.requestsPerDay)}), transcripts not open in a tab wait ${stretchWords(budget.stretch)} as long between refreshes as set${open}.`;
 }
 
 /** "1.3 times", "2 times". */

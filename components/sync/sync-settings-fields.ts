@@ -54,6 +54,13 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
     scale: 1,
   },
   {
+    key: 'teamBudgetPercent',
+    label: 'Whole team’s background sync, of the location’s daily GHL limit',
+    unit: '%',
+    hint: 'Everyone on the location spends the same daily limit. When all the team’s extensions together spend faster than this, each one waits longer between refreshes, in proportion to what it spends.',
+    scale: 1,
+  },
+  {
     key: 'backgroundShare',
     label: 'Background share of the GHL rate limit',
     unit: '%',

@@ -106,6 +106,12 @@ export function createBackground(deps: BackgroundDeps) {
       const status = await connection.status();
       return status.state === 'connected' ? limiterFor(status.locationId).dailyQuota() : undefined;
     },
+    async locationSpend() {
+      const status = await connection.status();
+      return status.state === 'connected'
+        ? limiterFor(status.locationId).locationSpend()
+        : undefined;
+    },
     timeZone: deps.timeZone,
     owner: deps.owner,
   });

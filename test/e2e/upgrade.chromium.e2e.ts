@@ -37,10 +37,13 @@ const CITY_RULE: MappingRule = {
 };
 
 /**
- * Sync settings as 0.1.0 saves them (it has no `dormantHours` or `dailyBudgetPercent`, and its schema refuses unknown
+ * Sync settings as 0.1.0 saves them (it has no `dormantHours`, `dailyBudgetPercent` or `teamBudgetPercent`, and its schema refuses unknown
  * keys), two of them changed from 0.1.0's defaults: the current build must take them over.
  */
-const SETTINGS_0_1: Omit<SyncSettings, 'dormantHours' | 'dailyBudgetPercent'> = {
+const SETTINGS_0_1: Omit<
+  SyncSettings,
+  'dormantHours' | 'dailyBudgetPercent' | 'teamBudgetPercent'
+> = {
   version: 1,
   openTabSeconds: 30,
   recentMinutes: 15,

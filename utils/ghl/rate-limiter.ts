@@ -12,6 +12,7 @@ import {
   type DailyQuota,
 } from './daily-quota';
 import { GhlError } from './ghl-error';
+import { createSpendTracker, type LocationSpend } from './location-spend';
 import type { RateLimitReport } from './rate-limit-headers';
 
 /** Who is waiting: a person's action goes before background sync. */
@@ -100,6 +101,9 @@ export function createRateLimiter(options: RateLimiterOptions) {
   let blockedUntil = 0;
   let observation: Observation | undefined;
   let daily: DailyObservation | undefined;
+  /** Every request this limiter let through, for the team's pace (location-spend.ts). */
+  let sentTotal = 0;
+  const spend = createSpendTracker();
   let wake: AbortController | undefined;
   const circuit = createCircuitBreaker(options.circuit);
 
@@ -202,6 +206,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
 
   function grant(priority: RequestPriority, now: number, probe: boolean): RateLimitLease {
     sent.push({ at: now, priority });
+    sentTotal += 1;
     lastSentAt = now;
     inFlight += 1;
     if (observation) observation.uncounted += 1;
@@ -244,6 +249,8 @@ export function createRateLimiter(options: RateLimiterOptions) {
         limit: report.dailyMax ?? daily?.limit,
         sentSince: inFlight,
       };
+      // Answers still in flight may not be in the figure yet.
+      spend.record(now, report.dailyRemaining, sentTotal - inFlight);
     }
   }
 
@@ -294,6 +301,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
         remaining: Math.max(0, daily.remaining - daily.sentSince),
         at: daily.at,
       };
+    },
+    /**
+     * How fast the whole location spends its daily quota and how much of it is ours, over the
+     * last hour of GHL's daily figures; undefined until they cover enough of it.
+     */
+    locationSpend(): LocationSpend | undefined {
+      return spend.spend(clock.now());
     },
     /** Requests waiting, per priority (for the sync status and tests). */
     pending(): Record<RequestPriority, number> {

@@ -41,9 +41,18 @@ export const syncStatusSchema = z.object({
   ),
   /**
    * The daily budget (a setting: a share of the location's daily limit) when a day of the tiers
-   * as set would cost more: how many times longer the tiers below "open" wait to fit it.
+   * as set would cost more: how many times longer the tiers below "open" wait to fit it, and the
+   * open tab's when it alone is over. `team`: the budget was cut because the whole location spends
+   * faster than the team's share (utils/sync/team-budget.ts).
    */
-  budget: z.optional(z.object({ requestsPerDay: z.number(), stretch: z.number() })),
+  budget: z.optional(
+    z.object({
+      requestsPerDay: z.number(),
+      stretch: z.number(),
+      openStretch: z.optional(z.number()),
+      team: z.optional(z.object({ locationPerDay: z.number(), teamPerDay: z.number() })),
+    }),
+  ),
   /**
    * Optional scopes GHL refused that would read tasks or appointments for many contacts at once:
    * without them those parts are read contact by contact (fewer refreshes within the budget).

@@ -35,6 +35,11 @@ export const syncSettingsSchema = z.strictObject({
    * location's, shared by every teammate.
    */
   dailyBudgetPercent: z.number().min(1).max(100),
+  /**
+   * Share (%) of the location's daily GHL limit the whole team's background sync may spend: while
+   * the location spends faster, each teammate's budget is cut in proportion (team-budget.ts).
+   */
+  teamBudgetPercent: z.number().min(1).max(100),
   /** Share of the location's burst limit background sync may spend (people keep the rest). */
   backgroundShare: z.number().min(0.1).max(0.9),
   /** Audit entries older than this are removed. */
@@ -56,6 +61,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   appointments: true,
   businessContacts: true,
   dailyBudgetPercent: 10,
+  teamBudgetPercent: 50,
   backgroundShare: 0.5,
   auditRetentionDays: 30,
   maxUnlinkedContacts: 1000,

@@ -58,11 +58,16 @@ export function syncCosts(parts: PartFlags, facts: BulkFacts, now: number): Sync
   };
 }
 
+/** The location's daily limit as GHL reported it, else GHL's published one. */
+export function dailyLimitOf(locationDailyLimit?: number): number {
+  return locationDailyLimit && locationDailyLimit > 0
+    ? locationDailyLimit
+    : GHL_RATE_LIMITS.dailyMax;
+}
+
 /** The requests a day the budget allows: the share of the location's daily limit. */
 export function dailyBudget(settings: SyncSettings, locationDailyLimit?: number): number {
-  const limit =
-    locationDailyLimit && locationDailyLimit > 0 ? locationDailyLimit : GHL_RATE_LIMITS.dailyMax;
-  return (limit * settings.dailyBudgetPercent) / 100;
+  return (dailyLimitOf(locationDailyLimit) * settings.dailyBudgetPercent) / 100;
 }
 
 /** Linked contacts per tier. */

@@ -2,6 +2,7 @@ import type { ConnectionClient } from '../auth/connection-client';
 import type { Clock } from '../clock';
 import type { SyncRun } from '../db/cache-schema';
 import type { CacheDbSource } from '../db/open-cache-db';
+import type { LocationSpend } from '../ghl/location-spend';
 import type { DailyQuota } from '../ghl/daily-quota';
 import type { RateLimiter } from '../ghl/rate-limiter';
 import type { FieldMapping } from '../mapping/field-mapping';
@@ -48,6 +49,8 @@ export interface SyncEngineDeps {
   connectedLocation?(): Promise<string | undefined>;
   /** The connected location's daily quota as GHL last reported it, for the status. */
   dailyQuota?(): Promise<DailyQuota | undefined>;
+  /** The connected location's pace of spending it, for the status (the team's budget). */
+  locationSpend?(): Promise<LocationSpend | undefined>;
   /** Time zone of dates in timeline lines; the runtime's by default. */
   timeZone?: string;
   /**

@@ -8,7 +8,7 @@ import { isQuotaFailure, runErrorOf } from './sync-errors';
 import { releaseLease, takeLease } from './sync-lease';
 import { loadSyncPlan } from './sync-plan';
 import { readInBulk } from './bulk-reads';
-import { dailyBudget } from './daily-budget';
+import { syncBudget } from './team-budget';
 import { partsToFetch } from '../transcripts/contact-parts';
 import { endRun, readRunInputs, syncAll, type SyncEngineContext } from './sync-run-steps';
 import { newRun, skippedRun, startRun } from './sync-runs';
@@ -48,6 +48,7 @@ export async function runHoldingLock(
     const inputs = await readRunInputs(deps);
     const { settings } = inputs;
     limiter?.setBackgroundShare(settings.backgroundShare);
+    const budget = syncBudget(settings, limiter?.dailyQuota()?.limit, limiter?.locationSpend());
     const planNow = async (everyContact: boolean) =>
       loadSyncPlan(db, {
         now: deps.clock.now(),
@@ -56,7 +57,7 @@ export async function runHoldingLock(
         graceMs: SYNC_GRACE_MS,
         locationId: client.locationId,
         everyContact,
-        requestsPerDay: dailyBudget(settings, limiter?.dailyQuota()?.limit),
+        requestsPerDay: budget.requestsPerDay,
         // Under 20% of the daily limit left: every tier 4× slower than the budget allows.
         afterFit: (fitted) => stretchForQuota(fitted, pressure),
       });

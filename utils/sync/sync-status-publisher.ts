@@ -6,7 +6,7 @@ import type { SyncEngineDeps } from './sync-engine';
 import { IDLE_SYNC_STATUS, type SyncStatus } from '../storage/sync-status';
 import { readSyncStatus } from './sync-status-reader';
 import { missingBulkScopes, readBulkFacts } from './bulk-scopes';
-import { dailyBudget } from './daily-budget';
+import { syncBudget } from './team-budget';
 
 /** What the status is read from and published to: part of the engine's deps. */
 export type StatusPublisherDeps = Pick<
@@ -18,6 +18,7 @@ export type StatusPublisherDeps = Pick<
   | 'outboxSummary'
   | 'onStatus'
   | 'dailyQuota'
+  | 'locationSpend'
   | 'connection'
   | 'connectedLocation'
 >;
@@ -45,10 +46,15 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
       deps.outboxSummary?.() ?? IDLE_SYNC_STATUS.outbox,
     ]);
     const now = clock.now();
-    const [quota, locationId] = await Promise.all([quotaStatus(db, now), connectedLocation()]);
-    // Planned as runs plan: slower while the quota is short, fitted into the daily budget (see
-    // sync-locked-run).
+    const [quota, locationId, spend] = await Promise.all([
+      quotaStatus(db, now),
+      connectedLocation(),
+      deps.locationSpend?.(),
+    ]);
+    // Planned as runs plan: slower while the quota is short, fitted into the daily budget (cut
+    // for the team while the location spends faster than its share; see sync-locked-run).
     const settings = stored;
+    const budget = locationId === undefined ? undefined : syncBudget(settings, quota.limit, spend);
     const options = {
       now,
       settings,
@@ -56,9 +62,9 @@ export function createStatusPublisher(deps: StatusPublisherDeps) {
       openTranscriptIds: open,
       graceMs: SYNC_GRACE_MS,
       locationId,
-      requestsPerDay: locationId === undefined ? undefined : dailyBudget(settings, quota.limit),
+      requestsPerDay: budget?.requestsPerDay,
     };
-    const read = await readSyncStatus(db, { ...options, outbox });
+    const read = await readSyncStatus(db, { ...options, outbox, team: budget?.team });
     const missing = locationId ? missingBulkScopes(await readBulkFacts(db, locationId), now) : [];
     // Paused until GHL's daily reset, which GHL does not announce: no time to promise.
     const nextRunAt = quota.pressure === 'paused' ? undefined : read.nextRunAt;

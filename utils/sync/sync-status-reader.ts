@@ -5,6 +5,7 @@ import { loadSyncPlan, type SyncPlanOptions } from './sync-plan';
 import { lastFinishedRun } from './sync-runs';
 import type { SyncStatus } from '../storage/sync-status';
 import { META_KEYS } from '../db/meta-keys';
+import type { TeamPace } from './team-budget';
 
 /** The `meta` key of a problem that stops the cache from working (e.g. the storage quota). */
 export const SYNC_PROBLEM_KEY = META_KEYS.syncProblem;
@@ -18,6 +19,8 @@ export async function saveSyncProblem(db: CacheDatabase, problem: string | undef
 /** What the status is read for: the plan's inputs and the outbox's counts. */
 export interface SyncStatusOptions extends SyncPlanOptions {
   outbox: SyncStatus['outbox'];
+  /** The team's pace, when the budget was cut for it (team-budget.ts). */
+  team?: TeamPace;
 }
 
 /**
@@ -49,9 +52,14 @@ export async function readSyncStatus(
     outbox: options.outbox,
     problem: typeof problem === 'string' ? problem : undefined,
     ...(plan.fitted &&
-      plan.fitted.stretch > 1 &&
+      (plan.fitted.stretch > 1 || plan.fitted.openStretch > 1) &&
       options.requestsPerDay !== undefined && {
-        budget: { requestsPerDay: options.requestsPerDay, stretch: plan.fitted.stretch },
+        budget: {
+          requestsPerDay: options.requestsPerDay,
+          stretch: plan.fitted.stretch,
+          ...(plan.fitted.openStretch > 1 && { openStretch: plan.fitted.openStretch }),
+          ...(options.team && { team: options.team }),
+        },
       }),
   };
 }

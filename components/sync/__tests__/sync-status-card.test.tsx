@@ -194,4 +194,23 @@ describe('SyncStatusCard', () => {
     expect(textOf(page)).not.toContain('Next sync');
     expect(page.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
   });
+
+  it('says why the sync is slower: the daily budget, and the team’s share when it was cut for it', async () => {
+    let page = await show({ budget: { requestsPerDay: 20_000, stretch: 2.46 } });
+    expect(textOf(page)).toContain(
+      'To stay within your daily budget (20,000 GHL requests a day), transcripts not open in a tab wait 2.5 times as long between refreshes as set.',
+    );
+    unmount();
+    page = await show({
+      budget: {
+        requestsPerDay: 4_000,
+        stretch: 12,
+        openStretch: 3.2,
+        team: { locationPerDay: 380_400, teamPerDay: 100_000 },
+      },
+    });
+    expect(textOf(page)).toContain(
+      'Your team’s extensions together spend about 380,400 GHL requests a day on this location, more than the team’s share (100,000). To stay within your part of it (4,000 GHL requests a day), transcripts not open in a tab wait 12 times as long between refreshes as set, and the one open in a tab 3.2 times as long.',
+    );
+  });
 });

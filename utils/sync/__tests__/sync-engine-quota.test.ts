@@ -104,4 +104,40 @@ describe('sync engine: the location’s daily quota (issue 17)', () => {
     expect(requestsSince(h, from)).toBeGreaterThan(0);
     expect((await h.engine.status()).quota?.pressure).toBe('normal');
   });
+
+  it('paces this person for the team when the location spends faster than the team’s share', async () => {
+    const h = syncUnderTest();
+    await h.link('t-open', JANE);
+    h.state.open = ['t-open'];
+    await quotaLeft(h, 180_000);
+    const start = h.arrivals.length;
+    let teamSpent = 0;
+    await h.run();
+    /** Runs the alarm for `minutes` while teammates spend `teamPerMinute` a minute. */
+    async function alarms(minutes: number, teamPerMinute: number) {
+      const from = h.arrivals.length;
+      for (let step = 0; step < minutes * 2; step += 1) {
+        teamSpent += teamPerMinute / 2;
+        const left = 180_000 - teamSpent - (h.arrivals.length - start);
+        await h.control('POST', 'rate-limits', { leaveToday: { count: left } });
+        await h.fake.advance(30 * SECOND);
+        await h.run();
+      }
+      return h.arrivals.length - from;
+    }
+    // 15 minutes alone: the open tab every 30 s, no cut.
+    const alone = await alarms(15, 0);
+    expect((await h.engine.status()).budget).toBeUndefined();
+    // Teammates spend 300 a minute (432,000 a day): over the team's 100,000.
+    await alarms(30, 300);
+    const status = await h.engine.status();
+    expect(status.budget?.team?.teamPerDay).toBe(100_000);
+    // The last hour's pace: 15 quiet minutes, then 30 at 300 a minute.
+    expect(status.budget?.team?.locationPerDay).toBeGreaterThan(200_000);
+    expect(status.budget?.requestsPerDay).toBeLessThan(20_000);
+    expect(status.budget?.openStretch).toBeGreaterThan(1);
+    // The next 15 minutes cost this extension less than its 15 minutes alone.
+    const paced = await alarms(15, 300);
+    expect(paced).toBeLessThan(alone / 2);
+  });
 });

@@ -98,6 +98,7 @@ export function syncUnderTest(
     onStatus: (status) => void statuses.push(status),
     limiterFor: () => limiter,
     dailyQuota: async () => limiter.dailyQuota(),
+    locationSpend: async () => limiter.locationSpend(),
     timeZone: 'UTC',
     owner: 'engine-1',
     ...options.engine,
