@@ -66,6 +66,48 @@ describe('rate limiter', () => {
     expect(arrivals.filter((a) => a.status === 429)).toHaveLength(0);
   });
 
+  it('background sync alone spends its whole share: its own requests age out, they do not slow it', async () => {
+    const { fake, sandbox, arrivals } = recordedSandbox();
+    const { client } = sandboxClient(sandbox, { clock: fake.clock });
+    const start = fake.now();
+    await fake.run(
+      Promise.all(
+        Array.from({ length: 300 }, () => client.contacts.get(SAM, { priority: 'background' })),
+      ),
+    );
+    // Half of 100 per 10 s: 300 take 50 s or so (counting its own as teammates' took 120 s).
+    expect(fake.now() - start).toBeLessThan(65_000);
+    expect(
+      busiestWindow(
+        arrivals.map((a) => a.at),
+        10_000,
+      ),
+    ).toBeLessThanOrEqual(50);
+    expect(arrivals.filter((a) => a.status === 429)).toHaveLength(0);
+  });
+
+  it('background sync sending one request at a time also gets its whole share', async () => {
+    const { fake, sandbox, arrivals } = recordedSandbox();
+    const { client } = sandboxClient(sandbox, { clock: fake.clock });
+    const start = fake.now();
+    await fake.run(
+      (async () => {
+        for (let i = 0; i < 150; i += 1) {
+          await client.contacts.get(SAM, { priority: 'background' });
+        }
+      })(),
+    );
+    // 50 per 10 s: about 30 s.
+    expect(fake.now() - start).toBeLessThan(35_000);
+    expect(
+      busiestWindow(
+        arrivals.map((a) => a.at),
+        10_000,
+      ),
+    ).toBeLessThanOrEqual(50);
+    expect(arrivals.filter((a) => a.status === 429)).toHaveLength(0);
+  });
+
   it('two clients on one location share the budget without a 429 storm', async () => {
     const { fake, sandbox, arrivals } = recordedSandbox();
     const other = sandbox.state.auth.mint({ label: 'teammate' });

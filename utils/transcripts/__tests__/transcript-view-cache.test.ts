@@ -50,14 +50,17 @@ describe('createTranscriptViewCache', () => {
   });
 
   it('reads a forgotten view again once the writes pause, so the next open needs no read', async () => {
-    const t = await setup(5);
+    // Long enough that the refill cannot come before the run below has ended and been counted
+    // (5 ms could, on a loaded machine), short enough to wait for.
+    const t = await setup(500);
     await t.view();
     // What opening a panel causes a moment later: a visit recorded, the contact refreshed.
     await t.h.transcripts.markViewed('t-1', { title: 'Quarterly call' });
     await t.h.control('PATCH', `contacts/${JANE}`, { email: 'jane@new.example' });
     await t.h.run('sync-now');
     const readsAfterWrites = t.reads();
-    await vi.waitFor(() => expect(t.reads()).toBeGreaterThan(readsAfterWrites));
+    // A real timer, 500 ms: more than waitFor's default 1 s may pass on a loaded machine.
+    await vi.waitFor(() => expect(t.reads()).toBeGreaterThan(readsAfterWrites), { timeout: 5_000 });
     const refilled = t.reads();
     const after = await t.view();
     expect(t.reads()).toBe(refilled);
