@@ -88,6 +88,7 @@ describe('rate limiter', () => {
 
   it('background sync sending one request at a time also gets its whole share', async () => {
     const { fake, sandbox, arrivals } = recordedSandbox();
+    sandbox.state.faults.arm({ latencyMs: 100 });
     const { client } = sandboxClient(sandbox, { clock: fake.clock });
     const start = fake.now();
     await fake.run(
