@@ -84,18 +84,40 @@ function tierAges(settings: SyncSettings): Record<FreshnessTier, number> {
 }
 
 const TIERS = ['open', 'recent', 'other', 'dormant'] as const;
+const LOWER_TIERS = ['recent', 'other', 'dormant'] as const;
 
 /**
  * A day of these tiers, projected. While a tab is open a run comes every 30 s with the open
- * contact and whatever else fell due, read in bulk; without one, runs come as contacts fall due,
- * and when they come with fewer than two contacts each, each is read on its own (`alone`).
+ * contact. Most runs carry it alone, read a request per part (`alone`; several open tabs are read
+ * in bulk); the lower tiers add runs with others, read in bulk (`perScan` and each contact's
+ * notes). A tier's contacts fall due together (synced together at first, then at the same pace),
+ * so each tier adds about one such run per period, not one per contact: pricing every run as a
+ * bulk run overcharged the open tab a request every 30 s, and the budget stretched the lower
+ * tiers 2.5x while a day came in at 15,077 of 20,000 (BENCHMARKS, sync day). Without an open tab,
+ * runs come as contacts fall due, and when they come with fewer than two contacts each, each is
+ * read on its own.
  */
 export function projectDay(counts: TierCounts, settings: SyncSettings, costs: SyncCosts) {
   const age = tierAges(settings);
-  const syncs = TIERS.reduce((sum, t) => sum + (counts[t] * DAY_MS) / age[t], 0);
+  const syncsOf = (tier: FreshnessTier) => (counts[tier] * DAY_MS) / age[tier];
+  const syncs = TIERS.reduce((sum, t) => sum + syncsOf(t), 0);
   if (syncs === 0) return { runs: 0, syncs: 0, total: 0 };
-  const runs = counts.open > 0 ? DAY_MS / age.open : Math.min(DAY_MS / MIN_AGE_MS, syncs);
-  const alone = counts.open === 0 && syncs / runs < 2;
+  if (counts.open > 0) {
+    const runs = DAY_MS / age.open;
+    const lower = LOWER_TIERS.filter((t) => counts[t] > 0);
+    const withOthers = Math.min(
+      runs,
+      lower.reduce((sum, t) => sum + DAY_MS / age[t], 0),
+    );
+    const bulkRun = costs.perScan + counts.open * costs.perContact;
+    const openRun = counts.open === 1 ? costs.alone : bulkRun;
+    const lowerSyncs = lower.reduce((sum, t) => sum + syncsOf(t), 0);
+    const total =
+      (runs - withOthers) * openRun + withOthers * bulkRun + lowerSyncs * costs.perContact;
+    return { runs, syncs, total };
+  }
+  const runs = Math.min(DAY_MS / MIN_AGE_MS, syncs);
+  const alone = syncs / runs < 2;
   const total = alone ? costs.alone * syncs : costs.perContact * syncs + costs.perScan * runs;
   return { runs, syncs, total };
 }

@@ -8,6 +8,7 @@ import {
   syncCosts,
   type SyncCosts,
 } from '../daily-budget';
+import { stretchTiers } from '../quota-stretch';
 
 const ALL_PARTS = { contactDetails: true, tasks: true, notes: true, appointments: true };
 const NOW = Date.UTC(2026, 11, 7);
@@ -45,6 +46,22 @@ describe('daily budget', () => {
     const day = projectDay(N1000, DEFAULT_SYNC_SETTINGS, BULK);
     const syncs = 2_880 + 20 * 288 + 100 * 24 + 879;
     expect(day).toEqual({ runs: 2_880, syncs, total: syncs * 1 + 2_880 * 3 });
+  });
+
+  it('prices a run with the open tab alone a request per part, and one bulk run per lower tier’s period', () => {
+    // Two calendars: a bulk run costs the scan, the task search, 2 event reads and the notes.
+    const twoCalendars: SyncCosts = { perContact: 1, perScan: 4, alone: 4 };
+    const day = projectDay(N1000, DEFAULT_SYNC_SETTINGS, twoCalendars);
+    // 2,880 runs; today's 20 fall due together every 5 min (288 runs), the 30 days' hourly
+    // (24), the dormant daily (1): those 313 are bulk runs (4 + the open tab's notes), the rest
+    // read the open contact alone (4); every lower-tier sync adds its notes.
+    const bulkRuns = 288 + 24 + 1;
+    const lowerSyncs = 20 * 288 + 100 * 24 + 879;
+    expect(day.total).toBeCloseTo((2_880 - bulkRuns) * 4 + bulkRuns * 5 + lowerSyncs);
+    // The same tiers stretched 2.5x: about the 15,077 a day the sync-day benchmark measured.
+    const stretched = projectDay(N1000, stretchTiers(DEFAULT_SYNC_SETTINGS, 2.5, 1), twoCalendars);
+    expect(stretched.total).toBeGreaterThan(15_077 * 0.95);
+    expect(stretched.total).toBeLessThan(15_077 * 1.05);
   });
 
   it('prices contacts that fall due one at a time (no tab open) at a request per part', () => {
