@@ -177,7 +177,8 @@ function howText(base: { dayMs: number; drainMs: number; naiveMs: number }, smok
     'One simulated clock per size, in a worker thread (two at once): the Sandbox GHL with its ' +
     '100-per-10-s bucket and a 100 ms answer time, and the real background (createBackground: ' +
     'sync engine with default settings, open tab 30 s, viewed today 5 min, last 30 days 60 min, ' +
-    'dormant 24 h, background share 50%, 25 contacts a run) on fake-indexeddb, woken every 30 s ' +
+    'dormant 24 h, background share 50%, daily budget 10%, 100 contacts a batch) on ' +
+    'fake-indexeddb, woken every 30 s ' +
     `as the alarm does. N transcripts each link their own contact, in ${sizes}: after linking, ` +
     'each transcript’s lastViewedAt is written into the cache’s transcripts store (open: now; ' +
     'today: within the 12 h before; last 30 days: 2 to 20 days before; dormant: 31 to 365 days ' +
