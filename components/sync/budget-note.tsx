@@ -45,7 +45,7 @@ export function BudgetNote({
 function budgetWords(budget: NonNullable<SyncStatus['budget']>): string {
   const perDay = (n: number) => `${count.format(Math.round(n))} GHL requests a day`;
   const team = budget.team
-    ? `Your team’s extensions together spend about ${perDay(budget.team.locationPerDay)} on this location, more than the team’s share (${count.format(Math.round(budget.team.teamPerDay))}). `
+    ? `Your team’s extensions together spend about ${perDay(budget.team.locationPerDay)} on this location, more than the team’s share allows (${count.format(Math.round(budget.team.teamPerDay))}, with a margin). `
     : '';
   const open = budget.openStretch
     ? `, and the one open in a tab ${stretchWords(budget.openStretch)} as long`

@@ -1,6 +1,6 @@
 import type { LocationSpend } from '../ghl/location-spend';
 import type { SyncSettings } from '../storage/sync-settings';
-import { dailyBudget, dailyLimitOf } from './daily-budget';
+import { BUDGET_HEADROOM, dailyBudget, dailyLimitOf } from './daily-budget';
 
 /**
  * The team's share (issue 17): every teammate's extension spends the same location's daily
@@ -9,7 +9,10 @@ import { dailyBudget, dailyLimitOf } from './daily-budget';
  * while the whole location runs faster than the team's share (a setting, 50% of the daily limit
  * by default), cuts its own budget in proportion: to its own pace × share ÷ location's pace.
  * When every extension does that, the location settles at the share, and each keeps the part of
- * it its work took. Never below a floor, so a teammate who starts late still syncs.
+ * it its work took. Never below a floor, so a teammate who starts late still syncs. The pace
+ * aimed at keeps the personal budget's margin (BUDGET_HEADROOM) under the share: aimed at the
+ * share itself, a team of 20 settled there, and the first hours (first syncs, the 10 minutes of
+ * figures the pace needs) and people's writes took the day 6.5% over it (BENCHMARKS).
  */
 
 /** A person's budget is not cut below this share (%) of the location's daily limit by the team. */
@@ -19,7 +22,7 @@ export const TEAM_FLOOR_PERCENT = 2;
 export interface TeamPace {
   /** Requests a day the whole location spends at the current pace. */
   locationPerDay: number;
-  /** The team's share of the daily limit, in requests a day. */
+  /** The pace the team's share allows, with its margin, in requests a day. */
   teamPerDay: number;
 }
 
@@ -41,7 +44,7 @@ export function syncBudget(
   const personal = dailyBudget(settings, locationDailyLimit);
   if (!spend || spend.locationPerDay <= 0) return { requestsPerDay: personal };
   const limit = dailyLimitOf(locationDailyLimit);
-  const teamPerDay = (limit * settings.teamBudgetPercent) / 100;
+  const teamPerDay = ((limit * settings.teamBudgetPercent) / 100) * BUDGET_HEADROOM;
   const share = (spend.ownPerDay * teamPerDay) / spend.locationPerDay;
   const floor = Math.min(personal, (limit * TEAM_FLOOR_PERCENT) / 100);
   const paced = Math.max(floor, share);

@@ -206,11 +206,11 @@ describe('SyncStatusCard', () => {
         requestsPerDay: 4_000,
         stretch: 12,
         openStretch: 3.2,
-        team: { locationPerDay: 380_400, teamPerDay: 100_000 },
+        team: { locationPerDay: 380_400, teamPerDay: 90_000 },
       },
     });
     expect(textOf(page)).toContain(
-      'Your team’s extensions together spend about 380,400 GHL requests a day on this location, more than the team’s share (100,000). To stay within your part of it (4,000 GHL requests a day), transcripts not open in a tab wait 12 times as long between refreshes as set, and the one open in a tab 3.2 times as long.',
+      'Your team’s extensions together spend about 380,400 GHL requests a day on this location, more than the team’s share allows (90,000, with a margin). To stay within your part of it (4,000 GHL requests a day), transcripts not open in a tab wait 12 times as long between refreshes as set, and the one open in a tab 3.2 times as long.',
     );
   });
 });

@@ -131,7 +131,8 @@ describe('sync engine: the location’s daily quota (issue 17)', () => {
     // Teammates spend 300 a minute (432,000 a day): over the team's 100,000.
     await alarms(30, 300);
     const status = await h.engine.status();
-    expect(status.budget?.team?.teamPerDay).toBe(100_000);
+    // The team's 50% share (100,000 a day), paced with the budget's 10% margin.
+    expect(status.budget?.team?.teamPerDay).toBe(90_000);
     // The last hour's pace: 15 quiet minutes, then 30 at 300 a minute.
     expect(status.budget?.team?.locationPerDay).toBeGreaterThan(200_000);
     expect(status.budget?.requestsPerDay).toBeLessThan(20_000);
