@@ -86,6 +86,11 @@ export function createBackground(deps: BackgroundDeps) {
     random: deps.random,
   });
 
+  /** The connected location's limiter, as runs read theirs: another location's figures say nothing. */
+  async function connectedLimiter() {
+    const status = await connection.status();
+    return status.state === 'connected' ? limiterFor(status.locationId) : undefined;
+  }
   const engine = createSyncEngine({
     db,
     connection,
@@ -101,17 +106,8 @@ export function createBackground(deps: BackgroundDeps) {
       const status = await connection.status();
       return status.state === 'not-connected' ? undefined : status.locationId;
     },
-    // The connected location's, as runs read theirs: another location's figure says nothing.
-    async dailyQuota() {
-      const status = await connection.status();
-      return status.state === 'connected' ? limiterFor(status.locationId).dailyQuota() : undefined;
-    },
-    async locationSpend() {
-      const status = await connection.status();
-      return status.state === 'connected'
-        ? limiterFor(status.locationId).locationSpend()
-        : undefined;
-    },
+    dailyQuota: async () => (await connectedLimiter())?.dailyQuota(),
+    locationSpend: async () => (await connectedLimiter())?.locationSpend(),
     timeZone: deps.timeZone,
     owner: deps.owner,
   });

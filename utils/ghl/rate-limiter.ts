@@ -174,8 +174,8 @@ export function createRateLimiter(options: RateLimiterOptions) {
       const nextFreed = observation!.ownSends.find((at) => at > now - intervalMs);
       return (nextFreed === undefined ? windowEnd : nextFreed + intervalMs) - now;
     }
-    // Background sync's own requests in the window free their slots as they age out, and its
-    // share caps them above: only what others spent calls for spreading it. Counting its own too
+    // For background sync, this extension's own requests in the window free their slots as they
+    // age out, and its share caps them above: only what others spent calls for spreading it. Counting its own too
     // held one extension alone to half its share (300 requests took 113 s instead of about 60).
     // People's actions have no share: theirs still count, so two bursts slow before a 429.
     const ours = priority === 'background' ? sent.length : 0;
